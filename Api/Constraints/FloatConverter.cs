@@ -1,0 +1,34 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+
+namespace Api.Constraints;
+
+/// <summary>
+/// Werkzeug's <c>float</c>: digits, a dot, digits, and nothing else (<c>1</c>, <c>.5</c>,
+/// <c>1e5</c>, <c>-1.0</c> and <c>NaN</c> do not match). A value beyond a double's range does not
+/// match either: JSON has no Infinity.
+/// </summary>
+public sealed class FloatConverter : WerkzeugConverter<double>
+{
+    public const string Name = "flask-float";
+
+    public override string Pattern => @"^\d+\.\d+$";
+
+    public override bool TryConvert(string segment, [MaybeNullWhen(false)] out double value)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        value = default;
+        var dot = segment.IndexOf('.', StringComparison.Ordinal);
+        var ascii = new StringBuilder(segment.Length);
+        if (dot < 0
+            || !UnicodeDigits.TryAppendAscii(segment.AsSpan(0, dot), ascii.Append('0'))
+            || !UnicodeDigits.TryAppendAscii(segment.AsSpan(dot + 1), ascii.Append('.')))
+        {
+            return false;
+        }
+
+        value = double.Parse(ascii.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        return double.IsFinite(value);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Api.Constraints;
+
+/// <summary>
+/// The tutorial's custom converter: one path segment split on '+' (<c>a+b+c</c> is
+/// <c>["a","b","c"]</c>, <c>a++b</c> is <c>["a","","b"]</c>).
+/// </summary>
+public sealed class ListConverter : WerkzeugConverter<string[]>
+{
+    public const string Name = "flask-list";
+
+    public override string Pattern => "^[^/]+$";
+
+    public override bool TryConvert(string segment, [MaybeNullWhen(false)] out string[] value)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        value = segment.Split('+');
+        return segment.Length > 0 && !segment.Contains('/', StringComparison.Ordinal);
+    }
+}

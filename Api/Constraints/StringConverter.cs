@@ -1,0 +1,22 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Api.Constraints;
+
+/// <summary>
+/// Werkzeug's default <c>string</c> converter: one non-empty path segment, taken exactly as
+/// decoded (a segment of spaces stays spaces, where MVC's string binding would give null).
+/// A plain route parameter (<c>{value}</c>) already matches what this converter accepts, and
+/// keeps the lowest precedence so that typed routes beside it win, as Werkzeug's weights do:
+/// this converter is used as the binder only.
+/// </summary>
+public sealed class StringConverter : WerkzeugConverter<string>
+{
+    public override string Pattern => "^[^/]+$";
+
+    public override bool TryConvert(string segment, [MaybeNullWhen(false)] out string value)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        value = segment;
+        return segment.Length > 0 && !segment.Contains('/', StringComparison.Ordinal);
+    }
+}

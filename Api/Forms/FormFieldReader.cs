@@ -1,0 +1,68 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Api.Forms;
+
+/// <summary>
+/// Only <c>application/x-www-form-urlencoded</c> and <c>multipart/form-data</c> bodies carry
+/// fields; any other body, a missing or malformed Content-Type, or a multipart type without a
+/// boundary gives an empty form, never an error. The query string is never read.
+/// </summary>
+public sealed class FormFieldReader : IFormFieldReader
+{
+    private const int InitialBufferLimit = 64 * 1024;
+
+    public async Task<FormFields> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var contentType = request.ContentType;
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return FormFields.Empty;
+        }
+
+        var mediaType = MediaTypeOf(contentType);
+        if (mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            return UrlEncodedForm.Parse(await ReadBodyAsync(request, cancellationToken));
+        }
+
+        if (mediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            && TryGetBoundary(contentType, out var boundary))
+        {
+            return await MultipartForm.ReadAsync(request.Body, boundary, cancellationToken);
+        }
+
+        return FormFields.Empty;
+    }
+
+    private static ReadOnlySpan<char> MediaTypeOf(string contentType)
+    {
+        var semicolon = contentType.IndexOf(';', StringComparison.Ordinal);
+        return (semicolon < 0 ? contentType.AsSpan() : contentType.AsSpan(0, semicolon)).Trim();
+    }
+
+    private static bool TryGetBoundary(string contentType, out string boundary)
+    {
+        boundary = string.Empty;
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed))
+        {
+            return false;
+        }
+
+        var value = HeaderUtilities.RemoveQuotes(parsed.Boundary);
+        if (!value.HasValue || value.Length == 0)
+        {
+            return false;
+        }
+
+        boundary = value.Value!;
+        return true;
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        // The declared length only sizes the first buffer: it is the client's claim, not a fact.
+        using var buffer = new MemoryStream((int)Math.Clamp(request.ContentLength ?? 0, 0, InitialBufferLimit));
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+}

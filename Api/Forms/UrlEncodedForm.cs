@@ -1,0 +1,33 @@
+using Api.Http;
+
+namespace Api.Forms;
+
+/// <summary>
+/// Parses <c>application/x-www-form-urlencoded</c> bytes with Werkzeug's rules: pairs split on
+/// '&amp;', empty pairs skipped, a pair without '=' is a key with an empty value, '+' is a space,
+/// invalid percent-escapes are kept as they are, and invalid UTF-8 becomes U+FFFD.
+/// </summary>
+public static class UrlEncodedForm
+{
+    public static FormFields Parse(ReadOnlySpan<byte> body)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        while (!body.IsEmpty)
+        {
+            var end = body.IndexOf((byte)'&');
+            var pair = end < 0 ? body : body[..end];
+            body = end < 0 ? [] : body[(end + 1)..];
+            if (pair.IsEmpty)
+            {
+                continue;
+            }
+
+            var equals = pair.IndexOf((byte)'=');
+            var key = equals < 0 ? pair : pair[..equals];
+            var value = equals < 0 ? [] : pair[(equals + 1)..];
+            fields.Add(new(PercentDecoder.Decode(key, plusIsSpace: true), PercentDecoder.Decode(value, plusIsSpace: true)));
+        }
+
+        return new FormFields(fields);
+    }
+}

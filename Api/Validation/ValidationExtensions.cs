@@ -1,0 +1,13 @@
+using FluentValidation;
+
+namespace Api.Validation;
+
+public static class ValidationExtensions
+{
+    public static IServiceCollection AddFormValidation(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssemblyContaining<ExempleFormValidator>(ServiceLifetime.Singleton);
+        services.AddSingleton<FluentValidationFilter>();
+        return services;
+    }
+}
