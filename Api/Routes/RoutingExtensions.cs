@@ -20,7 +20,7 @@ public static class RoutingExtensions
             options.Filters.AddService<FluentValidationFilter>();
             options.Conventions.Add(new HeadFollowsGetConvention());
         });
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, StrictSlashesMatcherPolicy>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, WerkzeugMatchingPolicy>());
         return services;
     }
 

@@ -1,0 +1,26 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace Api.Tests.Integration;
+
+/// <summary>What a test reads of an answer: status, headers and the whole body.</summary>
+public sealed record ApiResponse(int Status, IHeaderDictionary Headers, byte[] Body)
+{
+    public string? ContentType => Headers.ContentType.Count == 0 ? null : Headers.ContentType.ToString();
+
+    public long? ContentLength => Headers.ContentLength;
+
+    public string? Allow => Headers.Allow.Count == 0 ? null : Headers.Allow.ToString();
+
+    public string Text => Encoding.UTF8.GetString(Body);
+
+    public JsonNode? Json => JsonNode.Parse(Body);
+
+    public static async Task<ApiResponse> ReadAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Response.Body.CopyToAsync(body);
+        return new ApiResponse(context.Response.StatusCode, context.Response.Headers, body.ToArray());
+    }
+}
