@@ -1,5 +1,5 @@
-using Api.Tests.Integration;
 using System.Text.Json.Nodes;
+using Api.Tests.Integration;
 
 namespace Api.Tests.Parity;
 

@@ -33,7 +33,7 @@ public sealed class WerkzeugMatchingPolicy : MatcherPolicy, IEndpointSelectorPol
 
             var valid = candidates[i].Endpoint is RouteEndpoint route
                 ? (!trailingSlash || EndsWithCatchAll(route.RoutePattern)) && LiteralsMatchExactly(route.RoutePattern, path)
-                : !trailingSlash;
+                : !trailingSlash && AnyRouteMatchesLiteralsExactly(httpContext, path);
             if (!valid)
             {
                 candidates.SetValidity(i, false);
@@ -41,6 +41,17 @@ public sealed class WerkzeugMatchingPolicy : MatcherPolicy, IEndpointSelectorPol
         }
 
         return Task.CompletedTask;
+    }
+
+    // Routing's 405 answer is an endpoint without a pattern: it stands only if some route takes
+    // this path with its literal segments spelled exactly, whatever its method.
+    private static bool AnyRouteMatchesLiteralsExactly(HttpContext httpContext, string path)
+    {
+        var segmentCount = path == "/" ? 0 : path.AsSpan(1).Count('/') + 1;
+        return httpContext.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Any(route => (route.RoutePattern.PathSegments.Count == segmentCount || EndsWithCatchAll(route.RoutePattern))
+                && LiteralsMatchExactly(route.RoutePattern, path));
     }
 
     private static bool EndsWithCatchAll(RoutePattern pattern) => pattern.Parameters is [.., { IsCatchAll: true }];
