@@ -1,5 +1,6 @@
 using Api.Constraints;
 using Api.Echo;
+using Api.OpenApi;
 using Api.Problems;
 using Api.Routes;
 using Api.Validation;
@@ -11,6 +12,7 @@ builder.Services.AddFlaskConverters();
 builder.Services.AddEchoService();
 builder.Services.AddFormValidation();
 builder.Services.AddTutorialControllers();
+builder.Services.AddApiDocument();
 
 var app = builder.Build();
 
@@ -18,6 +20,7 @@ app.UseProblemResponses();
 app.UseWerkzeugPathDecoding();
 app.UseRouting();
 app.MapTutorialControllers();
+app.MapApiDocument();
 
 app.Run();
 

@@ -13,7 +13,11 @@ public sealed class FloatConverter : WerkzeugConverter<double>
 {
     public const string Name = "flask-float";
 
-    public override string Pattern => @"^\d+\.\d+$";
+    public override ParameterSchema Schema { get; } = new(
+        "number",
+        "double",
+        @"^\p{Nd}+\.\p{Nd}+$",
+        "A non-negative decimal number written as digits, a dot and digits (`1.5`; not `1`, `.5` or `1e5`).");
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out double value)
     {

@@ -13,7 +13,14 @@ public sealed class IntegerConverter : WerkzeugConverter<BigInteger>
 {
     public const string Name = "flask-int";
 
-    public override string Pattern => @"^\d+$";
+    public override ParameterSchema Schema { get; } = new(
+        "integer",
+        null,
+        @"^\p{Nd}+$",
+        "An unsigned integer of any size, written in decimal digits; leading zeros are allowed.")
+    {
+        Minimum = 0,
+    };
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out BigInteger value)
     {

@@ -10,7 +10,14 @@ public sealed class PathConverter : WerkzeugConverter<string>
 {
     public const string Name = "flask-path";
 
-    public override string Pattern => "^[^/].*$";
+    public override ParameterSchema Schema { get; } = new(
+        "string",
+        null,
+        "^[^/].*$",
+        "The rest of the path: one or more segments (a slash may be sent as is or as `%2F`), a trailing slash kept.")
+    {
+        MinLength = 1,
+    };
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out string value)
     {

@@ -11,7 +11,14 @@ namespace Api.Constraints;
 /// </summary>
 public sealed class StringConverter : WerkzeugConverter<string>
 {
-    public override string Pattern => "^[^/]+$";
+    public override ParameterSchema Schema { get; } = new(
+        "string",
+        null,
+        "^[^/]+$",
+        "One non-empty path segment, percent-decoded.")
+    {
+        MinLength = 1,
+    };
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out string value)
     {

@@ -10,8 +10,8 @@ namespace Api.Constraints;
 /// </summary>
 public abstract class WerkzeugConverter<T> : IRouteConstraint, IModelBinder
 {
-    /// <summary>An ECMA-262 pattern that accepts what <see cref="TryConvert"/> accepts, for the OpenAPI document.</summary>
-    public abstract string Pattern { get; }
+    /// <summary>The parameter's schema in the OpenAPI document: what <see cref="TryConvert"/> accepts.</summary>
+    public abstract ParameterSchema Schema { get; }
 
     public abstract bool TryConvert(string segment, [MaybeNullWhen(false)] out T value);
 

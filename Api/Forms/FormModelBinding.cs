@@ -45,7 +45,7 @@ internal static class FormFieldsFromRequest
     }
 }
 
-internal sealed class FormFieldsModelBinder : IModelBinder
+public sealed class FormFieldsModelBinder : IModelBinder
 {
     public async Task BindModelAsync(ModelBindingContext bindingContext)
     {

@@ -1,6 +1,7 @@
 using System.Numerics;
 using Api.Constraints;
 using Api.Echo;
+using Api.OpenApi;
 using Api.Responses;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,31 +12,58 @@ namespace Api.Routes;
 /// <c>list</c> one. A segment the converter does not accept matches no route (404).
 /// </summary>
 [Route("/convert")]
+[Tags(ApiTags.Converters)]
 public sealed class ConvertController(IEchoService echo) : ControllerBase
 {
+    private const string Rejected = " A value the converter does not accept matches no route: 404.";
+
     private static EchoJsonContext Json => EchoJsonContext.Utf8;
 
-    [HttpGet("string/{value}")]
+    [HttpGet("string/{value}", Name = "convertString")]
+    [EndpointSummary("Convert with the string converter")]
+    [EndpointDescription("Echoes one path segment as text." + Rejected)]
+    [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, ResponseBody.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"converter":"string","value":"café"}""")]
     public IActionResult ConvertString([FromRoute, ModelBinder<StringConverter>] string value) =>
         BodyResult.Json(echo.DescribeConversion("string", value), Json.ConversionResponseString);
 
-    [HttpGet($"int/{{value:{IntegerConverter.Name}}}")]
+    [HttpGet($"int/{{value:{IntegerConverter.Name}}}", Name = "convertInt")]
+    [EndpointSummary("Convert with the int converter")]
+    [EndpointDescription("Echoes an unsigned integer of any size as an exact JSON number (`007` gives 7)." + Rejected)]
+    [ProducesResponseType<ConversionResponse<BigInteger>>(StatusCodes.Status200OK, ResponseBody.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"converter":"int","value":18446744073709551616}""")]
     public IActionResult ConvertInt([FromRoute, ModelBinder<IntegerConverter>] BigInteger value) =>
         BodyResult.Json(echo.DescribeConversion("int", value), Json.ConversionResponseBigInteger);
 
-    [HttpGet($"float/{{value:{FloatConverter.Name}}}")]
+    [HttpGet($"float/{{value:{FloatConverter.Name}}}", Name = "convertFloat")]
+    [EndpointSummary("Convert with the float converter")]
+    [EndpointDescription("Echoes a decimal number written as digits, a dot and digits, as a JSON number." + Rejected)]
+    [ProducesResponseType<ConversionResponse<double>>(StatusCodes.Status200OK, ResponseBody.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"converter":"float","value":1.5}""")]
     public IActionResult ConvertFloat([FromRoute, ModelBinder<FloatConverter>] double value) =>
         BodyResult.Json(echo.DescribeConversion("float", value), Json.ConversionResponseDouble);
 
-    [HttpGet($"path/{{**value:{PathConverter.Name}}}")]
+    [HttpGet($"path/{{**value:{PathConverter.Name}}}", Name = "convertPath")]
+    [EndpointSummary("Convert with the path converter")]
+    [EndpointDescription("Echoes the rest of the path, slashes and a trailing slash included." + Rejected)]
+    [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, ResponseBody.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"converter":"path","value":"a/b/"}""")]
     public IActionResult ConvertPath([FromRoute, ModelBinder<PathConverter>] string value) =>
         BodyResult.Json(echo.DescribeConversion("path", value), Json.ConversionResponseString);
 
-    [HttpGet($"uuid/{{value:{UuidConverter.Name}}}")]
+    [HttpGet($"uuid/{{value:{UuidConverter.Name}}}", Name = "convertUuid")]
+    [EndpointSummary("Convert with the uuid converter")]
+    [EndpointDescription("Echoes a dashed UUID, in lower case." + Rejected)]
+    [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, ResponseBody.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"converter":"uuid","value":"6f9619ff-8b86-d011-b42d-00c04fc964ff"}""")]
     public IActionResult ConvertUuid([FromRoute, ModelBinder<UuidConverter>] Guid value) =>
         BodyResult.Json(echo.DescribeConversion("uuid", value.ToString("D")), Json.ConversionResponseString);
 
-    [HttpGet($"list/{{value:{ListConverter.Name}}}")]
+    [HttpGet($"list/{{value:{ListConverter.Name}}}", Name = "convertList")]
+    [EndpointSummary("Convert with the custom list converter")]
+    [EndpointDescription("Splits one path segment on `+` and echoes the parts as a JSON array (`a++b` gives `[\"a\",\"\",\"b\"]`)." + Rejected)]
+    [ProducesResponseType<ConversionResponse<string[]>>(StatusCodes.Status200OK, ResponseBody.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"converter":"list","value":["a","b","c"]}""")]
     public IActionResult ConvertList([FromRoute, ModelBinder<ListConverter>] string[] value) =>
         BodyResult.Json(echo.DescribeConversion("list", value), Json.ConversionResponseStringArray);
 }

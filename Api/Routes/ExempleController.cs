@@ -1,14 +1,24 @@
 using Api.Echo;
+using Api.OpenApi;
 using Api.Responses;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Routes;
 
 /// <summary><c>/exemple</c>: the tutorial's form transform.</summary>
+[Tags(ApiTags.Tutorial)]
 public sealed class ExempleController(IEchoService echo) : ControllerBase
 {
-    /// <summary>Answers <c>{"return1": param1 + "AAA"}</c>; the form is validated before this runs.</summary>
-    [HttpPost("/exemple")]
+    /// <remarks>The form is validated by <c>ExempleFormValidator</c> before this runs.</remarks>
+    [HttpPost("/exemple", Name = "transformParam1")]
+    [EndpointSummary("Transform param1")]
+    [EndpointDescription(
+        "Answers `{\"return1\": param1 + \"AAA\"}`. `param1` is read from the form body only (urlencoded or a multipart " +
+        "text field, never the query string); its key is case-sensitive, a repeated key gives its first value, and it " +
+        "may be empty. Without it: 400 with the error under `errors.param1`.")]
+    [ProducesResponseType<ExempleResponse>(StatusCodes.Status200OK, ResponseBody.Json)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ResponseBody.ProblemJson)]
+    [ResponseExample(StatusCodes.Status200OK, """{"return1":"jeejAAA"}""")]
     public IActionResult Transform([FromForm] ExempleForm form) =>
         BodyResult.Json(echo.Transform(form), EchoJsonContext.Utf8.ExempleResponse);
 }

@@ -1,4 +1,5 @@
 using Api.Forms;
+using Api.OpenApi;
 using Api.Validation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,8 @@ public static class RoutingExtensions
             options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
             options.Filters.AddService<FluentValidationFilter>();
             options.Conventions.Add(new HeadFollowsGetConvention());
+            options.Conventions.Add(new DocumentedControllersConvention());
+            options.Conventions.Add(new ProblemResponsesConvention());
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, WerkzeugMatchingPolicy>());
         return services;

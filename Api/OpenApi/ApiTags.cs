@@ -1,0 +1,14 @@
+namespace Api.OpenApi;
+
+/// <summary>The document's tags, each with the description tools show beside it.</summary>
+public static class ApiTags
+{
+    public const string Tutorial = "Tutorial";
+    public const string Converters = "Converters";
+
+    public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>
+    {
+        [Tutorial] = "The endpoints of the Flask tutorial: a greeting, routing with a parameter, and two form-processing POST endpoints.",
+        [Converters] = "Flask's URL converters (string, int, float, path, uuid) and the tutorial's custom `list` converter, each echoing its typed value.",
+    };
+}

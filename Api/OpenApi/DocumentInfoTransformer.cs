@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Api.OpenApi;
+
+/// <summary>The document's own description: info, licence, server, tags, and that the API is public.</summary>
+public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
+{
+    public const string Title = "Flask tutorial API";
+    /// <summary>Relative: the API is served wherever the document is (http://localhost:5000 by default).</summary>
+    public const string Server = "/";
+
+    private const string Description =
+        "The web API of the French Flask tutorial « Python : Comment faire une api web avec Flask », served by ASP.NET Core. " +
+        "It answers as the tutorial's Flask app does, with these guarantees:\n\n" +
+        "- every GET operation also answers HEAD, with the same status and headers and no body;\n" +
+        "- every path answers OPTIONS with 200, an empty body and an `Allow` header;\n" +
+        "- a method a path does not take is 405, with `Allow` listing exactly what it takes;\n" +
+        "- a trailing slash or an unknown path is 404;\n" +
+        "- every error is RFC 9457 `application/problem+json`.";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.Info = new OpenApiInfo
+        {
+            Title = Title,
+            Version = "1.0.0",
+            Description = Description,
+            License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
+        };
+        document.Servers = [new OpenApiServer { Url = Server, Description = "The origin this document is served from; `dotnet run --project Api` listens on http://localhost:5000." }];
+        // `security: []` says every operation is public. The writer leaves an empty list out, so
+        // the member is written as a raw extension.
+        document.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        document.Extensions["security"] = new JsonNodeExtension(new JsonArray());
+        document.Tags = new HashSet<OpenApiTag>(
+            ApiTags.Descriptions.Select(tag => new OpenApiTag { Name = tag.Key, Description = tag.Value }));
+        return Task.CompletedTask;
+    }
+}

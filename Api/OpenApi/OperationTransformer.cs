@@ -1,0 +1,161 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Api.Constraints;
+using Api.Forms;
+using Api.Responses;
+using FluentValidation;
+using FluentValidation.Validators;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.Controllers;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Api.OpenApi;
+
+/// <summary>
+/// Makes each operation say what the API really does: its id, the schema each path parameter's
+/// converter accepts, both form media types with the fields FluentValidation requires, examples,
+/// and HEAD operations that answer headers only.
+/// </summary>
+public sealed class OperationTransformer : IOpenApiOperationTransformer
+{
+    private static readonly string[] FormMediaTypes = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        var description = context.Description;
+        var isHead = string.Equals(description.HttpMethod, HttpMethods.Head, StringComparison.OrdinalIgnoreCase);
+
+        DescribePathParameters(operation, description);
+        DescribeFormBody(operation, description, context.ApplicationServices);
+        AddExamples(operation, description);
+        SetOperationId(operation, description, isHead);
+        if (isHead)
+        {
+            DescribeAsHead(operation);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void SetOperationId(OpenApiOperation operation, ApiDescription description, bool isHead)
+    {
+        var name = description.ActionDescriptor.AttributeRouteInfo?.Name
+            ?? throw new InvalidOperationException($"{description.ActionDescriptor.DisplayName} needs a route name: it is the operationId.");
+        operation.OperationId = isHead ? "head" + char.ToUpperInvariant(name[0]) + name[1..] : name;
+    }
+
+    private static void DescribeAsHead(OpenApiOperation operation)
+    {
+        operation.Summary = $"{operation.Summary} (headers only)";
+        operation.Description = $"The headers GET would answer, `Content-Length` included, without a body. {operation.Description}";
+        foreach (var response in (operation.Responses ?? []).Values.OfType<OpenApiResponse>())
+        {
+            response.Content = null;
+        }
+    }
+
+    private static void DescribePathParameters(OpenApiOperation operation, ApiDescription description)
+    {
+        foreach (var parameter in description.ParameterDescriptions.Where(p => p.Source == BindingSource.Path))
+        {
+            if (parameter.ParameterDescriptor?.BindingInfo?.BinderType is not { } binderType
+                || binderType.GetProperty(nameof(WerkzeugConverter<string>.Schema))?.GetValue(Activator.CreateInstance(binderType)) is not ParameterSchema schema
+                || operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == parameter.Name) is not { } documented)
+            {
+                continue;
+            }
+
+            documented.Description = schema.Description;
+            documented.Schema = new OpenApiSchema
+            {
+                Type = schema.Type switch
+                {
+                    "integer" => JsonSchemaType.Integer,
+                    "number" => JsonSchemaType.Number,
+                    _ => JsonSchemaType.String,
+                },
+                Format = schema.Format,
+                Pattern = schema.Pattern,
+                Minimum = schema.Minimum?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                MinLength = schema.MinLength,
+            };
+        }
+    }
+
+    private static void DescribeFormBody(OpenApiOperation operation, ApiDescription description, IServiceProvider services)
+    {
+        if (description.ParameterDescriptions.Any(p => p.Type == typeof(FormFields)))
+        {
+            operation.Parameters = operation.Parameters?.Where(p => p.In == ParameterLocation.Path).ToList();
+            SetFormBody(operation, new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                Description = "Any text fields.",
+                AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String },
+            }, required: false);
+            return;
+        }
+
+        var formFields = description.ParameterDescriptions.Where(p => p.Source == BindingSource.Form).ToList();
+        if (formFields.Count == 0 || operation.RequestBody?.Content is not { } content
+            || content.Values.FirstOrDefault()?.Schema is not OpenApiSchema schema)
+        {
+            return;
+        }
+
+        foreach (var field in formFields)
+        {
+            if (IsRequiredByValidator(field, services))
+            {
+                schema.Required ??= new HashSet<string>();
+                schema.Required.Add(field.Name);
+            }
+        }
+
+        SetFormBody(operation, schema, required: true);
+    }
+
+    private static void SetFormBody(OpenApiOperation operation, OpenApiSchema schema, bool required)
+    {
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = required,
+            Description = "A form, urlencoded or multipart (file parts are ignored). Keys are case-sensitive; a repeated key gives its first value.",
+            Content = FormMediaTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }),
+        };
+    }
+
+    private static bool IsRequiredByValidator(ApiParameterDescription field, IServiceProvider services)
+    {
+        if (field.ModelMetadata is not { ContainerType: { } container, PropertyName: { } property }
+            || services.GetService(typeof(IValidator<>).MakeGenericType(container)) is not IValidator validator)
+        {
+            return false;
+        }
+
+        return validator.CreateDescriptor().GetValidatorsForMember(property).Any(v => v.Validator is INotNullValidator or INotEmptyValidator);
+    }
+
+    private static void AddExamples(OpenApiOperation operation, ApiDescription description)
+    {
+        var method = (description.ActionDescriptor as ControllerActionDescriptor)?.MethodInfo;
+        foreach (var example in method?.GetCustomAttributes<ResponseExampleAttribute>() ?? [])
+        {
+            if (operation.Responses?.GetValueOrDefault(example.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not OpenApiResponse response)
+            {
+                continue;
+            }
+
+            foreach (var (mediaType, content) in response.Content ?? new Dictionary<string, OpenApiMediaType>())
+            {
+                content.Example = mediaType.StartsWith(ResponseBody.Json, StringComparison.Ordinal)
+                    ? JsonNode.Parse(example.Example)
+                    : JsonValue.Create(example.Example);
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Numerics;
+using System.Text.Json.Serialization.Metadata;
+using Api.Echo;
+using Microsoft.AspNetCore.OpenApi;
+
+namespace Api.OpenApi;
+
+/// <summary>Component names that read well and fit OpenAPI's <c>^[a-zA-Z0-9.\-_]+$</c>.</summary>
+public static class SchemaNames
+{
+    public static string? For(JsonTypeInfo typeInfo)
+    {
+        ArgumentNullException.ThrowIfNull(typeInfo);
+        var type = typeInfo.Type;
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ConversionResponse<>))
+        {
+            return "ConversionOf" + ValueName(type.GenericTypeArguments[0]);
+        }
+
+        return OpenApiOptions.CreateDefaultSchemaReferenceId(typeInfo);
+    }
+
+    private static string ValueName(Type value) =>
+        value == typeof(string) ? "String"
+        : value == typeof(BigInteger) ? "Integer"
+        : value == typeof(double) ? "Number"
+        : value == typeof(string[]) ? "StringList"
+        : value.Name;
+}

@@ -1,0 +1,64 @@
+using System.Numerics;
+using Api.Echo;
+using Api.Problems;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Api.OpenApi;
+
+/// <summary>
+/// Schemas that say what the API writes: a <see cref="BigInteger"/> is a JSON integer, the echo
+/// DTOs never hold null, and a problem always has a type, a title, a status and a traceId.
+/// </summary>
+public sealed class SchemaTransformer : IOpenApiSchemaTransformer
+{
+    private static readonly string[] ProblemRequired = ["type", "title", "status", ProblemFactory.TraceIdExtension];
+
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(context);
+        var type = context.JsonTypeInfo.Type;
+        if (type == typeof(BigInteger))
+        {
+            schema.Type = JsonSchemaType.Integer;
+            schema.Format = null;
+            schema.Properties = null;
+        }
+        else if (context.JsonPropertyInfo is null && type.Namespace == typeof(EchoService).Namespace)
+        {
+            RemoveNull(schema.Properties);
+        }
+        else if (context.JsonPropertyInfo is null && typeof(ProblemDetails).IsAssignableFrom(type))
+        {
+            RemoveNull(schema.Properties);
+            schema.Properties?.Remove("instance");
+            schema.Properties?[ProblemFactory.TraceIdExtension] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Description = "The W3C trace id of the request, to find it in the logs.",
+            };
+            schema.Required = new HashSet<string>(ProblemRequired);
+            if (type == typeof(ValidationProblemDetails))
+            {
+                schema.Required.Add("errors");
+            }
+
+            schema.Description = "An RFC 9457 problem. Further members may be added.";
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void RemoveNull(IDictionary<string, IOpenApiSchema>? properties)
+    {
+        foreach (var property in properties?.Values.OfType<OpenApiSchema>() ?? [])
+        {
+            if (property.Type is { } propertyType)
+            {
+                property.Type = propertyType & ~JsonSchemaType.Null;
+            }
+        }
+    }
+}
