@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Api.Tests.Contract;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -43,7 +44,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
                 http.Request.Body = new MemoryStream(body);
             }
         });
-        return await ApiResponse.ReadAsync(context);
+        var response = await ApiResponse.ReadAsync(context);
+        var violations = OpenApiContract.Violations(method, rawTarget, response);
+        Assert.That(violations, Is.Empty, $"{method} {rawTarget} breaks the OpenAPI contract");
+        return response;
     }
 
     public static HttpContent Form(string urlEncoded) =>

@@ -1,0 +1,68 @@
+using System.Text;
+using Api.Tests.Integration;
+using Microsoft.AspNetCore.Http;
+
+namespace Api.Tests.Contract;
+
+/// <summary>The contract check itself: it accepts what the document describes and flags what it does not.</summary>
+public sealed class OpenApiContractTests
+{
+    private static ApiResponse Answer(int status, string? contentType, string body, string? allow = null)
+    {
+        IHeaderDictionary headers = new HeaderDictionary();
+        if (contentType is not null)
+        {
+            headers.ContentType = contentType;
+        }
+
+        if (allow is not null)
+        {
+            headers.Allow = allow;
+        }
+
+        return new ApiResponse(status, headers, Encoding.UTF8.GetBytes(body));
+    }
+
+    private const string Problem404 = """{"type":"t","title":"Not Found","status":404,"traceId":"x"}""";
+
+    [Test]
+    public void A_documented_answer_passes() =>
+        Assert.That(OpenApiContract.Violations("GET", "/convert/int/42", Answer(200, "application/json", """{"converter":"int","value":42}""")), Is.Empty);
+
+    [Test]
+    public void A_body_that_breaks_the_schema_is_a_violation() =>
+        Assert.That(OpenApiContract.Violations("GET", "/convert/int/42", Answer(200, "application/json", """{"converter":"int","value":"42"}""")), Is.Not.Empty);
+
+    [Test]
+    public void A_missing_required_member_is_a_violation() =>
+        Assert.That(OpenApiContract.Violations("POST", "/exemple", Answer(200, "application/json", "{}")), Is.Not.Empty);
+
+    [Test]
+    public void An_unlisted_status_is_a_violation() =>
+        Assert.That(OpenApiContract.Violations("GET", "/", Answer(418, "application/problem+json", Problem404)), Has.One.Contains("418"));
+
+    [Test]
+    public void An_unlisted_media_type_is_a_violation() =>
+        Assert.That(OpenApiContract.Violations("GET", "/", Answer(200, "text/html", "Hello World")), Has.One.Contains("text/html"));
+
+    [Test]
+    public void A_problem_without_its_required_members_is_a_violation() =>
+        Assert.That(OpenApiContract.Violations("GET", "/convert/int/abc", Answer(404, "application/problem+json", """{"title":"Not Found"}""")), Is.Not.Empty);
+
+    [Test]
+    public void A_value_the_parameter_pattern_rejects_must_be_404() =>
+        Assert.That(OpenApiContract.Violations("GET", "/convert/int/abc", Answer(200, "application/json", """{"converter":"int","value":1}""")), Is.Not.Empty);
+
+    [Test]
+    public void An_allow_header_other_than_the_documented_methods_is_a_violation() =>
+        Assert.That(OpenApiContract.Violations("OPTIONS", "/exemple", Answer(200, null, "", "GET, OPTIONS, POST")), Is.Not.Empty);
+
+    [Test]
+    public void A_method_the_path_does_not_document_must_be_405_with_the_documented_allow_set()
+    {
+        var problem = """{"type":"t","title":"Method Not Allowed","status":405,"traceId":"x"}""";
+
+        Assert.That(OpenApiContract.Violations("PUT", "/exemple", Answer(405, "application/problem+json", problem, "OPTIONS, POST")), Is.Empty);
+        Assert.That(OpenApiContract.Violations("PUT", "/exemple", Answer(200, "application/json", "{}", "OPTIONS, POST")), Is.Not.Empty);
+    }
+}
