@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Scalar.AspNetCore;
 
 namespace Api.OpenApi;
 
@@ -22,9 +23,26 @@ public static class OpenApiExtensions
         return services;
     }
 
+    public const string DocsPath = "/docs";
+
+    /// <summary>The document at <c>/openapi/v1.json</c>, and interactive docs for people at <c>/docs</c>.</summary>
     public static WebApplication MapApiDocument(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference(DocsPath, options => options
+            .WithTitle(DocumentInfoTransformer.Title)
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .AddDocument(DocumentName)
+            // Nothing on the page may need the internet: the script is served from the package,
+            // and the web fonts, AI agent, MCP, telemetry and hosted-tool buttons are off.
+            .DisableDefaultFonts()
+            .DisableAgent()
+            .DisableMcp()
+            .DisableTelemetry()
+            .HideDeveloperTools()
+            .HideClientButton()
+            .ShowOperationId()
+            .ExpandAllTags());
         return app;
     }
 }

@@ -49,7 +49,7 @@ public sealed class AutomaticOptionsEndpointDataSource(IReadOnlyList<EndpointDat
             },
             first.RoutePattern,
             first.Order,
-            new EndpointMetadataCollection(new HttpMethodMetadata([HttpMethods.Options])),
+            new EndpointMetadataCollection(new HttpMethodMetadata([HttpMethods.Options]), WerkzeugRoutingMetadata.Instance),
             $"OPTIONS {first.RoutePattern.RawText}");
     }
 }

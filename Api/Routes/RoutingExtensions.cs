@@ -33,7 +33,7 @@ public static class RoutingExtensions
     public static WebApplication MapTutorialControllers(this WebApplication app)
     {
         IEndpointRouteBuilder routes = app;
-        app.MapControllers();
+        app.MapControllers().WithMetadata(WerkzeugRoutingMetadata.Instance);
         routes.DataSources.Add(new AutomaticOptionsEndpointDataSource([.. routes.DataSources]));
         return app;
     }

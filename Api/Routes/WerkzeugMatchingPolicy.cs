@@ -16,7 +16,12 @@ public sealed class WerkzeugMatchingPolicy : MatcherPolicy, IEndpointSelectorPol
     // After routing's own policies, so that the 405 candidates they add are judged too.
     public override int Order => 1000;
 
-    public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints) => true;
+    public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        // Routing's 405 endpoints carry no route pattern: they are judged too.
+        return endpoints.Any(endpoint => endpoint is not RouteEndpoint || endpoint.Metadata.GetMetadata<WerkzeugRoutingMetadata>() is not null);
+    }
 
     public Task ApplyAsync(HttpContext httpContext, CandidateSet candidates)
     {
@@ -31,7 +36,13 @@ public sealed class WerkzeugMatchingPolicy : MatcherPolicy, IEndpointSelectorPol
                 continue;
             }
 
-            var valid = candidates[i].Endpoint is RouteEndpoint route
+            var endpoint = candidates[i].Endpoint;
+            if (endpoint is RouteEndpoint && endpoint.Metadata.GetMetadata<WerkzeugRoutingMetadata>() is null)
+            {
+                continue;
+            }
+
+            var valid = endpoint is RouteEndpoint route
                 ? (!trailingSlash || EndsWithCatchAll(route.RoutePattern)) && LiteralsMatchExactly(route.RoutePattern, path)
                 : !trailingSlash && AnyRouteMatchesLiteralsExactly(httpContext, path);
             if (!valid)
