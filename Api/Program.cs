@@ -1,24 +1,35 @@
 using Api.Constraints;
 using Api.Echo;
+using Api.Health;
+using Api.Limits;
+using Api.Logging;
 using Api.OpenApi;
 using Api.Problems;
 using Api.Routes;
+using Api.Security;
 using Api.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.Services.AddRequestLimits(builder.Configuration);
+builder.Services.AddEdgeProtection(builder.Configuration);
 builder.Services.AddProblemResponses();
 builder.Services.AddFlaskConverters();
 builder.Services.AddEchoService();
 builder.Services.AddFormValidation();
+builder.Services.AddApiHealthChecks();
 builder.Services.AddTutorialControllers();
 builder.Services.AddApiDocument();
 
 var app = builder.Build();
 
+app.UseEdgeProtection();
+app.UseRequestLogging();
 app.UseProblemResponses();
 app.UseWerkzeugPathDecoding();
 app.UseRouting();
+app.UseRateLimiter();
+app.UseRequestTimeouts();
 app.MapTutorialControllers();
 app.MapApiDocument();
 

@@ -1,3 +1,5 @@
+using Api.Limits;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Api.Forms;
@@ -5,30 +7,39 @@ namespace Api.Forms;
 /// <summary>
 /// Only <c>application/x-www-form-urlencoded</c> and <c>multipart/form-data</c> bodies carry
 /// fields; any other body, a missing or malformed Content-Type, or a multipart type without a
-/// boundary gives an empty form, never an error. The query string is never read.
+/// boundary gives an empty form, never an error. The query string is never read. A body or form
+/// beyond the configured limits is refused with 413.
 /// </summary>
-public sealed class FormFieldReader : IFormFieldReader
+public sealed class FormFieldReader(IOptions<RequestLimitsOptions> limits) : IFormFieldReader
 {
     private const int InitialBufferLimit = 64 * 1024;
 
     public async Task<FormFields> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var contentType = request.ContentType;
         if (string.IsNullOrEmpty(contentType))
         {
             return FormFields.Empty;
         }
 
+        var options = limits.Value;
+        if (request.ContentLength > options.MaxBodyBytes)
+        {
+            throw ContentTooLarge.Because($"The request body is larger than {options.MaxBodyBytes} bytes.");
+        }
+
         var mediaType = MediaTypeOf(contentType);
+        var body = new LengthLimitedStream(request.Body, options.MaxBodyBytes);
         if (mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
-            return UrlEncodedForm.Parse(await ReadBodyAsync(request, cancellationToken));
+            return UrlEncodedForm.Parse(await ReadBodyAsync(body, request.ContentLength, cancellationToken), options.MaxFormFields, options.MaxFormKeyBytes);
         }
 
         if (mediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             && TryGetBoundary(contentType, out var boundary))
         {
-            return await MultipartForm.ReadAsync(request.Body, boundary, cancellationToken);
+            return await MultipartForm.ReadAsync(body, boundary, options.MaxFormFields, options.MaxFormKeyBytes, cancellationToken);
         }
 
         return FormFields.Empty;
@@ -58,11 +69,11 @@ public sealed class FormFieldReader : IFormFieldReader
         return true;
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadBodyAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
     {
         // The declared length only sizes the first buffer: it is the client's claim, not a fact.
-        using var buffer = new MemoryStream((int)Math.Clamp(request.ContentLength ?? 0, 0, InitialBufferLimit));
-        await request.Body.CopyToAsync(buffer, cancellationToken);
+        using var buffer = new MemoryStream((int)Math.Clamp(contentLength ?? 0, 0, InitialBufferLimit));
+        await body.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();
     }
 }

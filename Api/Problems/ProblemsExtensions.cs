@@ -11,6 +11,11 @@ public static class ProblemsExtensions
         // Registered before AddProblemDetails so that it is the writer the service picks.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonWriter>());
         services.AddProblemDetails();
+        services.AddSingleton<BadRequestExceptionFilter>();
+        services.Configure<ExceptionHandlerOptions>(options =>
+            options.StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
+                ? badRequest.StatusCode
+                : StatusCodes.Status500InternalServerError);
         return services;
     }
 

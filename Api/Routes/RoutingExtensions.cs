@@ -1,5 +1,6 @@
 using Api.Forms;
 using Api.OpenApi;
+using Api.Problems;
 using Api.Validation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class RoutingExtensions
             options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
             options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
             options.Filters.AddService<FluentValidationFilter>();
+            options.Filters.AddService<BadRequestExceptionFilter>();
             options.Conventions.Add(new HeadFollowsGetConvention());
             options.Conventions.Add(new DocumentedControllersConvention());
             options.Conventions.Add(new ProblemResponsesConvention());

@@ -1,6 +1,8 @@
 using System.Text;
 using Api.Forms;
+using Api.Limits;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
 
 namespace Api.Tests.Unit.Forms;
 
@@ -13,7 +15,7 @@ public sealed class FormFieldReaderTests
         var context = new DefaultHttpContext();
         context.Request.ContentType = contentType;
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        return (await new FormFieldReader().ReadAsync(context.Request, CancellationToken.None)).All;
+        return (await new FormFieldReader(Options.Create(new RequestLimitsOptions())).ReadAsync(context.Request, CancellationToken.None)).All;
     }
 
     private static string Part(string disposition, string value) =>

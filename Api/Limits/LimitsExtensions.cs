@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace Api.Limits;
+
+public static class LimitsExtensions
+{
+    /// <summary>
+    /// Binds <c>Limits</c> (validated at start-up), holds Kestrel's body limit to the same value,
+    /// and times requests out with 408. URL and header limits are Kestrel's own
+    /// (<c>Kestrel:Limits</c>), answered 414 and 431.
+    /// </summary>
+    public static IServiceCollection AddRequestLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RequestLimitsOptions>()
+            .Bind(configuration.GetSection(RequestLimitsOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<KestrelServerOptions>()
+            .Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
+            {
+                kestrel.AddServerHeader = false;
+                kestrel.Limits.MaxRequestBodySize = limits.Value.MaxBodyBytes;
+            });
+        services.AddRequestTimeouts();
+        services.AddOptions<RequestTimeoutOptions>()
+            .Configure<IOptions<RequestLimitsOptions>>((timeouts, limits) => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+            {
+                Timeout = limits.Value.RequestTimeout,
+                TimeoutStatusCode = StatusCodes.Status408RequestTimeout,
+            });
+        return services;
+    }
+}
