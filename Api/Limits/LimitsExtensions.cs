@@ -17,7 +17,10 @@ public static class LimitsExtensions
             .Bind(configuration.GetSection(RequestLimitsOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // Kestrel reads its section itself when it starts; binding it here too makes the values
+        // visible to anything that resolves the options (the in-memory test server included).
         services.AddOptions<KestrelServerOptions>()
+            .Bind(configuration.GetSection("Kestrel"))
             .Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
             {
                 kestrel.AddServerHeader = false;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.AspNetCore.Routing.Template;
 
 namespace Api.Routes;
 
@@ -8,11 +9,16 @@ namespace Api.Routes;
 /// <list type="bullet">
 /// <item>a trailing slash is part of the path: <c>/test/</c> and <c>/test/abc/</c> match no route,
 /// and only a catch-all parameter (Werkzeug's <c>path</c> converter) takes a path ending in one;</item>
-/// <item>literal segments are case-sensitive: <c>/Test</c> is not <c>/test</c>.</item>
+/// <item>literal segments are case-sensitive: <c>/Test</c> is not <c>/test</c>;</item>
+/// <item>a 405 stands only where some route takes the path, constraints included, whatever its
+/// method: routing's 405 is decided before constraints run, so <c>PUT /convert/path</c> (an
+/// empty path value) would otherwise be 405 rather than 404.</item>
 /// </list>
 /// </summary>
-public sealed class WerkzeugMatchingPolicy : MatcherPolicy, IEndpointSelectorPolicy
+public sealed class WerkzeugMatchingPolicy(EndpointDataSource endpoints, ParameterPolicyFactory policies) : MatcherPolicy, IEndpointSelectorPolicy
 {
+    private IReadOnlyList<(RouteEndpoint Route, TemplateMatcher Matcher)>? _routes;
+
     // After routing's own policies, so that the 405 candidates they add are judged too.
     public override int Order => 1000;
 
@@ -28,7 +34,6 @@ public sealed class WerkzeugMatchingPolicy : MatcherPolicy, IEndpointSelectorPol
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(candidates);
         var path = httpContext.Request.Path.Value ?? "/";
-        var trailingSlash = path.Length > 1 && path[^1] == '/';
         for (var i = 0; i < candidates.Count; i++)
         {
             if (!candidates.IsValidCandidate(i))
@@ -43,8 +48,8 @@ public sealed class WerkzeugMatchingPolicy : MatcherPolicy, IEndpointSelectorPol
             }
 
             var valid = endpoint is RouteEndpoint route
-                ? (!trailingSlash || EndsWithCatchAll(route.RoutePattern)) && LiteralsMatchExactly(route.RoutePattern, path)
-                : !trailingSlash && AnyRouteMatchesLiteralsExactly(httpContext, path);
+                ? Takes(route.RoutePattern, path)
+                : AnyRouteTakes(httpContext, path);
             if (!valid)
             {
                 candidates.SetValidity(i, false);
@@ -54,18 +59,32 @@ public sealed class WerkzeugMatchingPolicy : MatcherPolicy, IEndpointSelectorPol
         return Task.CompletedTask;
     }
 
-    // Routing's 405 answer is an endpoint without a pattern: it stands only if some route takes
-    // this path with its literal segments spelled exactly, whatever its method.
-    private static bool AnyRouteMatchesLiteralsExactly(HttpContext httpContext, string path)
+    private static bool Takes(RoutePattern pattern, string path) =>
+        (path.Length <= 1 || path[^1] != '/' || pattern.Parameters is [.., { IsCatchAll: true }])
+        && LiteralsMatchExactly(pattern, path);
+
+    private bool AnyRouteTakes(HttpContext httpContext, string path)
     {
-        var segmentCount = path == "/" ? 0 : path.AsSpan(1).Count('/') + 1;
-        return httpContext.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints
+        _routes ??= [.. endpoints.Endpoints
             .OfType<RouteEndpoint>()
-            .Any(route => (route.RoutePattern.PathSegments.Count == segmentCount || EndsWithCatchAll(route.RoutePattern))
-                && LiteralsMatchExactly(route.RoutePattern, path));
+            .Where(route => route.Metadata.GetMetadata<WerkzeugRoutingMetadata>() is not null)
+            .Select(route => (route, new TemplateMatcher(new RouteTemplate(route.RoutePattern), new RouteValueDictionary())))];
+        foreach (var (route, matcher) in _routes)
+        {
+            var values = new RouteValueDictionary();
+            if (matcher.TryMatch(path, values) && Takes(route.RoutePattern, path) && ConstraintsAccept(httpContext, route.RoutePattern, values))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    private static bool EndsWithCatchAll(RoutePattern pattern) => pattern.Parameters is [.., { IsCatchAll: true }];
+    private bool ConstraintsAccept(HttpContext httpContext, RoutePattern pattern, RouteValueDictionary values) =>
+        pattern.Parameters.All(parameter => parameter.ParameterPolicies.All(reference =>
+            policies.Create(parameter, reference) is not IRouteConstraint constraint
+            || constraint.Match(httpContext, null, parameter.Name, values, RouteDirection.IncomingRequest)));
 
     private static bool LiteralsMatchExactly(RoutePattern pattern, string path)
     {

@@ -1,0 +1,170 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Api.Tests.Integration.Hosting;
+
+/// <summary>
+/// The real process on Kestrel: JSON logs when configured, one request line per request, and a
+/// SIGTERM that lets the request in flight finish before the process exits with code 0.
+/// </summary>
+[NonParallelizable]
+public sealed class ProcessTests
+{
+    [Test]
+    [Platform("Linux,MacOsX")]
+    public async Task Sigterm_finishes_the_request_in_flight_exits_0_and_every_log_line_is_json()
+    {
+        using var api = ApiProcess.Start(("Logging__Console__FormatterName", "json"), ("Logging__LogLevel__Microsoft.Hosting.Lifetime", "Information"));
+        var port = await api.WaitForPortAsync();
+
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", port);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            "POST /test HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 7\r\n\r\na=1"));
+        await stream.FlushAsync();
+        await Task.Delay(300);
+
+        api.Terminate();
+        await Task.Delay(500);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes("&b=2"));
+        var answer = await ReadAnswerAsync(stream);
+        var exitCode = await api.WaitForExitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.That(answer, Does.StartWith("HTTP/1.1 200"));
+        Assert.That(answer, Does.EndWith("""{"a":"1","b":"2"}"""));
+        Assert.That(exitCode, Is.Zero);
+        var lines = api.Output.Where(line => line.Length > 0).ToList();
+        Assert.That(lines, Is.Not.Empty);
+        Assert.That(lines.Select(IsJsonObject), Has.All.True, string.Join('\n', lines));
+        var requestLine = lines.Select(line => JsonNode.Parse(line)!).Single(log => ((string?)log["Category"])!.EndsWith("RequestLoggingMiddleware", StringComparison.Ordinal));
+        Assert.That((string?)requestLine["State"]!["Method"], Is.EqualTo("POST"));
+        Assert.That((string?)requestLine["State"]!["Path"], Is.EqualTo("/test"));
+        Assert.That((int?)requestLine["State"]!["StatusCode"], Is.EqualTo(200));
+    }
+
+    private static bool IsJsonObject(string line)
+    {
+        try
+        {
+            return JsonNode.Parse(line) is JsonObject;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<string> ReadAnswerAsync(NetworkStream stream)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var buffer = new byte[4096];
+        var answer = new StringBuilder();
+        while (!answer.ToString().EndsWith('}'))
+        {
+            var read = await stream.ReadAsync(buffer, timeout.Token);
+            if (read == 0)
+            {
+                break;
+            }
+
+            answer.Append(Encoding.UTF8.GetString(buffer, 0, read));
+        }
+
+        return answer.ToString();
+    }
+
+    /// <summary>The built Api.dll, started on a free loopback port, its standard output collected.</summary>
+    private sealed class ApiProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly List<string> _output = [];
+        private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private ApiProcess(Process process)
+        {
+            _process = process;
+            _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        public IReadOnlyList<string> Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return [.. _output];
+                }
+            }
+        }
+
+        public static ApiProcess Start(params (string Name, string Value)[] environment)
+        {
+            var directory = TestContext.CurrentContext.TestDirectory;
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(directory, "Api.dll"), "--urls", "http://127.0.0.1:0"])
+            {
+                WorkingDirectory = directory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            foreach (var (name, value) in environment)
+            {
+                start.Environment[name] = value;
+            }
+
+            return new ApiProcess(Process.Start(start)!);
+        }
+
+        public async Task<int> WaitForPortAsync() => await _port.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        public void Terminate()
+        {
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        }
+
+        public async Task<int> WaitForExitAsync(TimeSpan timeout)
+        {
+            using var cancel = new CancellationTokenSource(timeout);
+            await _process.WaitForExitAsync(cancel.Token);
+            return _process.ExitCode;
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.Dispose();
+        }
+
+        private void OnLine(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (_output)
+            {
+                _output.Add(line);
+            }
+
+            var at = line.IndexOf("http://127.0.0.1:", StringComparison.Ordinal);
+            if (at >= 0 && line.Contains("Now listening on", StringComparison.Ordinal))
+            {
+                var digits = new string([.. line[(at + "http://127.0.0.1:".Length)..].TakeWhile(char.IsDigit)]);
+                _port.TrySetResult(int.Parse(digits, System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+    }
+}
