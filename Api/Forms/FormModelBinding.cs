@@ -9,6 +9,9 @@ namespace Api.Forms;
 /// </summary>
 public sealed class FormModelBinderProvider : IModelBinderProvider
 {
+    /// <summary>Whether a parameter of this type is read from the request's form.</summary>
+    public static bool BindsFromForm(Type modelType) => modelType == typeof(FormFields) || IsFormBindable(modelType);
+
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -18,12 +21,13 @@ public sealed class FormModelBinderProvider : IModelBinderProvider
             return new FormFieldsModelBinder();
         }
 
-        var bindable = modelType.GetInterfaces().FirstOrDefault(
-            i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IFormBindable<>) && i.GenericTypeArguments[0] == modelType);
-        return bindable is null
-            ? null
-            : (IModelBinder?)Activator.CreateInstance(typeof(FormBindableModelBinder<>).MakeGenericType(modelType));
+        return IsFormBindable(modelType)
+            ? (IModelBinder?)Activator.CreateInstance(typeof(FormBindableModelBinder<>).MakeGenericType(modelType))
+            : null;
     }
+
+    private static bool IsFormBindable(Type modelType) =>
+        modelType.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IFormBindable<>) && i.GenericTypeArguments[0] == modelType);
 }
 
 internal static class FormFieldsFromRequest

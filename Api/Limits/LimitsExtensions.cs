@@ -6,9 +6,13 @@ namespace Api.Limits;
 
 public static class LimitsExtensions
 {
+    /// <summary>The request-timeout policy of the actions that read a body (see <c>BodyReadingActionsConvention</c>).</summary>
+    public const string BodyReadingPolicy = "body-reading";
+
     /// <summary>
     /// Binds <c>Limits</c> (validated at start-up), holds Kestrel's body limit to the same value,
-    /// and times requests out with 408. URL and header limits are Kestrel's own
+    /// and times out the requests that read a body with 408 (the others answer at once, and a
+    /// timer per request would only cost). URL and header limits are Kestrel's own
     /// (<c>Kestrel:Limits</c>), answered 414 and 431.
     /// </summary>
     public static IServiceCollection AddRequestLimits(this IServiceCollection services, IConfiguration configuration)
@@ -28,11 +32,11 @@ public static class LimitsExtensions
             });
         services.AddRequestTimeouts();
         services.AddOptions<RequestTimeoutOptions>()
-            .Configure<IOptions<RequestLimitsOptions>>((timeouts, limits) => timeouts.DefaultPolicy = new RequestTimeoutPolicy
+            .Configure<IOptions<RequestLimitsOptions>>((timeouts, limits) => timeouts.AddPolicy(BodyReadingPolicy, new RequestTimeoutPolicy
             {
                 Timeout = limits.Value.RequestTimeout,
                 TimeoutStatusCode = StatusCodes.Status408RequestTimeout,
-            });
+            }));
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Api.Forms;
+using Api.Limits;
 using Api.OpenApi;
 using Api.Problems;
 using Api.Validation;
@@ -24,6 +25,7 @@ public static class RoutingExtensions
             options.Conventions.Add(new HeadFollowsGetConvention());
             options.Conventions.Add(new DocumentedControllersConvention());
             options.Conventions.Add(new ProblemResponsesConvention());
+            options.Conventions.Add(new BodyReadingActionsConvention());
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, WerkzeugMatchingPolicy>());
         return services;

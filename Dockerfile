@@ -1,0 +1,25 @@
+# Build: docker build -t flask-tutorial-api .
+# Run:   docker run --rm -p 8080:8080 flask-tutorial-api
+# syntax=docker/dockerfile:1
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY Api/Api.csproj Api/
+RUN dotnet restore Api/Api.csproj
+COPY Api/ Api/
+RUN dotnet publish Api/Api.csproj -c Release -o /app --no-restore -p:OpenApiGenerateDocuments=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+# The aspnet image's non-root user (uid 1654); the API writes nothing to disk.
+USER app
+ENV ASPNETCORE_URLS=http://+:8080 \
+    ASPNETCORE_ENVIRONMENT=Production \
+    Logging__Console__FormatterName=json
+EXPOSE 8080
+# The runtime image has no curl: bash's /dev/tcp asks /healthz and expects a 200.
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /healthz HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["dotnet", "Api.dll"]

@@ -1,0 +1,15 @@
+-- One request, repeated: BENCH_METHOD, BENCH_PATH, BENCH_BODY and BENCH_CONTENT_TYPE set it.
+wrk.method = os.getenv("BENCH_METHOD") or "GET"
+wrk.path = os.getenv("BENCH_PATH") or "/"
+local body = os.getenv("BENCH_BODY")
+if body and #body > 0 then
+  wrk.body = body
+  wrk.headers["Content-Type"] = os.getenv("BENCH_CONTENT_TYPE") or "application/x-www-form-urlencoded"
+end
+
+function done(summary, latency, requests)
+  local non2xx = summary.errors.status
+  io.write(string.format("RESULT rps=%.1f p99_ms=%.3f non2xx=%d errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(99) / 1000, non2xx,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
