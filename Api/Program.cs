@@ -28,7 +28,7 @@ app.UseRequestLogging();
 app.UseProblemResponses();
 app.UseWerkzeugPathDecoding();
 app.UseRouting();
-app.UseRateLimiter();
+app.UseRateLimitingIfConfigured();
 app.UseRequestTimeouts();
 app.MapTutorialControllers();
 app.MapApiDocument();

@@ -13,6 +13,9 @@ CONNECTIONS=${CONNECTIONS:-64}
 SERVER_CPU=${SERVER_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-0}
 PORT=${PORT:-5081}
+# The request log writes a console line per request; the floor logs nothing. REQUEST_LOG=on
+# measures the API with it (its cost is reported in the README).
+REQUEST_LOG=${REQUEST_LOG:-off}
 out=bench/out
 results=$(mktemp)
 trap 'rm -f "$results"; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
@@ -41,7 +44,9 @@ measure_server() { # label dll round
   local label=$1 dll=$2 round=$3 url="http://127.0.0.1:$PORT"
   local started; started=$(date +%s%N)
   # From its own folder, so that its appsettings.json is the configuration it runs with.
-  (cd "$(dirname "$dll")" && ASPNETCORE_ENVIRONMENT=Production exec taskset -c "$SERVER_CPU" dotnet "$(basename "$dll")" --urls "$url" >/dev/null 2>&1) &
+  local request_log=true; [ "$REQUEST_LOG" = on ] || request_log=false
+  (cd "$(dirname "$dll")" && ASPNETCORE_ENVIRONMENT=Production RequestLogging__Enabled=$request_log \
+    exec taskset -c "$SERVER_CPU" dotnet "$(basename "$dll")" --urls "$url" >/dev/null 2>&1) &
   pid=$!
   until curl -fs -o /dev/null "$url/"; do sleep 0.005; done
   local startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
@@ -66,14 +71,14 @@ for round in $(seq 1 "$ROUNDS"); do
   measure_server api "$out/api/Api.dll" "$round"
 done
 
-python3 - "$results" "$ROUNDS" "$DURATION" "$CONNECTIONS" <<'PY'
+python3 - "$results" "$ROUNDS" "$DURATION" "$CONNECTIONS" "$REQUEST_LOG" <<'PY'
 import statistics, sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
 def median(label, name, column):
     values = [float(r[column]) for r in rows if r[1] == label and r[2] == name and r[column] != ""]
     return statistics.median(values) if values else float("nan")
 names = list(dict.fromkeys(r[2] for r in rows))
-print(f"Median of {sys.argv[2]} rounds; {sys.argv[3]} s per request, {sys.argv[4]} connections; servers on one core, wrk on the other.\n")
+print(f"Median of {sys.argv[2]} rounds; {sys.argv[3]} s per request, {sys.argv[4]} connections; servers on one core, wrk on the other; API request log {sys.argv[5]}.\n")
 print("| request | floor req/s | API req/s | API/floor | floor p99 ms | API p99 ms | non-2xx (floor/API) | errors (floor/API) |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for name in names:

@@ -8,12 +8,19 @@ namespace Api.Constraints;
 /// exactly the segments the converter accepts, and the model binder that turns the accepted
 /// segment into the converter's value, so routing and binding never disagree.
 /// </summary>
-public abstract class WerkzeugConverter<T> : IRouteConstraint, IModelBinder
+public abstract class WerkzeugConverter<T> : IRouteConstraint, IModelBinder, IRouteValueConverter
 {
     /// <summary>The parameter's schema in the OpenAPI document: what <see cref="TryConvert"/> accepts.</summary>
     public abstract ParameterSchema Schema { get; }
 
     public abstract bool TryConvert(string segment, [MaybeNullWhen(false)] out T value);
+
+    public bool TryConvertValue(string segment, out object? value)
+    {
+        var converted = TryConvert(segment, out var typed);
+        value = typed;
+        return converted;
+    }
 
     public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection)
     {

@@ -6,7 +6,7 @@ namespace Api.Limits;
 
 public static class LimitsExtensions
 {
-    /// <summary>The request-timeout policy of the actions that read a body (see <c>BodyReadingActionsConvention</c>).</summary>
+    /// <summary>The request-timeout policy of the actions that read a body (see <c>FormActionsConvention</c>).</summary>
     public const string BodyReadingPolicy = "body-reading";
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Api.Responses;
+using Api.Security;
 
 namespace Api.Problems;
 
@@ -27,6 +28,7 @@ public sealed class ProblemJsonWriter : IProblemDetailsWriter
         var problem = context.ProblemDetails;
         var http = context.HttpContext;
         ProblemFactory.Complete(problem, http);
+        SecurityHeaders.Apply(http);
         http.Response.StatusCode = problem.Status!.Value;
         var body = JsonSerializer.SerializeToUtf8Bytes(problem, problem.GetType(), Options);
         return new ValueTask(ResponseBody.WriteAsync(http.Response, body, ResponseBody.ProblemJson));

@@ -2,8 +2,11 @@ using Api.Forms;
 using Api.Limits;
 using Api.OpenApi;
 using Api.Problems;
+using Api.Routes.Invocation;
 using Api.Validation;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Api.Routes;
@@ -20,13 +23,20 @@ public static class RoutingExtensions
             options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
             options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
             options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
-            options.Filters.AddService<FluentValidationFilter>();
-            options.Filters.AddService<BadRequestExceptionFilter>();
+            // Nothing binds from the query string, which Flask's routes never read either.
+            options.ValueProviderFactories.RemoveType<QueryStringValueProviderFactory>();
+            options.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
             options.Conventions.Add(new HeadFollowsGetConvention());
             options.Conventions.Add(new DocumentedControllersConvention());
             options.Conventions.Add(new ProblemResponsesConvention());
-            options.Conventions.Add(new BodyReadingActionsConvention());
+            options.Conventions.Add(new FormActionsConvention());
+            // Invokers come from IActionInvokerFactory, so the direct invoker can run the actions.
+            options.EnableActionInvokers = true;
         });
+        services.AddSingleton(new ServiceLifetimes(services));
+        services.Decorate<IActionInvokerFactory>((mvc, provider) => new DirectActionInvokerFactory(
+            mvc, provider.GetRequiredService<ArgumentValidator>(), provider, provider.GetRequiredService<ServiceLifetimes>()));
+        services.Replace(ServiceDescriptor.Singleton<IObjectModelValidator, NoObjectModelValidation>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, WerkzeugMatchingPolicy>());
         return services;
     }

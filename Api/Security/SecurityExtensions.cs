@@ -25,11 +25,9 @@ public static class SecurityExtensions
             var permits = settings.Value.PermitLimit;
             var window = settings.Value.Window;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                permits == 0
-                    ? RateLimitPartition.GetNoLimiter(string.Empty)
-                    : RateLimitPartition.GetFixedWindowLimiter(
-                        context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+                RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
         });
 
         var forwarded = configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new();
@@ -61,6 +59,17 @@ public static class SecurityExtensions
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        return app;
+    }
+
+    /// <summary>The rate limiter, only when <c>RateLimiting:PermitLimit</c> turns it on: off, it costs nothing.</summary>
+    public static WebApplication UseRateLimitingIfConfigured(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<RateLimitingOptions>>().Value.PermitLimit > 0)
+        {
+            app.UseRateLimiter();
+        }
+
         return app;
     }
 
