@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-8}
-WARMUP=${WARMUP:-2}
+WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-64}
 SERVER_CPU=${SERVER_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-0}
@@ -24,7 +24,7 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 
 echo "Publishing floor and API (Release)..." >&2
 dotnet publish bench/Floor -c Release -o "$out/floor" --nologo -v q >/dev/null
-dotnet publish Api -c Release -o "$out/api" --nologo -v q >/dev/null
+dotnet publish Api -c Release -r linux-x64 --no-self-contained -o "$out/api" --nologo -v q >/dev/null
 
 # name|method|path|body
 requests=(

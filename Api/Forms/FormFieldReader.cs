@@ -33,7 +33,8 @@ public sealed class FormFieldReader(IOptions<RequestLimitsOptions> limits) : IFo
         var body = new LengthLimitedStream(request.Body, options.MaxBodyBytes);
         if (mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
-            return UrlEncodedForm.Parse(await ReadBodyAsync(body, request.ContentLength, cancellationToken), options.MaxFormFields, options.MaxFormKeyBytes);
+            var form = await ReadBodyAsync(body, request.ContentLength, cancellationToken);
+            return UrlEncodedForm.Parse(form.Span, options.MaxFormFields, options.MaxFormKeyBytes);
         }
 
         if (mediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -69,11 +70,19 @@ public sealed class FormFieldReader(IOptions<RequestLimitsOptions> limits) : IFo
         return true;
     }
 
-    private static async Task<byte[]> ReadBodyAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
     {
-        // The declared length only sizes the first buffer: it is the client's claim, not a fact.
-        using var buffer = new MemoryStream((int)Math.Clamp(contentLength ?? 0, 0, InitialBufferLimit));
-        await body.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
+        if (contentLength is { } declared and <= InitialBufferLimit)
+        {
+            // The usual small form: one buffer of the declared size, read straight into.
+            var buffer = new byte[declared];
+            var read = await body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+            return buffer.AsMemory(0, read);
+        }
+
+        // Otherwise the declared length is only the client's claim: grow as the bytes come.
+        using var stream = new MemoryStream();
+        await body.CopyToAsync(stream, cancellationToken);
+        return stream.GetBuffer().AsMemory(0, (int)stream.Length);
     }
 }

@@ -24,6 +24,19 @@ public static class ProblemFactory
         Detail = "The form is missing a required field or holds an invalid value.",
     };
 
+    /// <summary>A human detail for the answers routing gives on its own (404, 405).</summary>
+    public static string? DetailFor(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Response.StatusCode switch
+        {
+            StatusCodes.Status404NotFound => $"No route matches the path '{context.Request.Path.Value}'.",
+            StatusCodes.Status405MethodNotAllowed =>
+                $"The path '{context.Request.Path.Value}' does not accept {context.Request.Method}; it accepts {context.Response.Headers.Allow}.",
+            _ => null,
+        };
+    }
+
     /// <summary>Fills what a problem lacks: status, type, title, and the request's trace id.</summary>
     public static void Complete(ProblemDetails problem, HttpContext context)
     {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Net.Http.Headers;
 
 namespace Api.Problems;
 
@@ -30,24 +29,7 @@ public static class ProblemsExtensions
             app.UseExceptionHandler();
         }
 
-        app.UseStatusCodePages(WriteStatusProblemAsync);
+        app.UseMiddleware<EmptyErrorProblemMiddleware>();
         return app;
     }
-
-    private static Task WriteStatusProblemAsync(StatusCodeContext context)
-    {
-        var http = context.HttpContext;
-        var status = http.Response.StatusCode;
-        var problem = ProblemFactory.ForStatus(status, DetailFor(http, status));
-        var service = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        return service.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem }).AsTask();
-    }
-
-    private static string? DetailFor(HttpContext http, int status) => status switch
-    {
-        StatusCodes.Status404NotFound => $"No route matches the path '{http.Request.Path.Value}'.",
-        StatusCodes.Status405MethodNotAllowed =>
-            $"The path '{http.Request.Path.Value}' does not accept {http.Request.Method}; it accepts {http.Response.Headers[HeaderNames.Allow]}.",
-        _ => null,
-    };
 }
