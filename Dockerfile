@@ -6,9 +6,10 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY Api/Api.csproj Api/
-RUN dotnet restore Api/Api.csproj
+RUN dotnet restore Api/Api.csproj -r linux-x64
 COPY Api/ Api/
-RUN dotnet publish Api/Api.csproj -c Release -o /app --no-restore -p:OpenApiGenerateDocuments=false
+# For linux-x64, so that the assemblies are precompiled (ReadyToRun) for a faster start.
+RUN dotnet publish Api/Api.csproj -c Release -r linux-x64 --no-self-contained -o /app --no-restore -p:OpenApiGenerateDocuments=false
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
