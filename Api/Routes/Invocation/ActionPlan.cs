@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Reflection;
 using Api.Constraints;
 using Api.Forms;
@@ -15,7 +14,7 @@ namespace Api.Routes.Invocation;
 /// <summary>
 /// Everything an action needs per request, worked out once: how to create its controller, how to
 /// bind each argument (a converter for route values, the form reader for forms), which arguments
-/// FluentValidation checks, and a compiled call of the action method.
+/// FluentValidation checks, and a typed delegate that calls the action method.
 /// </summary>
 public sealed class ActionPlan
 {
@@ -72,11 +71,16 @@ public sealed class ActionPlan
         }
 
         var validates = method.GetParameters().Any(p => validator.HasValidator(p.ParameterType));
+        if (CompileCall(method) is not { } call)
+        {
+            return null;
+        }
+
         var controllerType = action.ControllerTypeInfo.AsType();
         return new ActionPlan(
             ActivatorUtilities.CreateFactory(controllerType, Type.EmptyTypes),
             lifetimes.NeedsOnlySingletons(controllerType) ? root : null,
-            CompileCall(method),
+            call,
             [.. arguments],
             validates);
     }
@@ -142,14 +146,47 @@ public sealed class ActionPlan
     private static object FromForm<T>(FormFields form)
         where T : IFormBindable<T> => T.FromForm(form);
 
-    private static Func<object, object?[], object> CompileCall(MethodInfo method)
+    // A typed delegate over the method, through a generic helper per arity: no expression trees
+    // to load and compile on the first request.
+    private static Func<object, object?[], object>? CompileCall(MethodInfo method)
     {
-        var target = Expression.Parameter(typeof(object), "controller");
-        var arguments = Expression.Parameter(typeof(object?[]), "arguments");
-        var call = Expression.Call(
-            Expression.Convert(target, method.DeclaringType!),
-            method,
-            method.GetParameters().Select((p, i) => Expression.Convert(Expression.ArrayIndex(arguments, Expression.Constant(i)), p.ParameterType)));
-        return Expression.Lambda<Func<object, object?[], object>>(Expression.Convert(call, typeof(object)), target, arguments).Compile();
+        var parameters = method.GetParameters();
+        var helper = parameters.Length switch
+        {
+            0 => nameof(Call0),
+            1 => nameof(Call1),
+            2 => nameof(Call2),
+            _ => null,
+        };
+        if (helper is null)
+        {
+            return null;
+        }
+
+        Type[] types = [method.DeclaringType!, .. parameters.Select(p => p.ParameterType), method.ReturnType];
+        return (Func<object, object?[], object>)typeof(ActionPlan).GetMethod(helper, BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(types)
+            .Invoke(null, [method])!;
+    }
+
+    private static Func<object, object?[], object> Call0<TController, TResult>(MethodInfo method)
+        where TResult : class
+    {
+        var call = method.CreateDelegate<Func<TController, TResult>>();
+        return (controller, _) => call((TController)controller);
+    }
+
+    private static Func<object, object?[], object> Call1<TController, T0, TResult>(MethodInfo method)
+        where TResult : class
+    {
+        var call = method.CreateDelegate<Func<TController, T0, TResult>>();
+        return (controller, arguments) => call((TController)controller, (T0)arguments[0]!);
+    }
+
+    private static Func<object, object?[], object> Call2<TController, T0, T1, TResult>(MethodInfo method)
+        where TResult : class
+    {
+        var call = method.CreateDelegate<Func<TController, T0, T1, TResult>>();
+        return (controller, arguments) => call((TController)controller, (T0)arguments[0]!, (T1)arguments[1]!);
     }
 }
