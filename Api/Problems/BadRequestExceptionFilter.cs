@@ -18,7 +18,7 @@ public sealed partial class BadRequestExceptionFilter(ILogger<BadRequestExceptio
         }
 
         LogRefused(logger, badRequest.StatusCode, badRequest);
-        context.Result = new ProblemResult(ProblemFactory.ForStatus(badRequest.StatusCode, badRequest.Message));
+        context.Result = new ProblemResult(ProblemFactory.ForUnreadableRequest(badRequest));
         context.ExceptionHandled = true;
     }
 

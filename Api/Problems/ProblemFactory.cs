@@ -16,6 +16,13 @@ public static class ProblemFactory
         Detail = detail,
     };
 
+    /// <summary>A request the server cannot read, answered with the status Kestrel or the form reader chose.</summary>
+    public static ProblemDetails ForUnreadableRequest(BadHttpRequestException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return ForStatus(exception.StatusCode, exception.Message);
+    }
+
     public static ValidationProblemDetails Validation(IDictionary<string, string[]> errors) => new(errors)
     {
         Status = StatusCodes.Status400BadRequest,

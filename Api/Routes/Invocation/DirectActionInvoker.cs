@@ -29,7 +29,7 @@ public sealed class DirectActionInvoker(ActionPlan plan, ActionContext actionCon
         }
         catch (BadHttpRequestException badRequest)
         {
-            return new ProblemResult(ProblemFactory.ForStatus(badRequest.StatusCode, badRequest.Message));
+            return new ProblemResult(ProblemFactory.ForUnreadableRequest(badRequest));
         }
 
         if (plan.Validates)
