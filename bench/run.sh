@@ -16,6 +16,9 @@ PORT=${PORT:-5081}
 # The request log writes a console line per request; the floor logs nothing. REQUEST_LOG=on
 # measures the API with it (its cost is reported in the README).
 REQUEST_LOG=${REQUEST_LOG:-off}
+# The API runs with the runtime environment its container image sets (the Dockerfile's
+# ENV DOTNET_... lines), plus API_ENV (space-separated NAME=value pairs) for experiments.
+read -r -a api_env <<<"$(sed -n 's/^ENV \(DOTNET_[A-Za-z0-9_]*=[^ ]*\)$/\1/p' Dockerfile | tr '\n' ' ') ${API_ENV:-}"
 out=bench/out
 results=$(mktemp)
 trap 'rm -f "$results"; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
@@ -40,13 +43,14 @@ load() { # url method path body seconds -> "rps p99 non2xx errors"
     sed -n 's/^RESULT rps=\([0-9.]*\) p99_ms=\([0-9.]*\) non2xx=\([0-9]*\) errors=\([0-9]*\)$/\1 \2 \3 \4/p'
 }
 
-measure_server() { # label dll round
+measure_server() { # label dll round [NAME=value...]
   local label=$1 dll=$2 round=$3 url="http://127.0.0.1:$PORT"
+  shift 3
   local started; started=$(date +%s%N)
   # From its own folder, so that its appsettings.json is the configuration it runs with.
   local request_log=true; [ "$REQUEST_LOG" = on ] || request_log=false
-  (cd "$(dirname "$dll")" && ASPNETCORE_ENVIRONMENT=Production RequestLogging__Enabled=$request_log \
-    exec taskset -c "$SERVER_CPU" dotnet "$(basename "$dll")" --urls "$url" >/dev/null 2>&1) &
+  (cd "$(dirname "$dll")" && exec env "$@" ASPNETCORE_ENVIRONMENT=Production RequestLogging__Enabled=$request_log \
+    taskset -c "$SERVER_CPU" dotnet "$(basename "$dll")" --urls "$url" >/dev/null 2>&1) &
   pid=$!
   until curl -fs -o /dev/null "$url/"; do sleep 0.005; done
   local startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
@@ -68,17 +72,17 @@ measure_server() { # label dll round
 for round in $(seq 1 "$ROUNDS"); do
   echo "Round $round of $ROUNDS..." >&2
   measure_server floor "$out/floor/Floor.dll" "$round"
-  measure_server api "$out/api/Api.dll" "$round"
+  measure_server api "$out/api/Api.dll" "$round" "${api_env[@]}"
 done
 
-python3 - "$results" "$ROUNDS" "$DURATION" "$CONNECTIONS" "$REQUEST_LOG" <<'PY'
+python3 - "$results" "$ROUNDS" "$DURATION" "$CONNECTIONS" "$REQUEST_LOG" "${api_env[*]:-none}" <<'PY'
 import statistics, sys
 rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[1])]
 def median(label, name, column):
     values = [float(r[column]) for r in rows if r[1] == label and r[2] == name and r[column] != ""]
     return statistics.median(values) if values else float("nan")
 names = list(dict.fromkeys(r[2] for r in rows))
-print(f"Median of {sys.argv[2]} rounds; {sys.argv[3]} s per request, {sys.argv[4]} connections; servers on one core, wrk on the other; API request log {sys.argv[5]}.\n")
+print(f"Median of {sys.argv[2]} rounds; {sys.argv[3]} s per request, {sys.argv[4]} connections; servers on one core, wrk on the other; API request log {sys.argv[5]}; API environment: {sys.argv[6]}.\n")
 print("| request | floor req/s | API req/s | API/floor | floor p99 ms | API p99 ms | non-2xx (floor/API) | errors (floor/API) |")
 print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for name in names:
