@@ -15,7 +15,10 @@ public static class RoutingExtensions
 {
     public static IServiceCollection AddTutorialControllers(this IServiceCollection services)
     {
-        services.AddControllers(options =>
+        // MVC's core and the API explorer (for the OpenAPI document) only: AddControllers would
+        // also register authorization, CORS and DataAnnotations, which put authentication and
+        // authorization middleware on every request and load their assemblies at start.
+        services.AddMvcCore(options =>
         {
             options.ModelBinderProviders.Insert(0, new FormModelBinderProvider());
             // Forms are read by IFormFieldReader with Flask's rules; MVC's own form value
@@ -32,7 +35,7 @@ public static class RoutingExtensions
             options.Conventions.Add(new FormActionsConvention());
             // Invokers come from IActionInvokerFactory, so the direct invoker can run the actions.
             options.EnableActionInvokers = true;
-        });
+        }).AddApiExplorer();
         services.AddSingleton(new ServiceLifetimes(services));
         services.Decorate<IActionInvokerFactory>((mvc, provider) => new DirectActionInvokerFactory(
             mvc, provider.GetRequiredService<ArgumentValidator>(), provider, provider.GetRequiredService<ServiceLifetimes>()));
