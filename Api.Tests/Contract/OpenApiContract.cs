@@ -156,14 +156,19 @@ public static class OpenApiContract
             {
                 if ((string?)parameter["in"] == "path" && parameter["schema"]?["pattern"] is JsonValue pattern)
                 {
-                    _parameterPatterns[(string)parameter["name"]!] = new Regex((string)pattern!, RegexOptions.CultureInvariant);
+                    _parameterPatterns[(string)parameter["name"]!] = new Regex(EndOfInput((string)pattern!), RegexOptions.CultureInvariant);
                 }
             }
 
             var expression = Regex.Replace(Regex.Escape(template).Replace(@"\{", "{", StringComparison.Ordinal), "{([^}]+)}", m =>
                 _parameterPatterns.TryGetValue(m.Groups[1].Value, out var p) && p.IsMatch("a/b") ? $"(?<{m.Groups[1].Value}>.+)" : $"(?<{m.Groups[1].Value}>[^/]+)");
-            _regex = new Regex($"^{expression}$", RegexOptions.CultureInvariant);
+            _regex = new Regex($"^{expression}\\z", RegexOptions.CultureInvariant);
         }
+
+        // In .NET, a final '$' also matches before a trailing newline; in the document's
+        // (ECMA-262) patterns it means the end of the value, which .NET writes '\z'.
+        private static string EndOfInput(string pattern) =>
+            pattern.EndsWith('$') && !pattern.EndsWith(@"\$", StringComparison.Ordinal) ? pattern[..^1] + @"\z" : pattern;
 
         public JsonObject Item { get; }
 

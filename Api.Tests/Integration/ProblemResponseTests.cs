@@ -20,6 +20,19 @@ public sealed class ProblemResponseTests : ApiTestBase
         Assert.That((string?)response.Json!["detail"], Does.Contain("/nope"));
     }
 
+    // SendRawAsync also checks the answer against the OpenAPI document, where "/" must not
+    // match "/\n" (a .NET '$' would also match before a final newline).
+    [TestCase("GET", "/%0A")]
+    [TestCase("PATCH", "/%0A?%FF")]
+    [TestCase("GET", "/test/%0A/")]
+    public async Task A_path_ending_in_a_newline_is_not_the_path_without_it(string method, string rawTarget)
+    {
+        var response = await ((ApiFactory)Factory).SendRawAsync(method, rawTarget);
+
+        ProblemAssert.IsProblem(response, 404);
+        Assert.That(response.Allow, Is.Null);
+    }
+
     [Test]
     public async Task Method_not_allowed_names_the_methods_the_path_takes()
     {
