@@ -18,12 +18,12 @@ namespace Api.Routes.Invocation;
 /// </summary>
 public sealed class ActionPlan
 {
-    private readonly ObjectFactory _createController;
+    private readonly Func<IServiceProvider, object> _createController;
     private readonly IServiceProvider? _controllerServices;
     private readonly Func<object, object?[], object> _invoke;
     private readonly ArgumentBinder[] _arguments;
 
-    private ActionPlan(ObjectFactory createController, IServiceProvider? controllerServices, Func<object, object?[], object> invoke, ArgumentBinder[] arguments, bool validates)
+    private ActionPlan(Func<IServiceProvider, object> createController, IServiceProvider? controllerServices, Func<object, object?[], object> invoke, ArgumentBinder[] arguments, bool validates)
     {
         _createController = createController;
         _controllerServices = controllerServices;
@@ -71,21 +71,21 @@ public sealed class ActionPlan
         }
 
         var validates = method.GetParameters().Any(p => validator.HasValidator(p.ParameterType));
-        if (CompileCall(method) is not { } call)
+        var controllerType = action.ControllerTypeInfo.AsType();
+        if (CompileCall(method) is not { } call || ControllerFactory.For(controllerType) is not { } createController)
         {
             return null;
         }
 
-        var controllerType = action.ControllerTypeInfo.AsType();
         return new ActionPlan(
-            ActivatorUtilities.CreateFactory(controllerType, Type.EmptyTypes),
+            createController,
             lifetimes.NeedsOnlySingletons(controllerType) ? root : null,
             call,
             [.. arguments],
             validates);
     }
 
-    public object CreateController(HttpContext context) => _createController(_controllerServices ?? context.RequestServices, null);
+    public object CreateController(HttpContext context) => _createController(_controllerServices ?? context.RequestServices);
 
     public async ValueTask<object?[]> BindAsync(HttpContext context)
     {

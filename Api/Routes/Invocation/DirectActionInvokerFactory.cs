@@ -10,8 +10,9 @@ namespace Api.Routes.Invocation;
 /// <summary>
 /// Gives every controller action an <see cref="ActionPlan"/> the direct invoker can run; any
 /// action it cannot plan goes to MVC's own invoker (<paramref name="mvc"/>), filters and all.
+/// MVC's invoker factory, and the services behind it, are created only if an action needs it.
 /// </summary>
-public sealed class DirectActionInvokerFactory(IActionInvokerFactory mvc, ArgumentValidator validator, IServiceProvider root, ServiceLifetimes lifetimes) : IActionInvokerFactory
+public sealed class DirectActionInvokerFactory(Lazy<IActionInvokerFactory> mvc, ArgumentValidator validator, IServiceProvider root, ServiceLifetimes lifetimes) : IActionInvokerFactory
 {
     private readonly ConcurrentDictionary<ActionDescriptor, ActionPlan?> _plans = new();
 
@@ -19,7 +20,7 @@ public sealed class DirectActionInvokerFactory(IActionInvokerFactory mvc, Argume
     {
         ArgumentNullException.ThrowIfNull(actionContext);
         var plan = _plans.GetOrAdd(actionContext.ActionDescriptor, Plan);
-        return plan is null ? mvc.CreateInvoker(actionContext) : new DirectActionInvoker(plan, actionContext, validator);
+        return plan is null ? mvc.Value.CreateInvoker(actionContext) : new DirectActionInvoker(plan, actionContext, validator);
     }
 
     /// <summary>The plan of an action, or null when MVC's own invoker must run it.</summary>
