@@ -19,10 +19,10 @@ USER app
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
     Logging__Console__FormatterName=json
-# A 4 MiB gen0 budget: the API keeps little alive between requests, and a small young generation
+# A 6 MiB gen0 budget: the API keeps little alive between requests, and a small young generation
 # keeps its resident memory near raw Kestrel's. The runtime reads this knob from the environment
 # only (runtimeconfig.json cannot carry it). bench/run.sh runs the API with these DOTNET_ lines.
-ENV DOTNET_GCgen0size=0x400000
+ENV DOTNET_GCgen0size=0x600000
 EXPOSE 8080
 # The runtime image has no curl: bash's /dev/tcp asks /healthz and expects a 200.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
