@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Api.Tests.Integration;
+using Api.Tests.Support;
 using Json.Schema;
 
 namespace Api.Tests.Contract;

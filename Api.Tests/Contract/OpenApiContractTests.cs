@@ -1,5 +1,5 @@
 using System.Text;
-using Api.Tests.Integration;
+using Api.Tests.Support;
 using Microsoft.AspNetCore.Http;
 
 namespace Api.Tests.Contract;

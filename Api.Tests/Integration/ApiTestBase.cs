@@ -1,6 +1,8 @@
+using Api.Tests.Support;
+
 namespace Api.Tests.Integration;
 
-/// <summary>One in-memory server per fixture; every request goes through the whole pipeline.</summary>
+/// <summary>One in-memory server per fixture; every request goes through the whole pipeline and the contract check.</summary>
 public abstract class ApiTestBase
 {
     protected ApiFactory Factory { get; private set; } = null!;
@@ -11,11 +13,11 @@ public abstract class ApiTestBase
     [OneTimeTearDown]
     public void StopServer() => Factory.Dispose();
 
-    protected Task<ApiResponse> SendAsync(string method, string rawTarget, HttpContent? content = null) =>
-        Factory.SendRawAsync(method, rawTarget, content);
+    protected Task<ApiResponse> SendAsync(ApiRequest request) => Factory.SendAsync(request);
 
-    protected Task<ApiResponse> GetAsync(string rawTarget) => SendAsync("GET", rawTarget);
+    protected Task<ApiResponse> SendAsync(string method, string target) => Factory.SendAsync(new ApiRequest(method, target));
 
-    protected Task<ApiResponse> PostFormAsync(string rawTarget, string urlEncoded) =>
-        SendAsync("POST", rawTarget, ApiFactory.Form(urlEncoded));
+    protected Task<ApiResponse> GetAsync(string target) => Factory.GetAsync(target);
+
+    protected Task<ApiResponse> PostFormAsync(string target, string urlEncoded) => Factory.PostFormAsync(target, urlEncoded);
 }

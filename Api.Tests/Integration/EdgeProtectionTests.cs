@@ -1,5 +1,5 @@
 using Api.Echo;
-using Microsoft.AspNetCore.TestHost;
+using Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -28,12 +28,12 @@ public sealed class EdgeProtectionTests : ApiTestBase
     {
         var echo = new Mock<IEchoService>();
         echo.Setup(e => e.Greet()).Throws<InvalidOperationException>();
-        using var factory = Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(echo.Object)));
+        var failing = Factory.WithServices(s => s.AddSingleton(echo.Object));
 
-        var context = await factory.Server.SendAsync(http => http.Request.Path = "/");
+        var response = await failing.SendUncheckedAsync(ApiRequest.Get("/"));
 
-        Assert.That(context.Response.StatusCode, Is.EqualTo(500));
-        Assert.That(context.Response.Headers["X-Content-Type-Options"].ToString(), Is.EqualTo("nosniff"));
+        Assert.That(response.Status, Is.EqualTo(500));
+        Assert.That(response.Headers["X-Content-Type-Options"].ToString(), Is.EqualTo("nosniff"));
     }
 
     [Test]
@@ -51,31 +51,33 @@ public sealed class EdgeProtectionTests : ApiTestBase
     [Test]
     public async Task Beyond_the_configured_rate_a_client_gets_429_with_retry_after()
     {
-        using var factory = ConfiguredApi.With(Factory, ("RateLimiting:PermitLimit", "2"), ("RateLimiting:Window", "00:01:00"));
+        var limited = Factory.With(("RateLimiting:PermitLimit", "2"), ("RateLimiting:Window", "00:01:00"));
 
-        var statuses = new List<int>();
-        Microsoft.AspNetCore.Http.HttpContext? last = null;
+        var responses = new List<ApiResponse>();
         for (var i = 0; i < 3; i++)
         {
-            last = await factory.Server.SendAsync(http => http.Request.Path = "/");
-            statuses.Add(last.Response.StatusCode);
+            responses.Add(await limited.SendUncheckedAsync(ApiRequest.Get("/")));
         }
 
-        var rejected = await ApiResponse.ReadAsync(last!);
-        Assert.That(statuses, Is.EqualTo(new[] { 200, 200, 429 }));
+        var rejected = responses[^1];
+        Assert.That(responses.Select(r => r.Status), Is.EqualTo(new[] { 200, 200, 429 }));
         ProblemAssert.IsProblem(rejected, 429);
         Assert.That(int.Parse(rejected.Headers["Retry-After"].ToString(), System.Globalization.CultureInfo.InvariantCulture), Is.InRange(1, 60));
     }
 
-    [Test]
-    public async Task Health_probes_are_not_rate_limited()
+    [TestCase("/healthz")]
+    [TestCase("/readyz")]
+    [TestCase("/docs/")]
+    [TestCase("/docs/scalar.js")]
+    [TestCase("/openapi/v1.json")]
+    public async Task Health_probes_the_docs_page_and_the_document_are_not_rate_limited(string path)
     {
-        using var factory = ConfiguredApi.With(Factory, ("RateLimiting:PermitLimit", "1"));
+        var limited = Factory.With(("RateLimiting:PermitLimit", "1"));
 
         var statuses = new List<int>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 6; i++)
         {
-            statuses.Add((await factory.Server.SendAsync(http => http.Request.Path = "/healthz")).Response.StatusCode);
+            statuses.Add((await limited.SendAsync(ApiRequest.Get(path))).Status);
         }
 
         Assert.That(statuses, Has.All.EqualTo(200));

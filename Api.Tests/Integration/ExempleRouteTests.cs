@@ -1,5 +1,7 @@
 using System.Text;
 
+using Api.Tests.Support;
+
 namespace Api.Tests.Integration;
 
 /// <summary><c>POST /exemple</c>: <c>{"return1": param1 + "AAA"}</c>, and 400 problem+json without param1.</summary>
@@ -24,7 +26,7 @@ public sealed class ExempleRouteTests : ApiTestBase
     {
         using var content = new MultipartFormDataContent { { new StringContent("jeej"), "param1" } };
 
-        var response = await SendAsync("POST", "/exemple", content);
+        var response = await SendAsync(ApiRequest.Post("/exemple", content));
 
         Assert.That(response.Text, Is.EqualTo("""{"return1":"jeejAAA"}"""));
     }
@@ -51,10 +53,10 @@ public sealed class ExempleRouteTests : ApiTestBase
     {
         using var content = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("x")), "param1", "p.txt" } };
 
-        ProblemAssert.IsProblem(await SendAsync("POST", "/exemple", content), 400);
+        ProblemAssert.IsProblem(await SendAsync(ApiRequest.Post("/exemple", content)), 400);
     }
 
     [Test]
     public async Task A_json_body_is_not_a_form() =>
-        ProblemAssert.IsProblem(await SendAsync("POST", "/exemple", ApiFactory.RawBody(Encoding.UTF8.GetBytes("""{"param1":"x"}"""), "application/json")), 400);
+        ProblemAssert.IsProblem(await SendAsync(new ApiRequest("POST", "/exemple").WithBody(Encoding.UTF8.GetBytes("""{"param1":"x"}"""), "application/json")), 400);
 }

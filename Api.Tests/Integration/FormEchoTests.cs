@@ -2,14 +2,16 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
+using Api.Tests.Support;
+
 namespace Api.Tests.Integration;
 
 /// <summary><c>POST /test</c>: the form's text fields as one JSON object, whatever the body.</summary>
 public sealed class FormEchoTests : ApiTestBase
 {
-    private async Task<string> EchoAsync(HttpContent? content)
+    private async Task<string> EchoAsync(ApiRequest request)
     {
-        var response = await SendAsync("POST", "/test", content);
+        var response = await SendAsync(request);
         Assert.That(response.Status, Is.EqualTo(200));
         Assert.That(response.ContentType, Is.EqualTo("application/json"));
         Assert.That(response.ContentLength, Is.EqualTo(response.Body.Length));
@@ -26,12 +28,12 @@ public sealed class FormEchoTests : ApiTestBase
     [TestCase("mot=café", """{"mot":"café"}""")]
     [TestCase("flag", """{"flag":""}""")]
     public async Task Urlencoded_fields_are_echoed_first_value_first(string body, string expected) =>
-        Assert.That(await EchoAsync(ApiFactory.Form(body)), Is.EqualTo(expected));
+        Assert.That(await EchoAsync(ApiRequest.Form("/test", body)), Is.EqualTo(expected));
 
     [Test]
     public async Task The_query_string_is_never_merged()
     {
-        var response = await SendAsync("POST", "/test?q=1&a=9", ApiFactory.Form("a=1"));
+        var response = await PostFormAsync("/test?q=1&a=9", "a=1");
 
         Assert.That(response.Text, Is.EqualTo("""{"a":"1"}"""));
     }
@@ -46,7 +48,7 @@ public sealed class FormEchoTests : ApiTestBase
             { new StringContent("é"), "b" },
         };
 
-        Assert.That(await EchoAsync(content), Is.EqualTo("""{"a":"1","b":"é"}"""));
+        Assert.That(await EchoAsync(ApiRequest.Post("/test", content)), Is.EqualTo("""{"a":"1","b":"é"}"""));
     }
 
     [TestCase("application/json", """{"a":"1"}""")]
@@ -57,16 +59,16 @@ public sealed class FormEchoTests : ApiTestBase
     [TestCase("multipart/form-data", "a=1")]
     [TestCase("multipart/form-data; boundary=XyZ", "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nunterminated")]
     public async Task Any_body_that_is_not_a_form_gives_an_empty_object_not_an_error(string? contentType, string body) =>
-        Assert.That(await EchoAsync(ApiFactory.RawBody(Encoding.UTF8.GetBytes(body), contentType)), Is.EqualTo("{}"));
+        Assert.That(await EchoAsync(new ApiRequest("POST", "/test").WithBody(Encoding.UTF8.GetBytes(body), contentType)), Is.EqualTo("{}"));
 
     [Test]
-    public async Task No_body_gives_an_empty_object() => Assert.That(await EchoAsync(null), Is.EqualTo("{}"));
+    public async Task No_body_gives_an_empty_object() => Assert.That(await EchoAsync(new ApiRequest("POST", "/test")), Is.EqualTo("{}"));
 
     [Test]
     public async Task A_json_body_is_never_read_as_a_form()
     {
         using var content = new StringContent("""{"param1":"jeej"}""", new MediaTypeHeaderValue("application/json"));
 
-        Assert.That(JsonNode.Parse(await EchoAsync(content))!.AsObject(), Is.Empty);
+        Assert.That(JsonNode.Parse(await EchoAsync(ApiRequest.Post("/test", content)))!.AsObject(), Is.Empty);
     }
 }

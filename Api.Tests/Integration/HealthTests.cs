@@ -1,5 +1,5 @@
 using Api.Health;
-using Microsoft.AspNetCore.Hosting;
+using Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -56,11 +56,10 @@ public sealed class HealthTests : ApiTestBase
     [Test]
     public async Task An_unhealthy_probe_answers_503_with_the_report()
     {
-        using var factory = Factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
-            s.AddHealthChecks().AddCheck("broken", () => HealthCheckResult.Unhealthy(), [HealthController.LiveTag])));
+        var broken = Factory.WithServices(s =>
+            s.AddHealthChecks().AddCheck("broken", () => HealthCheckResult.Unhealthy(), [HealthController.LiveTag]));
 
-        var context = await factory.Server.SendAsync(http => http.Request.Path = "/healthz");
-        var response = await ApiResponse.ReadAsync(context);
+        var response = await broken.SendAsync(ApiRequest.Get("/healthz"));
 
         Assert.That(response.Status, Is.EqualTo(503));
         Assert.That((string?)response.Json!["status"], Is.EqualTo("Unhealthy"));

@@ -1,4 +1,5 @@
 using System.Text;
+using Api.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -74,11 +75,8 @@ public sealed class HostileInputFuzzTests : ApiTestBase
             return response.Status < 500 && (response.Status < 400 || isProblem);
         }));
 
-    private Task<ApiResponse> SendAsync(FuzzRequest request)
-    {
-        var content = request.Body is null && request.ContentType is null ? null : ApiFactory.RawBody(request.Body ?? [], request.ContentType);
-        return Factory.SendRawAsync(request.Method, request.Path, content);
-    }
+    private Task<ApiResponse> SendAsync(FuzzRequest request) =>
+        SendAsync(new ApiRequest(request.Method, request.Path).WithBody(request.Body ?? (request.ContentType is null ? null : []), request.ContentType));
 
     public sealed record FuzzRequest(string Method, string Path, string? ContentType, byte[]? Body)
     {

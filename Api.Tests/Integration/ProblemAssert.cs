@@ -1,3 +1,5 @@
+using Api.Tests.Support;
+
 namespace Api.Tests.Integration;
 
 public static class ProblemAssert

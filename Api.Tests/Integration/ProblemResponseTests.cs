@@ -1,6 +1,5 @@
 using Api.Echo;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
+using Api.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -20,14 +19,14 @@ public sealed class ProblemResponseTests : ApiTestBase
         Assert.That((string?)response.Json!["detail"], Does.Contain("/nope"));
     }
 
-    // SendRawAsync also checks the answer against the OpenAPI document, where "/" must not
-    // match "/\n" (a .NET '$' would also match before a final newline).
+    // Every answer is also checked against the OpenAPI document, where "/" must not match "/\n"
+    // (a .NET '$' would also match before a final newline).
     [TestCase("GET", "/%0A")]
     [TestCase("PATCH", "/%0A?%FF")]
     [TestCase("GET", "/test/%0A/")]
     public async Task A_path_ending_in_a_newline_is_not_the_path_without_it(string method, string rawTarget)
     {
-        var response = await ((ApiFactory)Factory).SendRawAsync(method, rawTarget);
+        var response = await SendAsync(method, rawTarget);
 
         ProblemAssert.IsProblem(response, 404);
         Assert.That(response.Allow, Is.Null);
@@ -48,25 +47,14 @@ public sealed class ProblemResponseTests : ApiTestBase
     {
         var echo = new Mock<IEchoService>();
         echo.Setup(e => e.Greet()).Throws(new InvalidOperationException("secret internal detail"));
-        using var factory = Factory.WithWebHostBuilder(builder =>
-            builder.ConfigureTestServices(services => services.AddSingleton(echo.Object)));
+        var broken = Factory.WithServices(services => services.AddSingleton(echo.Object));
 
-        var response = await ((ApiFactory)Factory).SendRawAsync("GET", "/");
-        var failing = await SendThroughAsync(factory, "/");
+        var response = await GetAsync("/");
+        var failing = await broken.SendUncheckedAsync(ApiRequest.Get("/"));
 
         Assert.That(response.Status, Is.EqualTo(200));
         ProblemAssert.IsProblem(failing, 500);
         Assert.That(failing.Text, Does.Not.Contain("secret internal detail"));
         Assert.That(failing.Text, Does.Not.Contain("InvalidOperationException"));
-    }
-
-    private static async Task<ApiResponse> SendThroughAsync(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string path)
-    {
-        var context = await factory.Server.SendAsync(http =>
-        {
-            http.Request.Method = "GET";
-            http.Request.Path = path;
-        });
-        return await ApiResponse.ReadAsync(context);
     }
 }

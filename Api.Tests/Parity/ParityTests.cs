@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Api.Tests.Integration;
+using Api.Tests.Support;
 
 namespace Api.Tests.Parity;
 
@@ -21,10 +22,11 @@ public sealed class ParityTests : ApiTestBase
     {
         var request = transcript.Request;
         var body = request.BodyBytes;
-        var content = body is null ? null : ApiFactory.RawBody(body, request.Headers?.GetValueOrDefault("Content-Type"));
-        var headers = request.Headers?.Where(h => !h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase));
+        var headers = request.Headers?.Where(h => !h.Key.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)).ToList() ?? [];
+        var sent = new ApiRequest(request.Method, request.Path) { Headers = headers }
+            .WithBody(body, body is null ? null : request.Headers?.GetValueOrDefault("Content-Type"));
 
-        var actual = await Factory.SendRawAsync(request.Method, request.Path, content, headers);
+        var actual = await Factory.SendAsync(sent);
 
         var flask = transcript.Flask;
         Assert.That(actual.Status, Is.EqualTo(flask.Status), "status");

@@ -7,8 +7,9 @@ namespace Api.Forms;
 /// <summary>
 /// Only <c>application/x-www-form-urlencoded</c> and <c>multipart/form-data</c> bodies carry
 /// fields; any other body, a missing or malformed Content-Type, or a multipart type without a
-/// boundary gives an empty form, never an error. The query string is never read. A body or form
-/// beyond the configured limits is refused with 413.
+/// boundary gives an empty form, never an error. The query string is never read. A form beyond
+/// the configured limits is refused with 413; the body's size is held by the server's own limit
+/// (Kestrel's <c>MaxRequestBodySize</c>), whose 413 reads the same whether or not the body is chunked.
 /// </summary>
 public sealed class FormFieldReader(IOptions<RequestLimitsOptions> limits) : IFormFieldReader
 {
@@ -24,13 +25,8 @@ public sealed class FormFieldReader(IOptions<RequestLimitsOptions> limits) : IFo
         }
 
         var options = limits.Value;
-        if (request.ContentLength > options.MaxBodyBytes)
-        {
-            throw ContentTooLarge.Because($"The request body is larger than {options.MaxBodyBytes} bytes.");
-        }
-
         var mediaType = MediaTypeOf(contentType);
-        var body = new LengthLimitedStream(request.Body, options.MaxBodyBytes);
+        var body = request.Body;
         if (mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
             var form = await ReadBodyAsync(body, request.ContentLength, cancellationToken);

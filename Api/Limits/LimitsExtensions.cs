@@ -1,3 +1,4 @@
+using Api.Settings;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,7 @@ public static class LimitsExtensions
     /// </summary>
     public static IServiceCollection AddRequestLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RequestLimitsOptions>()
-            .Bind(configuration.GetSection(RequestLimitsOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<RequestLimitsOptions>(RequestLimitsOptions.Section);
         // Kestrel reads its section itself when it starts; binding it here too makes the values
         // visible to anything that resolves the options (the in-memory test server included).
         services.AddOptions<KestrelServerOptions>()

@@ -28,7 +28,8 @@ public static class OpenApiExtensions
     /// <summary>The document at <c>/openapi/v1.json</c>, and interactive docs for people at <c>/docs</c>.</summary>
     public static WebApplication MapApiDocument(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // Neither counts against the rate limit: the docs page alone makes five requests.
+        app.MapOpenApi("/openapi/{documentName}.json").DisableRateLimiting();
         app.MapScalarApiReference(DocsPath, options => options
             .WithTitle(DocumentInfoTransformer.Title)
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
@@ -42,7 +43,8 @@ public static class OpenApiExtensions
             .HideDeveloperTools()
             .HideClientButton()
             .ShowOperationId()
-            .ExpandAllTags());
+            .ExpandAllTags())
+            .DisableRateLimiting();
         return app;
     }
 }

@@ -35,11 +35,12 @@ public static class ProblemFactory
     public static string? DetailFor(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var target = context.Request.Path.HasValue ? $"The path '{context.Request.Path.Value}'" : "The server";
         return context.Response.StatusCode switch
         {
             StatusCodes.Status404NotFound => $"No route matches the path '{context.Request.Path.Value}'.",
             StatusCodes.Status405MethodNotAllowed =>
-                $"The path '{context.Request.Path.Value}' does not accept {context.Request.Method}; it accepts {context.Response.Headers.Allow}.",
+                $"{target} does not accept {context.Request.Method}; it accepts {context.Response.Headers.Allow}.",
             _ => null,
         };
     }

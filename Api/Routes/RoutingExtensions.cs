@@ -44,6 +44,9 @@ public static class RoutingExtensions
         return services;
     }
 
+    public static IApplicationBuilder UseServerWideRequests(this IApplicationBuilder app) =>
+        app.UseMiddleware<ServerWideRequestMiddleware>();
+
     public static IApplicationBuilder UseWerkzeugPathDecoding(this IApplicationBuilder app) =>
         app.UseMiddleware<WerkzeugPathDecodingMiddleware>();
 

@@ -60,7 +60,8 @@ public sealed class WerkzeugMatchingPolicy(EndpointDataSource endpoints, Paramet
     }
 
     private static bool Takes(RoutePattern pattern, string path) =>
-        (path.Length <= 1 || path[^1] != '/' || pattern.Parameters is [.., { IsCatchAll: true }])
+        path.StartsWith('/')
+        && (path.Length == 1 || path[^1] != '/' || pattern.Parameters is [.., { IsCatchAll: true }])
         && LiteralsMatchExactly(pattern, path);
 
     private bool AnyRouteTakes(HttpContext httpContext, string path)

@@ -15,17 +15,34 @@ public sealed class WerkzeugPathDecodingMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        if (rawTarget is { Length: > 0 } && rawTarget[0] == '/' && NeedsWerkzeugDecoding(rawTarget))
+        if (RawPath(context.Features.Get<IHttpRequestFeature>()?.RawTarget) is { } rawPath && NeedsWerkzeugDecoding(rawPath))
         {
-            var query = rawTarget.IndexOf('?', StringComparison.Ordinal);
-            var rawPath = query < 0 ? rawTarget : rawTarget[..query];
             context.Request.Path = new PathString(PercentDecoder.Decode(Encoding.Latin1.GetBytes(rawPath), plusIsSpace: false));
         }
 
         return next(context);
     }
 
-    private static bool NeedsWerkzeugDecoding(string rawTarget) =>
-        rawTarget.Contains('%', StringComparison.Ordinal) || rawTarget.Contains("/.", StringComparison.Ordinal);
+    /// <summary>The path of an origin-form or absolute-form target, as sent; null for the other forms.</summary>
+    public static string? RawPath(string? rawTarget)
+    {
+        var start = rawTarget switch
+        {
+            ['/', ..] => 0,
+            null => -1,
+            _ when rawTarget.IndexOf("://", StringComparison.Ordinal) is var scheme and > 0 =>
+                rawTarget.IndexOf('/', scheme + 3) is var slash and >= 0 ? slash : rawTarget.Length,
+            _ => -1,
+        };
+        if (start < 0 || start == rawTarget!.Length)
+        {
+            return null;
+        }
+
+        var query = rawTarget.IndexOf('?', start);
+        return query < 0 ? rawTarget[start..] : rawTarget[start..query];
+    }
+
+    private static bool NeedsWerkzeugDecoding(string rawPath) =>
+        rawPath.Contains('%', StringComparison.Ordinal) || rawPath.Contains("/.", StringComparison.Ordinal);
 }

@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using FluentValidation;
 
 namespace Api.Security;
 
@@ -8,10 +8,18 @@ public sealed class RateLimitingOptions
     public const string Section = "RateLimiting";
 
     /// <summary>Requests one client address may make per window; 0 turns the limiter off.</summary>
-    [Range(0, int.MaxValue)]
     public int PermitLimit { get; set; }
 
     /// <summary>The fixed window the permits refill in.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+public sealed class RateLimitingOptionsValidator : AbstractValidator<RateLimitingOptions>
+{
+    public RateLimitingOptionsValidator()
+    {
+        RuleFor(o => o.PermitLimit).GreaterThanOrEqualTo(0).WithMessage("must be 0 (off) or a number of requests");
+        RuleFor(o => o.Window).InclusiveBetween(TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
+            .WithMessage("must be a duration from 00:00:01 to 1.00:00:00");
+    }
 }

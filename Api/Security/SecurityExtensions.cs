@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
 using Api.Problems;
+using Api.Settings;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -11,12 +12,9 @@ namespace Api.Security;
 
 public static class SecurityExtensions
 {
-    public static IServiceCollection AddEdgeProtection(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEdgeProtection(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitingOptions>()
-            .Bind(configuration.GetSection(RateLimitingOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddSettings<RateLimitingOptions>(RateLimitingOptions.Section);
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, settings) =>
         {
@@ -30,9 +28,10 @@ public static class SecurityExtensions
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
         });
 
-        var forwarded = configuration.GetSection(ForwardedHeadersSettings.Section).Get<ForwardedHeadersSettings>() ?? new();
-        services.Configure<ForwardedHeadersOptions>(options =>
+        services.AddSettings<TrustedProxiesOptions>(TrustedProxiesOptions.Section);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxiesOptions>>((options, trusted) =>
         {
+            var forwarded = trusted.Value;
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             options.ForwardLimit = forwarded.ForwardLimit;
             options.KnownProxies.Clear();
@@ -53,7 +52,7 @@ public static class SecurityExtensions
     /// <summary>Forwarded headers first (when enabled), then the security headers on every answer.</summary>
     public static WebApplication UseEdgeProtection(this WebApplication app)
     {
-        if (app.Configuration.GetValue<bool>($"{ForwardedHeadersSettings.Section}:{nameof(ForwardedHeadersSettings.Enabled)}"))
+        if (app.Services.GetRequiredService<IOptions<TrustedProxiesOptions>>().Value.Enabled)
         {
             app.UseForwardedHeaders();
         }

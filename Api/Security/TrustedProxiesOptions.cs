@@ -1,10 +1,13 @@
+using System.Net;
+using FluentValidation;
+
 namespace Api.Security;
 
 /// <summary>
 /// Trust in a reverse proxy's X-Forwarded-For and X-Forwarded-Proto (section
 /// <c>ForwardedHeaders</c>): off by default, and then only from the listed proxies and networks.
 /// </summary>
-public sealed class ForwardedHeadersSettings
+public sealed class TrustedProxiesOptions
 {
     public const string Section = "ForwardedHeaders";
 
@@ -18,4 +21,16 @@ public sealed class ForwardedHeadersSettings
 
     /// <summary>How many proxies in front of the API to step back through.</summary>
     public int ForwardLimit { get; set; } = 1;
+}
+
+public sealed class TrustedProxiesOptionsValidator : AbstractValidator<TrustedProxiesOptions>
+{
+    public TrustedProxiesOptionsValidator()
+    {
+        RuleForEach(o => o.KnownProxies).Must(proxy => IPAddress.TryParse(proxy, out _))
+            .WithMessage("must be an IP address such as 127.0.0.1");
+        RuleForEach(o => o.KnownNetworks).Must(network => IPNetwork.TryParse(network, out _))
+            .WithMessage("must be a network in CIDR form such as 10.0.0.0/8");
+        RuleFor(o => o.ForwardLimit).GreaterThanOrEqualTo(1).WithMessage("must be a number of proxies, at least 1");
+    }
 }

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace Api.Tests.Integration;
+namespace Api.Tests.Support;
 
 /// <summary>What a test reads of an answer: status, headers and the whole body.</summary>
 public sealed record ApiResponse(int Status, IHeaderDictionary Headers, byte[] Body)
@@ -17,10 +17,6 @@ public sealed record ApiResponse(int Status, IHeaderDictionary Headers, byte[] B
 
     public JsonNode? Json => JsonNode.Parse(Body);
 
-    public static async Task<ApiResponse> ReadAsync(HttpContext context)
-    {
-        using var body = new MemoryStream();
-        await context.Response.Body.CopyToAsync(body);
-        return new ApiResponse(context.Response.StatusCode, context.Response.Headers, body.ToArray());
-    }
+    /// <summary>Whether the API wrote it: every answer that passes through the API carries its security headers, Kestrel's own refusals do not.</summary>
+    public bool IsFromApi => Headers.ContainsKey("X-Content-Type-Options");
 }

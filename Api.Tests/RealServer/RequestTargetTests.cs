@@ -1,0 +1,94 @@
+using System.Text;
+using Api.Tests.Integration;
+using Api.Tests.Support;
+
+namespace Api.Tests.RealServer;
+
+/// <summary>
+/// What only a real server sees: every request-target form of RFC 9112 §3.2, bytes Kestrel
+/// refuses before the API runs, and a body that never arrives, on the default settings.
+/// </summary>
+[NonParallelizable]
+public sealed class RequestTargetTests
+{
+    private const string ServerMethods = "GET, HEAD, OPTIONS, POST";
+
+    private ApiProcess _api = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _api = await ApiProcess.StartListeningAsync();
+
+    [OneTimeTearDown]
+    public void Stop() => _api.Dispose();
+
+    private async Task<ApiResponse> ExchangeAsync(string requestHead, string body = "")
+    {
+        var exchange = await RawHttp.ExchangeAsync(_api.Port, Encoding.Latin1.GetBytes(requestHead + "Connection: close\r\n\r\n" + body), TimeSpan.FromSeconds(20));
+        Assert.That(exchange.Closed, Is.True, "the server answers and closes");
+        return RawHttp.Parse(exchange.Received, _ => false).Single();
+    }
+
+    [Test]
+    public async Task Options_asterisk_is_200_with_every_method_the_server_takes()
+    {
+        var response = await ExchangeAsync("OPTIONS * HTTP/1.1\r\nHost: localhost\r\n");
+
+        Assert.That(response.Status, Is.EqualTo(200));
+        Assert.That(response.Allow, Is.EqualTo(ServerMethods));
+        Assert.That(response.Body, Is.Empty);
+        Assert.That(response.ContentLength, Is.Zero);
+    }
+
+    [Test]
+    public async Task Connect_to_an_authority_is_405_problem_with_the_methods_the_server_takes()
+    {
+        var response = await ExchangeAsync($"CONNECT localhost:{_api.Port} HTTP/1.1\r\nHost: localhost:{_api.Port}\r\n");
+
+        ProblemAssert.IsProblem(response, 405);
+        Assert.That(response.Allow, Is.EqualTo(ServerMethods));
+        Assert.That((string?)response.Json!["detail"], Is.EqualTo($"The server does not accept CONNECT; it accepts {ServerMethods}."));
+    }
+
+    [TestCase("/test/1", 200, "test 1")]
+    [TestCase("/test/caf%C3%A9", 200, "test café")]
+    [TestCase("/convert/path/a%2Fb", 200, """{"converter":"path","value":"a/b"}""")]
+    [TestCase("/test/a%2Fb", 404, null)]
+    [TestCase("/Test/1", 404, null)]
+    public async Task An_absolute_form_target_routes_as_its_path_would(string path, int status, string? body)
+    {
+        var response = await ExchangeAsync($"GET http://localhost:{_api.Port}{path} HTTP/1.1\r\nHost: localhost:{_api.Port}\r\n");
+        var origin = await _api.GetAsync(path);
+
+        Assert.That(response.Status, Is.EqualTo(status));
+        Assert.That(origin.Status, Is.EqualTo(status));
+        if (body is not null)
+        {
+            Assert.That(response.Text, Is.EqualTo(body));
+        }
+        else
+        {
+            ProblemAssert.IsProblem(response, status);
+        }
+    }
+
+    [TestCase("GET /test/a%00b HTTP/1.1")]
+    [TestCase("GET /test/a\0b HTTP/1.1")]
+    [TestCase("GET * HTTP/1.1")]
+    [TestCase("GET localhost:80 HTTP/1.1")]
+    public async Task A_target_kestrel_refuses_is_a_4xx_with_no_body(string requestLine)
+    {
+        var response = await ExchangeAsync(requestLine + "\r\nHost: localhost\r\n");
+
+        Assert.That(response.Status, Is.InRange(400, 499));
+        Assert.That(response.Body, Is.Empty);
+        Assert.That(response.IsFromApi, Is.False);
+    }
+
+    [Test]
+    public async Task A_body_shorter_than_its_content_length_is_408_problem_once_the_client_stops_sending()
+    {
+        var response = await ExchangeAsync("POST /test HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10\r\n", "a=1");
+
+        ProblemAssert.IsProblem(response, 408);
+    }
+}

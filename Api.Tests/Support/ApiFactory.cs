@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Api.Tests.Support;
+
+/// <summary>The API on the in-memory test server, as <c>dotnet run</c> starts it outside Development.</summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>, IApiServer
+{
+    public Task<ApiResponse> SendUncheckedAsync(ApiRequest request) => InMemoryApi.SendAsync(this, request);
+
+    /// <summary>The API with settings, as appsettings or the environment would set them.</summary>
+    public InMemoryApi With(params (string Key, string Value)[] settings) => new InMemoryApi(this).With(settings);
+
+    /// <summary>The API with some of its services replaced.</summary>
+    public InMemoryApi WithServices(Action<IServiceCollection> replace) => new InMemoryApi(this).WithServices(replace);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Production");
+        // Where the API finds its appsettings.json when it is not told otherwise: beside Api.dll.
+        builder.UseContentRoot(AppContext.BaseDirectory);
+    }
+}
+
+/// <summary>A variant of the in-memory API (other settings or services); disposed with the factory it came from.</summary>
+public sealed class InMemoryApi(WebApplicationFactory<Program> factory) : IApiServer
+{
+    public WebApplicationFactory<Program> Factory { get; } = factory;
+
+    public IServiceProvider Services => Factory.Services;
+
+    public Task<ApiResponse> SendUncheckedAsync(ApiRequest request) => SendAsync(Factory, request);
+
+    public InMemoryApi With(params (string Key, string Value)[] settings) =>
+        new(Factory.WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }));
+
+    public InMemoryApi WithServices(Action<IServiceCollection> replace) =>
+        new(Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(replace)));
+
+    public static async Task<ApiResponse> SendAsync(WebApplicationFactory<Program> factory, ApiRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(request);
+        var context = await factory.Server.SendAsync(http =>
+        {
+            var target = request.Target;
+            var query = target.IndexOf('?', StringComparison.Ordinal);
+            http.Request.Method = request.Method;
+            http.Request.Path = new PathString(query < 0 ? target : target[..query]);
+            http.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(target[query..]);
+            // As Kestrel hands it over: the raw target, and a path that is the raw path wherever it holds no escape.
+            http.Features.Get<IHttpRequestFeature>()!.RawTarget = target;
+            http.Request.ContentType = request.ContentType;
+            foreach (var (name, value) in request.Headers)
+            {
+                http.Request.Headers.Append(name, value);
+            }
+
+            if (request.Body is not null)
+            {
+                http.Request.ContentLength = request.Chunked ? null : request.Body.Length;
+                http.Request.Body = new MemoryStream(request.Body);
+            }
+        });
+        using var body = new MemoryStream();
+        await context.Response.Body.CopyToAsync(body);
+        return new ApiResponse(context.Response.StatusCode, context.Response.Headers, body.ToArray());
+    }
+}

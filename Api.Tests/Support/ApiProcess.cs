@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Api.Tests.Support;
+
+/// <summary>
+/// The built API (Api.dll beside the tests) as its own process on Kestrel, on a free loopback
+/// port, in Production, with its standard output and error collected.
+/// </summary>
+public sealed class ApiProcess : IApiServer, IDisposable
+{
+    private const string Listening = "Now listening on: http://127.0.0.1:";
+
+    private readonly Process _process;
+    private readonly List<string> _output = [];
+    private readonly List<string> _errors = [];
+    private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ApiProcess(Process process)
+    {
+        _process = process;
+        _process.OutputDataReceived += (_, e) => OnLine(_output, e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLine(_errors, e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public static string Directory => TestContext.CurrentContext.TestDirectory;
+
+    public IReadOnlyList<string> Output => Snapshot(_output);
+
+    public IReadOnlyList<string> Errors => Snapshot(_errors);
+
+    public bool HasExited => _process.HasExited;
+
+    public int Port => _port.Task.IsCompletedSuccessfully ? _port.Task.Result : throw new InvalidOperationException("The API is not listening.");
+
+    /// <summary>Starts the API with environment variables (<c>Limits__MaxBodyBytes</c>) and command-line arguments.</summary>
+    public static ApiProcess Start(IEnumerable<(string Name, string Value)>? environment = null, IEnumerable<string>? arguments = null, string? workingDirectory = null)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(Directory, "Api.dll"), "--urls", "http://127.0.0.1:0", .. arguments ?? []])
+        {
+            WorkingDirectory = workingDirectory ?? Directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (name, value) in environment ?? [])
+        {
+            start.Environment[name] = value;
+        }
+
+        return new ApiProcess(Process.Start(start)!);
+    }
+
+    /// <summary>Starts the API and waits until it listens.</summary>
+    public static async Task<ApiProcess> StartListeningAsync(params (string Name, string Value)[] environment)
+    {
+        var api = Start(environment);
+        await api.WaitForPortAsync();
+        return api;
+    }
+
+    public async Task<int> WaitForPortAsync()
+    {
+        var exited = _process.WaitForExitAsync();
+        if (await Task.WhenAny(_port.Task, exited).WaitAsync(TimeSpan.FromSeconds(30)) == exited)
+        {
+            throw new InvalidOperationException($"The API exited with {_process.ExitCode}: {string.Join('\n', Errors)}");
+        }
+
+        return await _port.Task;
+    }
+
+    public async Task<ApiResponse> SendUncheckedAsync(ApiRequest request)
+    {
+        var exchange = await RawHttp.ExchangeAsync(Port, RawHttp.Format(request), TimeSpan.FromSeconds(30));
+        var responses = RawHttp.Parse(exchange.Received, _ => request.Method == "HEAD");
+        Assert.That(responses, Has.Count.EqualTo(1), $"{request.Method} {request.Target}: one answer, then the connection closes");
+        return responses[0];
+    }
+
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancel.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Log lines may be written just after the answer reaches the client.</summary>
+    public async Task<string?> WaitForOutputAsync(Func<string, bool> predicate)
+    {
+        for (var waited = 0; waited < 5000; waited += 20)
+        {
+            if (Output.FirstOrDefault(predicate) is { } line)
+            {
+                return line;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return null;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private static List<string> Snapshot(List<string> lines)
+    {
+        lock (lines)
+        {
+            return [.. lines];
+        }
+    }
+
+    private void OnLine(List<string> lines, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (lines)
+        {
+            lines.Add(line);
+        }
+
+        var at = line.IndexOf(Listening, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            var digits = new string([.. line[(at + Listening.Length)..].TakeWhile(char.IsDigit)]);
+            _port.TrySetResult(int.Parse(digits, CultureInfo.InvariantCulture));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text;
+
+namespace Api.Tests.Support;
+
+/// <summary>
+/// A request as a test writes it: the target reaches the server exactly as written (escapes,
+/// <c>%2F</c> and dot segments included), with an optional body and headers.
+/// </summary>
+public sealed record ApiRequest(string Method, string Target)
+{
+    public byte[]? Body { get; init; }
+
+    public string? ContentType { get; init; }
+
+    /// <summary>Sent without a Content-Length, in chunks (on the in-memory server: a body of unknown length).</summary>
+    public bool Chunked { get; init; }
+
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    public static ApiRequest Get(string target) => new("GET", target);
+
+    public static ApiRequest Form(string target, string urlEncoded) => new("POST", target)
+    {
+        Body = Encoding.UTF8.GetBytes(urlEncoded),
+        ContentType = "application/x-www-form-urlencoded",
+    };
+
+    /// <summary>A POST with the bytes and Content-Type of <paramref name="content"/> (a multipart form, say).</summary>
+    public static ApiRequest Post(string target, HttpContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        using var body = new MemoryStream();
+        content.ReadAsStream().CopyTo(body);
+        return new("POST", target) { Body = body.ToArray(), ContentType = content.Headers.ContentType?.ToString() };
+    }
+
+    public ApiRequest WithBody(byte[]? body, string? contentType) => this with { Body = body, ContentType = contentType };
+
+    public override string ToString() =>
+        $"{Method} {Target} Content-Type: {ContentType ?? "(none)"} body: {(Body is null ? "(none)" : Convert.ToBase64String(Body))}";
+}

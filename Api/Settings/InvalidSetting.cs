@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace Api.Settings;
+
+/// <summary>
+/// Turns a setting that cannot start the API into one line for the operator: the setting, the
+/// value given and what is allowed, without a stack trace.
+/// </summary>
+public static partial class InvalidSetting
+{
+    /// <summary>EX_CONFIG from sysexits.h: the configuration is wrong, restarting will not help.</summary>
+    public const int ExitCode = 78;
+
+    public static string Describe(string key, object? value, string allowed) =>
+        $"Invalid setting {key}='{Convert.ToString(value, CultureInfo.InvariantCulture)}': {allowed}.";
+
+    /// <summary>The configuration key of a validated property: <c>KnownProxies[0]</c> in section <c>ForwardedHeaders</c> is <c>ForwardedHeaders:KnownProxies:0</c>.</summary>
+    public static string Key(string section, string propertyPath) =>
+        $"{section}:{IndexPattern().Replace(propertyPath, ":$1").Replace('.', ':')}";
+
+    /// <summary>The lines that explain why the settings stopped the start, or none when the exception is not about a setting.</summary>
+    public static IReadOnlyList<string> Explain(Exception exception) => exception switch
+    {
+        OptionsValidationException invalid => [.. invalid.Failures],
+        AggregateException several => [.. several.InnerExceptions.SelectMany(Explain)],
+        InvalidOperationException unconvertible when ConversionFailure().Match(unconvertible.Message) is { Success: true } failure =>
+            [Describe(failure.Groups["key"].Value, failure.Groups["value"].Value, "must be " + Expected(failure.Groups["type"].Value))],
+        _ => [],
+    };
+
+    private static string Expected(string type) => type switch
+    {
+        "System.Int32" or "System.Int64" => "a whole number",
+        "System.Boolean" => "true or false",
+        "System.TimeSpan" => "a duration such as 00:00:30",
+        _ => $"a value of type {type}",
+    };
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex IndexPattern();
+
+    // ConfigurationBinder's message for a value it cannot convert.
+    [GeneratedRegex("^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']*)' to type '(?<type>[^']*)'", RegexOptions.Singleline)]
+    private static partial Regex ConversionFailure();
+}
