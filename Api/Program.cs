@@ -1,28 +1,27 @@
-using Api.Constraints;
-using Api.Echo;
-using Api.Health;
+using Api.Features;
+using Api.Features.Health;
+using Api.Http;
 using Api.Limits;
 using Api.Logging;
 using Api.OpenApi;
 using Api.Problems;
-using Api.Routes;
 using Api.Security;
 using Api.Settings;
 using Api.Validation;
+using Api.Werkzeug;
 
 try
 {
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
 
-    builder.Services.AddRequestLimits(builder.Configuration);
+    builder.Services.AddRequestLimits();
     builder.Services.AddEdgeProtection();
     builder.Services.AddRequestLogging();
     builder.Services.AddProblemResponses();
-    builder.Services.AddFlaskConverters();
-    builder.Services.AddEchoService();
-    builder.Services.AddFormValidation();
-    builder.Services.AddApiHealthChecks();
+    builder.Services.AddValidation();
+    builder.Services.AddWerkzeugRouting();
     builder.Services.AddTutorialControllers();
+    builder.Services.AddApiHealthChecks();
     builder.Services.AddApiDocument();
 
     var app = builder.Build();
@@ -31,11 +30,10 @@ try
     app.UseRequestLogging();
     app.UseProblemResponses();
     app.UseServerWideRequests();
-    app.UseWerkzeugPathDecoding();
-    app.UseRouting();
+    app.UseWerkzeugRouting();
     app.UseRateLimitingIfConfigured();
     app.UseRequestTimeouts();
-    app.MapTutorialControllers();
+    app.MapControllers();
     app.MapApiDocument();
 
     app.Run();

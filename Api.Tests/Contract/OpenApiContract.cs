@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Api.Tests.Support;
 using Json.Schema;
 
 namespace Api.Tests.Contract;
@@ -140,7 +139,7 @@ public static class OpenApiContract
     {
         var query = rawTarget.IndexOf('?', StringComparison.Ordinal);
         var raw = query < 0 ? rawTarget : rawTarget[..query];
-        return Api.Http.PercentDecoder.Decode(System.Text.Encoding.Latin1.GetBytes(raw), plusIsSpace: false);
+        return Api.Werkzeug.PercentDecoder.Decode(System.Text.Encoding.Latin1.GetBytes(raw), plusIsSpace: false);
     }
 
     /// <summary>A documented path, as a regular expression whose parameters must satisfy their schema's pattern.</summary>

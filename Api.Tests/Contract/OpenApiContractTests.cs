@@ -1,5 +1,4 @@
 using System.Text;
-using Api.Tests.Support;
 using Microsoft.AspNetCore.Http;
 
 namespace Api.Tests.Contract;

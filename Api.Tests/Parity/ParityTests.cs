@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Api.Tests.Integration;
-using Api.Tests.Support;
 
 namespace Api.Tests.Parity;
 

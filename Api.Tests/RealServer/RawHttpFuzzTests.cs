@@ -1,6 +1,5 @@
 using System.Text;
 using Api.Tests.Contract;
-using Api.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 

@@ -1,6 +1,4 @@
 using System.Text;
-using Api.Tests.Integration;
-using Api.Tests.Support;
 
 namespace Api.Tests.RealServer;
 

@@ -2,7 +2,6 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Api.Tests.Support;
 
 namespace Api.Tests.RealServer;
 

@@ -1,4 +1,3 @@
-using Api.Tests.Support;
 
 namespace Api.Tests.RealServer;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
 using Scalar.AspNetCore;
 
 namespace Api.OpenApi;
@@ -12,6 +13,7 @@ public static class OpenApiExtensions
     {
         // The document describes numbers as this API writes them: numbers, never strings.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        services.Configure<MvcOptions>(options => options.Conventions.Add(new ProblemResponsesConvention()));
         services.AddOpenApi(DocumentName, options =>
         {
             options.CreateSchemaReferenceId = SchemaNames.For;

@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
-using Api.Constraints;
-using Api.Forms;
-using Api.Responses;
+using Api.Http;
+using Api.Werkzeug.Converters;
+using Api.Werkzeug.Forms;
 using FluentValidation;
 using FluentValidation.Validators;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
@@ -88,7 +88,7 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
 
     private static void DescribeFormBody(OpenApiOperation operation, ApiDescription description, IServiceProvider services)
     {
-        if (description.ParameterDescriptions.Any(p => p.Type == typeof(FormFields)))
+        if (description.ActionDescriptor.Parameters.Any(p => p.ParameterType == typeof(FormFields)))
         {
             operation.Parameters = operation.Parameters?.Where(p => p.In == ParameterLocation.Path).ToList();
             SetFormBody(operation, new OpenApiSchema
@@ -131,13 +131,14 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
 
     private static bool IsRequiredByValidator(ApiParameterDescription field, IServiceProvider services)
     {
-        if (field.ModelMetadata is not { ContainerType: { } container, PropertyName: { } property }
+        if (field.ModelMetadata is not { ContainerType: { } container }
             || services.GetService(typeof(IValidator<>).MakeGenericType(container)) is not IValidator validator)
         {
             return false;
         }
 
-        return validator.CreateDescriptor().GetValidatorsForMember(property).Any(v => v.Validator is INotNullValidator or INotEmptyValidator);
+        // The validator names its rules by the field names clients send (OverridePropertyName).
+        return validator.CreateDescriptor().GetValidatorsForMember(field.Name).Any(v => v.Validator is INotNullValidator or INotEmptyValidator);
     }
 
     private static void AddExamples(OpenApiOperation operation, ApiDescription description)
@@ -152,7 +153,7 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
 
             foreach (var (mediaType, content) in response.Content ?? new Dictionary<string, OpenApiMediaType>())
             {
-                content.Example = mediaType.StartsWith(ResponseBody.Json, StringComparison.Ordinal)
+                content.Example = mediaType.StartsWith(MediaTypes.Json, StringComparison.Ordinal)
                     ? JsonNode.Parse(example.Example)
                     : JsonValue.Create(example.Example);
             }

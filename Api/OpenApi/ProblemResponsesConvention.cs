@@ -1,4 +1,4 @@
-using Api.Responses;
+using Api.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ActionConstraints;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
@@ -28,5 +28,5 @@ public sealed class ProblemResponsesConvention : IActionModelConvention
     }
 
     private static void Add(ActionModel action, int status) =>
-        action.Filters.Add(new ProducesResponseTypeAttribute<ProblemDetails>(status, ResponseBody.ProblemJson));
+        action.Filters.Add(new ProducesResponseTypeAttribute<ProblemDetails>(status, MediaTypes.ProblemJson));
 }

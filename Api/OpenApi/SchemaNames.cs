@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Text.Json.Serialization.Metadata;
-using Api.Echo;
+using Api.Features.Convert;
 using Microsoft.AspNetCore.OpenApi;
 
 namespace Api.OpenApi;

@@ -1,5 +1,4 @@
 using System.Numerics;
-using Api.Echo;
 using Api.Problems;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
@@ -13,7 +12,7 @@ namespace Api.OpenApi;
 /// </summary>
 public sealed class SchemaTransformer : IOpenApiSchemaTransformer
 {
-    private static readonly string[] ProblemRequired = ["type", "title", "status", ProblemFactory.TraceIdExtension];
+    private static readonly string[] ProblemRequired = ["type", "title", "status", ProblemsExtensions.TraceIdExtension];
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
@@ -26,7 +25,7 @@ public sealed class SchemaTransformer : IOpenApiSchemaTransformer
             schema.Format = null;
             schema.Properties = null;
         }
-        else if (context.JsonPropertyInfo is null && type.Namespace == typeof(EchoService).Namespace)
+        else if (context.JsonPropertyInfo is null && type.Namespace?.StartsWith("Api.Features.", StringComparison.Ordinal) == true)
         {
             RemoveNull(schema.Properties);
         }
@@ -34,7 +33,7 @@ public sealed class SchemaTransformer : IOpenApiSchemaTransformer
         {
             RemoveNull(schema.Properties);
             schema.Properties?.Remove("instance");
-            schema.Properties?[ProblemFactory.TraceIdExtension] = new OpenApiSchema
+            schema.Properties?[ProblemsExtensions.TraceIdExtension] = new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
                 Description = "The W3C trace id of the request, to find it in the logs.",

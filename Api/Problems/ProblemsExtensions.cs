@@ -1,35 +1,57 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Api.Problems;
 
 public static class ProblemsExtensions
 {
+    public const string TraceIdExtension = "traceId";
+
+    /// <summary>Every 4xx and 5xx is RFC 9457 problem+json, with a type, a title and the request's trace id.</summary>
     public static IServiceCollection AddProblemResponses(this IServiceCollection services)
     {
         // Registered before AddProblemDetails so that it is the writer the service picks.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonWriter>());
-        services.AddProblemDetails();
-        services.AddSingleton<BadRequestExceptionFilter>();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails += Complete);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // A request the client broke is not a server error: only other exceptions are logged as errors.
         services.Configure<ExceptionHandlerOptions>(options =>
-            options.StatusCodeSelector = exception => exception is BadHttpRequestException badRequest
-                ? badRequest.StatusCode
-                : StatusCodes.Status500InternalServerError);
+            options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException);
+        services.Configure<JsonOptions>(options => options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, ProblemsJsonContext.Default));
         return services;
     }
 
-    /// <summary>
-    /// Unhandled exceptions become 500 problems (details only in Development), and every
-    /// empty 4xx/5xx answer (no route, wrong method, Kestrel's own rejections) gets a problem body.
-    /// </summary>
+    /// <summary>Exceptions become problems, and so does every error answer that has no body yet (no route, a wrong method, a timeout).</summary>
     public static WebApplication UseProblemResponses(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler();
-        }
-
-        app.UseMiddleware<EmptyErrorProblemMiddleware>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
         return app;
+    }
+
+    /// <summary>What every problem carries: status, type, title, the request's trace id, and a detail for the answers routing gives on its own.</summary>
+    private static void Complete(ProblemDetailsContext context)
+    {
+        var problem = context.ProblemDetails;
+        var http = context.HttpContext;
+        var status = problem.Status ??= http.Response.StatusCode;
+        problem.Type ??= ProblemTypes.TypeFor(status);
+        problem.Title ??= ProblemTypes.TitleFor(status);
+        problem.Detail ??= RoutingDetail(http, status);
+        problem.Extensions[TraceIdExtension] = Activity.Current?.Id ?? http.TraceIdentifier;
+    }
+
+    private static string? RoutingDetail(HttpContext context, int status)
+    {
+        var path = context.Request.Path;
+        return status switch
+        {
+            StatusCodes.Status404NotFound => $"No route matches the path '{path.Value}'.",
+            StatusCodes.Status405MethodNotAllowed =>
+                $"{(path.HasValue ? $"The path '{path.Value}'" : "The server")} does not accept {context.Request.Method}; it accepts {context.Response.Headers.Allow}.",
+            _ => null,
+        };
     }
 }

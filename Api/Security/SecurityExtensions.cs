@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
-using Api.Problems;
 using Api.Settings;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -84,6 +84,10 @@ public static class SecurityExtensions
         }
 
         var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = ProblemFactory.ForStatus(StatusCodes.Status429TooManyRequests, detail) });
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = detail },
+        });
     }
 }

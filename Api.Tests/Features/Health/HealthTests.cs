@@ -1,0 +1,66 @@
+using Api.Features.Health;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Moq;
+
+namespace Api.Tests.Features.Health;
+
+public sealed class HealthTests : ApiTestBase
+{
+    private static IHostApplicationLifetime Lifetime(bool started, bool stopping)
+    {
+        var lifetime = new Mock<IHostApplicationLifetime>();
+        lifetime.Setup(l => l.ApplicationStarted).Returns(new CancellationToken(started));
+        lifetime.Setup(l => l.ApplicationStopping).Returns(new CancellationToken(stopping));
+        return lifetime.Object;
+    }
+
+    [Test]
+    public async Task Liveness_is_healthy_json()
+    {
+        var response = await GetAsync("/healthz");
+
+        Assert.That(response.Status, Is.EqualTo(200));
+        Assert.That(response.ContentType, Is.EqualTo("application/json"));
+        Assert.That(response.Text, Is.EqualTo("""{"status":"Healthy","checks":{"self":"Healthy"}}"""));
+    }
+
+    [Test]
+    public async Task Readiness_is_healthy_once_started()
+    {
+        var response = await GetAsync("/readyz");
+
+        Assert.That(response.Status, Is.EqualTo(200));
+        Assert.That(response.Text, Is.EqualTo("""{"status":"Healthy","checks":{"lifetime":"Healthy"}}"""));
+    }
+
+    [TestCase(false, false)]
+    [TestCase(true, true)]
+    public async Task Readiness_is_503_before_the_start_and_once_shutdown_begins(bool started, bool stopping)
+    {
+        var api = Factory.WithServices(services => services.Configure<HealthCheckServiceOptions>(options =>
+        {
+            var lifetime = options.Registrations.Single(r => r.Name == "lifetime");
+            lifetime.Factory = _ => new ReadinessCheck(Lifetime(started, stopping));
+        }));
+
+        var response = await api.SendAsync(ApiRequest.Get("/readyz"));
+
+        Assert.That(response.Status, Is.EqualTo(503));
+        Assert.That(response.Text, Is.EqualTo("""{"status":"Unhealthy","checks":{"lifetime":"Unhealthy"}}"""));
+    }
+
+    [Test]
+    public async Task An_unhealthy_probe_answers_503_with_the_report()
+    {
+        var broken = Factory.WithServices(s =>
+            s.AddHealthChecks().AddCheck("broken", () => HealthCheckResult.Unhealthy(), [HealthController.LiveTag]));
+
+        var response = await broken.SendAsync(ApiRequest.Get("/healthz"));
+
+        Assert.That(response.Status, Is.EqualTo(503));
+        Assert.That((string?)response.Json!["status"], Is.EqualTo("Unhealthy"));
+        Assert.That((string?)response.Json!["checks"]!["broken"], Is.EqualTo("Unhealthy"));
+    }
+}

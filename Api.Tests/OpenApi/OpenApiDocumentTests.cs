@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+
+namespace Api.Tests.OpenApi;
+
+/// <summary>The served document is the committed one, and it says what tools need on every operation.</summary>
+public sealed class OpenApiDocumentTests : ApiTestBase
+{
+    private static readonly string[] ProblemStatuses = ["400", "404", "405", "413"];
+
+    private static JsonObject Committed() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "Api", "OpenApi", "openapi.json")))!.AsObject();
+
+    private static IEnumerable<(string Path, string Method, JsonObject Operation)> Operations(JsonObject document) =>
+        from path in document["paths"]!.AsObject()
+        from operation in path.Value!.AsObject()
+        select (path.Key, operation.Key, operation.Value!.AsObject());
+
+    [Test]
+    public async Task The_served_document_is_the_committed_one_apart_from_servers()
+    {
+        var response = await GetAsync("/openapi/v1.json");
+        var served = response.Json!.AsObject();
+        var committed = Committed();
+        served.Remove("servers");
+        committed.Remove("servers");
+
+        Assert.That(response.Status, Is.EqualTo(200));
+        Assert.That(JsonNode.DeepEquals(served, committed), Is.True, "rebuild Api and commit Api/OpenApi/openapi.json");
+    }
+
+    [Test]
+    public void It_is_openapi_3_1_with_info_licence_servers_and_public_security()
+    {
+        var document = Committed();
+
+        Assert.That((string?)document["openapi"], Does.StartWith("3.1"));
+        Assert.That((string?)document["info"]!["title"], Is.Not.Empty);
+        Assert.That((string?)document["info"]!["description"], Is.Not.Empty);
+        Assert.That((string?)document["info"]!["license"]!["identifier"], Is.EqualTo("MIT"));
+        Assert.That(document["servers"]!.AsArray(), Is.Not.Empty);
+        Assert.That(document["security"]!.AsArray(), Is.Empty);
+        Assert.That(document["tags"]!.AsArray().Select(t => (string?)t!["description"]), Has.All.Not.Empty);
+    }
+
+    [Test]
+    public void Every_operation_has_an_id_a_summary_a_description_and_a_described_tag()
+    {
+        var document = Committed();
+        var tags = document["tags"]!.AsArray().Select(t => (string?)t!["name"]).ToHashSet();
+        var operations = Operations(document).ToList();
+
+        Assert.That(operations.Select(o => (string?)o.Operation["operationId"]), Is.Unique.And.All.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            foreach (var (path, method, operation) in operations)
+            {
+                Assert.That((string?)operation["summary"], Is.Not.Empty, $"{method} {path}");
+                Assert.That((string?)operation["description"], Is.Not.Empty, $"{method} {path}");
+                Assert.That(operation["tags"]!.AsArray().Select(t => (string?)t), Is.SubsetOf(tags), $"{method} {path}");
+            }
+        });
+    }
+
+    [Test]
+    public void Every_error_response_is_problem_json_and_every_success_has_an_example()
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var (path, method, operation) in Operations(Committed()).Where(o => o.Method != "head"))
+            {
+                foreach (var (status, response) in operation["responses"]!.AsObject())
+                {
+                    var content = response!["content"]!.AsObject();
+                    if (ProblemStatuses.Contains(status))
+                    {
+                        Assert.That(content.Select(c => c.Key), Is.EqualTo(new[] { "application/problem+json" }), $"{method} {path} {status}");
+                    }
+                    else if (status.StartsWith('2'))
+                    {
+                        Assert.That(content.Select(c => c.Value!["example"]), Has.All.Not.Null, $"{method} {path} {status}");
+                    }
+                }
+            }
+        });
+    }
+
+    [TestCase("/convert/int/{value}", "integer", @"^\p{Nd}+$")]
+    [TestCase("/convert/float/{value}", "number", @"^\p{Nd}+\.\p{Nd}+$")]
+    [TestCase("/convert/uuid/{value}", "string", "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$")]
+    [TestCase("/convert/path/{value}", "string", "^[^/].*$")]
+    [TestCase("/test/{id_test}", "string", "^[^/]+$")]
+    public void A_path_parameter_has_its_converter_schema(string path, string type, string pattern)
+    {
+        var schema = Committed()["paths"]![path]!["get"]!["parameters"]![0]!["schema"]!;
+
+        Assert.That((string?)schema["type"], Is.EqualTo(type));
+        Assert.That((string?)schema["pattern"], Is.EqualTo(pattern));
+    }
+
+    [TestCase("/exemple", true)]
+    [TestCase("/test", false)]
+    public void A_form_body_lists_both_media_types_with_the_sent_field_names(string path, bool requiresParam1)
+    {
+        var content = Committed()["paths"]![path]!["post"]!["requestBody"]!["content"]!.AsObject();
+
+        Assert.That(content.Select(c => c.Key), Is.EquivalentTo(new[] { "application/x-www-form-urlencoded", "multipart/form-data" }));
+        var required = content.Select(c => c.Value!["schema"]!["required"]?.AsArray().Select(r => (string?)r).ToArray() ?? []);
+        Assert.That(required, Has.All.EqualTo(requiresParam1 ? new[] { "param1" } : Array.Empty<string>()));
+    }
+}

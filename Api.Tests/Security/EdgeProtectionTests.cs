@@ -1,0 +1,84 @@
+using Api.Features.Echo;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
+
+namespace Api.Tests.Security;
+
+/// <summary>Security headers on every answer, and the per-address rate limiter.</summary>
+public sealed class EdgeProtectionTests : ApiTestBase
+{
+    [TestCase("GET", "/")]
+    [TestCase("GET", "/nope")]
+    [TestCase("DELETE", "/test")]
+    [TestCase("POST", "/exemple")]
+    public async Task Every_answer_carries_the_security_headers_and_no_server_header(string method, string path)
+    {
+        var response = await SendAsync(method, path);
+
+        Assert.That(response.Headers["X-Content-Type-Options"].ToString(), Is.EqualTo("nosniff"));
+        Assert.That(response.Headers["X-Frame-Options"].ToString(), Is.EqualTo("DENY"));
+        Assert.That(response.Headers["Referrer-Policy"].ToString(), Is.EqualTo("no-referrer"));
+        Assert.That(response.Headers["Content-Security-Policy"].ToString(), Is.EqualTo("default-src 'none'; frame-ancestors 'none'"));
+        Assert.That(response.Headers.ContainsKey("Server"), Is.False);
+    }
+
+    [Test]
+    public async Task A_500_also_carries_the_security_headers()
+    {
+        var echo = new Mock<IEchoService>();
+        echo.Setup(e => e.Greet()).Throws<InvalidOperationException>();
+        var failing = Factory.WithServices(s => s.AddSingleton(echo.Object));
+
+        var response = await failing.SendUncheckedAsync(ApiRequest.Get("/"));
+
+        Assert.That(response.Status, Is.EqualTo(500));
+        Assert.That(response.Headers["X-Content-Type-Options"].ToString(), Is.EqualTo("nosniff"));
+    }
+
+    [Test]
+    public async Task Rate_limiting_is_off_by_default()
+    {
+        var statuses = new List<int>();
+        for (var i = 0; i < 50; i++)
+        {
+            statuses.Add((await GetAsync("/")).Status);
+        }
+
+        Assert.That(statuses, Has.All.EqualTo(200));
+    }
+
+    [Test]
+    public async Task Beyond_the_configured_rate_a_client_gets_429_with_retry_after()
+    {
+        var limited = Factory.With(("RateLimiting:PermitLimit", "2"), ("RateLimiting:Window", "00:01:00"));
+
+        var responses = new List<ApiResponse>();
+        for (var i = 0; i < 3; i++)
+        {
+            responses.Add(await limited.SendUncheckedAsync(ApiRequest.Get("/")));
+        }
+
+        var rejected = responses[^1];
+        Assert.That(responses.Select(r => r.Status), Is.EqualTo(new[] { 200, 200, 429 }));
+        ProblemAssert.IsProblem(rejected, 429);
+        Assert.That(int.Parse(rejected.Headers["Retry-After"].ToString(), System.Globalization.CultureInfo.InvariantCulture), Is.InRange(1, 60));
+    }
+
+    [TestCase("/healthz")]
+    [TestCase("/readyz")]
+    [TestCase("/docs/")]
+    [TestCase("/docs/scalar.js")]
+    [TestCase("/openapi/v1.json")]
+    public async Task Health_probes_the_docs_page_and_the_document_are_not_rate_limited(string path)
+    {
+        var limited = Factory.With(("RateLimiting:PermitLimit", "1"));
+
+        var statuses = new List<int>();
+        for (var i = 0; i < 6; i++)
+        {
+            statuses.Add((await limited.SendAsync(ApiRequest.Get(path))).Status);
+        }
+
+        Assert.That(statuses, Has.All.EqualTo(200));
+    }
+}

@@ -1,0 +1,137 @@
+using System.Numerics;
+using Api.Werkzeug.Converters;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Api.Tests.Werkzeug;
+
+/// <summary>What each converter accepts, and the value it gives: Werkzeug's rules, case by case.</summary>
+public sealed class ConverterTests
+{
+    private static bool Matches<T>(WerkzeugConverter<T> converter, string segment) =>
+        converter.Match(new DefaultHttpContext(), null, "value", new RouteValueDictionary { ["value"] = segment }, RouteDirection.IncomingRequest);
+
+    [TestCase("0", "0")]
+    [TestCase("42", "42")]
+    [TestCase("007", "7")]
+    [TestCase("18446744073709551616", "18446744073709551616")]
+    [TestCase("123456789012345678901234567890", "123456789012345678901234567890")]
+    [TestCase("\u0663", "3")]
+    [TestCase("\u0661\u0662", "12")]
+    [TestCase("\uFF11", "1")]
+    public void Int_accepts_unsigned_decimal_digits_of_any_length(string segment, string expected)
+    {
+        var converter = new IntegerConverter();
+
+        Assert.That(converter.TryConvert(segment, out var value), Is.True);
+        Assert.That(value, Is.EqualTo(BigInteger.Parse(expected, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That(Matches(converter, segment), Is.True);
+    }
+
+    [TestCase("")]
+    [TestCase("-1")]
+    [TestCase("+1")]
+    [TestCase(" 1")]
+    [TestCase("1 ")]
+    [TestCase("1.5")]
+    [TestCase("1_000")]
+    [TestCase("0x10")]
+    [TestCase("abc")]
+    [TestCase("²")]
+    public void Int_rejects_signs_spaces_and_non_digits(string segment)
+    {
+        Assert.That(new IntegerConverter().TryConvert(segment, out _), Is.False);
+        Assert.That(Matches(new IntegerConverter(), segment), Is.False);
+    }
+
+    [TestCase("1.5", 1.5)]
+    [TestCase("0.0", 0.0)]
+    [TestCase("1.50", 1.5)]
+    [TestCase("007.25", 7.25)]
+    [TestCase("\u0663.5", 3.5)]
+    public void Float_accepts_digits_dot_digits(string segment, double expected)
+    {
+        Assert.That(new FloatConverter().TryConvert(segment, out var value), Is.True);
+        Assert.That(value, Is.EqualTo(expected));
+    }
+
+    [TestCase("1")]
+    [TestCase("1e5")]
+    [TestCase("1.5e3")]
+    [TestCase("NaN")]
+    [TestCase("inf")]
+    [TestCase("-1.0")]
+    [TestCase(".5")]
+    [TestCase("5.")]
+    [TestCase("1..5")]
+    [TestCase("1.5.5")]
+    [TestCase(" 1.5")]
+    [TestCase("1,5")]
+    public void Float_rejects_everything_else(string segment) =>
+        Assert.That(new FloatConverter().TryConvert(segment, out _), Is.False);
+
+    [Test]
+    public void Float_rejects_a_value_beyond_the_range_of_a_double() =>
+        Assert.That(new FloatConverter().TryConvert(new string('9', 400) + ".0", out _), Is.False);
+
+    [TestCase("6F9619FF-8B86-D011-B42D-00C04FC964FF")]
+    [TestCase("6f9619ff-8b86-d011-b42d-00c04fc964ff")]
+    public void Uuid_accepts_the_dashed_form_in_either_case(string segment)
+    {
+        Assert.That(new UuidConverter().TryConvert(segment, out var value), Is.True);
+        Assert.That(value.ToString("D"), Is.EqualTo("6f9619ff-8b86-d011-b42d-00c04fc964ff"));
+    }
+
+    [TestCase("6F9619FF8B86D011B42D00C04FC964FF")]
+    [TestCase("{6F9619FF-8B86-D011-B42D-00C04FC964FF}")]
+    [TestCase(" 6F9619FF-8B86-D011-B42D-00C04FC964FF")]
+    [TestCase("6F9619FF-8B86-D011-B42D-00C04FC964F")]
+    [TestCase("6G9619FF-8B86-D011-B42D-00C04FC964FF")]
+    [TestCase("6F9619FF-8B86-D011-B42D-00C04FC964FF0")]
+    public void Uuid_rejects_other_forms(string segment) =>
+        Assert.That(new UuidConverter().TryConvert(segment, out _), Is.False);
+
+    [TestCase("a")]
+    [TestCase("a/b")]
+    [TestCase("a/b/")]
+    [TestCase("a/b/c/d.txt")]
+    public void Path_accepts_one_or_more_segments_and_keeps_a_trailing_slash(string segment)
+    {
+        Assert.That(new PathConverter().TryConvert(segment, out var value), Is.True);
+        Assert.That(value, Is.EqualTo(segment));
+    }
+
+    [TestCase("")]
+    [TestCase("/a")]
+    public void Path_rejects_an_empty_value_or_a_leading_slash(string segment) =>
+        Assert.That(new PathConverter().TryConvert(segment, out _), Is.False);
+
+    [TestCase("a+b+c", new[] { "a", "b", "c" })]
+    [TestCase("a++b", new[] { "a", "", "b" })]
+    [TestCase("+", new[] { "", "" })]
+    [TestCase("a", new[] { "a" })]
+    [TestCase("a+", new[] { "a", "" })]
+    public void List_splits_on_plus(string segment, string[] expected)
+    {
+        Assert.That(new ListConverter().TryConvert(segment, out var value), Is.True);
+        Assert.That(value, Is.EqualTo(expected));
+    }
+
+    [TestCase("")]
+    [TestCase("a/b")]
+    public void List_rejects_an_empty_segment_or_a_slash(string segment) =>
+        Assert.That(new ListConverter().TryConvert(segment, out _), Is.False);
+
+    [TestCase("abc")]
+    [TestCase(" ")]
+    [TestCase("a+b")]
+    public void String_keeps_the_segment_as_decoded(string segment)
+    {
+        Assert.That(new UnicodeConverter().TryConvert(segment, out var value), Is.True);
+        Assert.That(value, Is.EqualTo(segment));
+    }
+
+    [Test]
+    public void A_route_value_that_is_missing_does_not_match() =>
+        Assert.That(new IntegerConverter().Match(null, null, "value", [], RouteDirection.IncomingRequest), Is.False);
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using Api.Werkzeug.Forms;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Api.Tests.Werkzeug.Forms;
+
+public sealed class FormFieldReaderTests
+{
+    private const string Multipart = "multipart/form-data; boundary=XyZ";
+
+    private static async Task<IReadOnlyList<KeyValuePair<string, string>>> ReadAsync(string? contentType, string body)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.ContentType = contentType;
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        return (await new FormFieldReader(Options.Create(new FormOptions())).ReadAsync(context.Request, CancellationToken.None)).All;
+    }
+
+    private static string Part(string disposition, string value) =>
+        $"--XyZ\r\nContent-Disposition: form-data; {disposition}\r\n\r\n{value}\r\n";
+
+    [TestCase("application/x-www-form-urlencoded")]
+    [TestCase("Application/X-WWW-Form-URLEncoded")]
+    [TestCase("application/x-www-form-urlencoded; charset=utf-8")]
+    public async Task Urlencoded_bodies_are_read_whatever_the_case_and_parameters(string contentType) =>
+        Assert.That(await ReadAsync(contentType, "a=1"), Is.EqualTo(new[] { new KeyValuePair<string, string>("a", "1") }));
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("application/json")]
+    [TestCase("text/plain")]
+    [TestCase("application/xml")]
+    [TestCase("x;;;==")]
+    [TestCase("multipart/form-data")]
+    [TestCase("multipart/form-data; boundary=")]
+    public async Task Any_other_body_gives_an_empty_form(string? contentType) =>
+        Assert.That(await ReadAsync(contentType, "a=1"), Is.Empty);
+
+    [Test]
+    public async Task Multipart_text_fields_are_read_in_order_and_file_parts_left_out()
+    {
+        var body = Part("name=\"a\"", "1") + Part("name=\"f\"; filename=\"f.txt\"", "file") + Part("name=\"f2\"; filename=\"\"", "x")
+            + Part("name=\"b\"", "é") + "--XyZ--\r\n";
+
+        var fields = await ReadAsync(Multipart, body);
+
+        Assert.That(fields, Is.EqualTo(new[] { new KeyValuePair<string, string>("a", "1"), new KeyValuePair<string, string>("b", "é") }));
+    }
+
+    [TestCase("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nhello")]
+    [TestCase("this is not multipart")]
+    public async Task A_multipart_body_that_does_not_parse_gives_an_empty_form(string body) =>
+        Assert.That(await ReadAsync(Multipart, body), Is.Empty);
+}

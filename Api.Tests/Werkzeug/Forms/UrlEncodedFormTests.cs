@@ -1,0 +1,50 @@
+using System.Text;
+using Api.Werkzeug.Forms;
+
+namespace Api.Tests.Werkzeug.Forms;
+
+public sealed class UrlEncodedFormTests
+{
+    private static List<KeyValuePair<string, string>> Parse(string body) => [.. UrlEncodedForm.Parse(Encoding.UTF8.GetBytes(body)).All];
+
+    private static KeyValuePair<string, string> Field(string key, string value) => new(key, value);
+
+    [Test]
+    public void Pairs_keep_their_order_and_repeats() =>
+        Assert.That(Parse("b=2&a=1&b=3"), Is.EqualTo(new[] { Field("b", "2"), Field("a", "1"), Field("b", "3") }));
+
+    [Test]
+    public void Plus_is_a_space_and_an_escaped_plus_is_a_plus() =>
+        Assert.That(Parse("x+y=a+b&s=1%2B1"), Is.EqualTo(new[] { Field("x y", "a b"), Field("s", "1+1") }));
+
+    [Test]
+    public void A_pair_without_equals_is_a_key_with_an_empty_value() =>
+        Assert.That(Parse("flag&a="), Is.EqualTo(new[] { Field("flag", ""), Field("a", "") }));
+
+    [Test]
+    public void Empty_pairs_are_skipped() =>
+        Assert.That(Parse("&&a=1&&"), Is.EqualTo(new[] { Field("a", "1") }));
+
+    [Test]
+    public void Only_the_first_equals_splits_key_and_value() =>
+        Assert.That(Parse("a=b=c"), Is.EqualTo(new[] { Field("a", "b=c") }));
+
+    [Test]
+    public void Percent_escapes_decode_as_utf8() =>
+        Assert.That(Parse("mot=caf%C3%A9"), Is.EqualTo(new[] { Field("mot", "café") }));
+
+    [Test]
+    public void Invalid_escapes_are_kept_as_sent() =>
+        Assert.That(Parse("a=%zz&b=%4&c=%"), Is.EqualTo(new[] { Field("a", "%zz"), Field("b", "%4"), Field("c", "%") }));
+
+    [Test]
+    public void Invalid_utf8_becomes_the_replacement_character()
+    {
+        var fields = UrlEncodedForm.Parse([(byte)'a', (byte)'=', 0xFF, (byte)'&', (byte)'b', (byte)'=', (byte)'%', (byte)'C', (byte)'3']).All;
+
+        Assert.That(fields, Is.EqualTo(new[] { Field("a", "\uFFFD"), Field("b", "\uFFFD") }));
+    }
+
+    [Test]
+    public void An_empty_body_has_no_fields() => Assert.That(Parse(""), Is.Empty);
+}

@@ -1,6 +1,0 @@
-using System.Text.Json.Serialization;
-
-namespace Api.Echo;
-
-/// <summary>The answer of <c>POST /exemple</c>: <c>{"return1": param1 + "AAA"}</c>.</summary>
-public sealed record ExempleResponse([property: JsonPropertyName("return1")] string Return1);

@@ -1,0 +1,68 @@
+using System.Numerics;
+using Api.Features.Echo;
+using Api.Http;
+using Api.OpenApi;
+using Api.Werkzeug.Converters;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Api.Features.Convert;
+
+/// <summary>
+/// <c>/convert/{converter}/{value}</c>: Flask's five URL converters and the tutorial's custom
+/// <c>list</c> one. A segment the converter does not accept matches no route (404).
+/// </summary>
+[ApiController]
+[Route("/convert")]
+[Tags(ApiTags.Converters)]
+public sealed class ConvertController(IEchoService echo) : ControllerBase
+{
+    private const string Rejected = " A value the converter does not accept matches no route: 404.";
+
+    [HttpGet("string/{value}", Name = "convertString")]
+    [EndpointSummary("Convert with the string converter")]
+    [EndpointDescription("Echoes one path segment as text." + Rejected)]
+    [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"converter":"string","value":"café"}""")]
+    public ActionResult<ConversionResponse<string>> ConvertString([FromRoute, ModelBinder<UnicodeConverter>] string value) =>
+        echo.DescribeConversion("string", value);
+
+    [HttpGet($"int/{{value:{IntegerConverter.Name}}}", Name = "convertInt")]
+    [EndpointSummary("Convert with the int converter")]
+    [EndpointDescription("Echoes an unsigned integer of any size as an exact JSON number (`007` gives 7)." + Rejected)]
+    [ProducesResponseType<ConversionResponse<BigInteger>>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"converter":"int","value":18446744073709551616}""")]
+    public ActionResult<ConversionResponse<BigInteger>> ConvertInt([FromRoute, ModelBinder<IntegerConverter>] BigInteger value) =>
+        echo.DescribeConversion("int", value);
+
+    [HttpGet($"float/{{value:{FloatConverter.Name}}}", Name = "convertFloat")]
+    [EndpointSummary("Convert with the float converter")]
+    [EndpointDescription("Echoes a decimal number written as digits, a dot and digits, as a JSON number." + Rejected)]
+    [ProducesResponseType<ConversionResponse<double>>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"converter":"float","value":1.5}""")]
+    public ActionResult<ConversionResponse<double>> ConvertFloat([FromRoute, ModelBinder<FloatConverter>] double value) =>
+        echo.DescribeConversion("float", value);
+
+    [HttpGet($"path/{{**value:{PathConverter.Name}}}", Name = "convertPath")]
+    [EndpointSummary("Convert with the path converter")]
+    [EndpointDescription("Echoes the rest of the path, slashes and a trailing slash included." + Rejected)]
+    [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"converter":"path","value":"a/b/"}""")]
+    public ActionResult<ConversionResponse<string>> ConvertPath([FromRoute, ModelBinder<PathConverter>] string value) =>
+        echo.DescribeConversion("path", value);
+
+    [HttpGet($"uuid/{{value:{UuidConverter.Name}}}", Name = "convertUuid")]
+    [EndpointSummary("Convert with the uuid converter")]
+    [EndpointDescription("Echoes a dashed UUID, in lower case." + Rejected)]
+    [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"converter":"uuid","value":"6f9619ff-8b86-d011-b42d-00c04fc964ff"}""")]
+    public ActionResult<ConversionResponse<string>> ConvertUuid([FromRoute, ModelBinder<UuidConverter>] Guid value) =>
+        echo.DescribeConversion("uuid", value.ToString("D"));
+
+    [HttpGet($"list/{{value:{ListConverter.Name}}}", Name = "convertList")]
+    [EndpointSummary("Convert with the custom list converter")]
+    [EndpointDescription("Splits one path segment on `+` and echoes the parts as a JSON array (`a++b` gives `[\"a\",\"\",\"b\"]`)." + Rejected)]
+    [ProducesResponseType<ConversionResponse<string[]>>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"converter":"list","value":["a","b","c"]}""")]
+    public ActionResult<ConversionResponse<string[]>> ConvertList([FromRoute, ModelBinder<ListConverter>] string[] value) =>
+        echo.DescribeConversion("list", value);
+}

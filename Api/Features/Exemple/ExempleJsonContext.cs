@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace Api.Features.Exemple;
+
+[JsonSerializable(typeof(ExempleResponse))]
+internal sealed partial class ExempleJsonContext : JsonSerializerContext;

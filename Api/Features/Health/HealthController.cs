@@ -1,0 +1,48 @@
+using Api.Http;
+using Api.OpenApi;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Api.Features.Health;
+
+/// <summary>
+/// Liveness and readiness probes for orchestrators and load balancers. They run the framework's
+/// health checks; a controller rather than <c>MapHealthChecks</c> answers them, because the OpenAPI
+/// document is built from MVC's API explorer, which does not see MapHealthChecks' endpoints.
+/// </summary>
+[ApiController]
+[Tags(ApiTags.Operations)]
+[DisableRateLimiting]
+public sealed class HealthController(HealthCheckService health) : ControllerBase
+{
+    public const string LiveTag = "live";
+    public const string ReadyTag = "ready";
+
+    [HttpGet("/healthz", Name = "liveness")]
+    [EndpointSummary("Liveness")]
+    [EndpointDescription("200 while the process can answer requests; restart it when this fails.")]
+    [ProducesResponseType<HealthResponse>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ProducesResponseType<HealthResponse>(StatusCodes.Status503ServiceUnavailable, MediaTypes.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"status":"Healthy","checks":{"self":"Healthy"}}""")]
+    [ResponseExample(StatusCodes.Status503ServiceUnavailable, """{"status":"Unhealthy","checks":{"self":"Unhealthy"}}""")]
+    public Task<ActionResult<HealthResponse>> Live() => ReportAsync(LiveTag);
+
+    [HttpGet("/readyz", Name = "readiness")]
+    [EndpointSummary("Readiness")]
+    [EndpointDescription("200 once started and until shutdown begins; 503 otherwise, so that a load balancer sends no new traffic.")]
+    [ProducesResponseType<HealthResponse>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ProducesResponseType<HealthResponse>(StatusCodes.Status503ServiceUnavailable, MediaTypes.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"status":"Healthy","checks":{"lifetime":"Healthy"}}""")]
+    [ResponseExample(StatusCodes.Status503ServiceUnavailable, """{"status":"Unhealthy","checks":{"lifetime":"Unhealthy"}}""")]
+    public Task<ActionResult<HealthResponse>> Ready() => ReportAsync(ReadyTag);
+
+    private async Task<ActionResult<HealthResponse>> ReportAsync(string tag)
+    {
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(tag), HttpContext.RequestAborted);
+        var body = new HealthResponse(
+            report.Status.ToString(),
+            report.Entries.ToDictionary(entry => entry.Key, entry => entry.Value.Status.ToString(), StringComparer.Ordinal));
+        return report.Status == HealthStatus.Unhealthy ? StatusCode(StatusCodes.Status503ServiceUnavailable, body) : body;
+    }
+}

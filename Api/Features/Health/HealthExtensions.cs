@@ -1,0 +1,12 @@
+namespace Api.Features.Health;
+
+public static class HealthExtensions
+{
+    public static IServiceCollection AddApiHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck("self", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), [HealthController.LiveTag])
+            .AddCheck<ReadinessCheck>("lifetime", tags: [HealthController.ReadyTag]);
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+using Api.Features.Echo;
+using Api.Http;
+using Api.OpenApi;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Api.Features.Hello;
+
+/// <summary><c>/</c>: the tutorial's first endpoint.</summary>
+[ApiController]
+[Tags(ApiTags.Tutorial)]
+public sealed class HelloController(IEchoService echo) : ControllerBase
+{
+    [HttpGet("/", Name = "greet")]
+    [EndpointSummary("Say hello")]
+    [EndpointDescription("The tutorial's first endpoint: answers `Hello World` as plain text.")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.PlainText)]
+    [ResponseExample(StatusCodes.Status200OK, EchoService.Greeting)]
+    public ContentResult Greet() => Content(echo.Greet(), MediaTypes.PlainText);
+}

@@ -1,0 +1,57 @@
+using System.Numerics;
+using Api.Features.Echo;
+using Api.Http;
+using Api.Limits;
+using Api.OpenApi;
+using Api.Werkzeug.Converters;
+using Api.Werkzeug.Forms;
+using Microsoft.AspNetCore.Http.Timeouts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Api.Features.TestEndpoint;
+
+/// <summary>
+/// <c>/test</c> and <c>/test/{id_test}</c>: the tutorial's <c>test_endpoint</c> functions
+/// (routing, a path parameter, and a form echo).
+/// </summary>
+[ApiController]
+[Tags(ApiTags.Tutorial)]
+public sealed class TestEndpointController(IEchoService echo) : ControllerBase
+{
+    [HttpGet("/test", Name = "describeTest")]
+    [EndpointSummary("Describe the test endpoint")]
+    [EndpointDescription("Answers `test_endpoint_get` as plain text.")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.PlainText)]
+    [ResponseExample(StatusCodes.Status200OK, EchoService.TestEndpointText)]
+    public ContentResult Describe() => Content(echo.DescribeTestEndpoint(), MediaTypes.PlainText);
+
+    [HttpPost("/test", Name = "echoForm")]
+    [RequestTimeout(LimitsExtensions.BodyReadingPolicy)]
+    [EndpointSummary("Echo the form")]
+    [EndpointDescription(
+        "Answers the form's text fields as one JSON object, in the order they were sent. Keys are case-sensitive; " +
+        "a repeated key gives its first value; file parts are left out; the query string is never read. " +
+        "Any body that is not a form (none, JSON, XML, text, no or a malformed Content-Type) gives `{}`.")]
+    [ProducesResponseType<Dictionary<string, string>>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ResponseExample(StatusCodes.Status200OK, """{"param1":"jeej"}""")]
+    public ActionResult<Dictionary<string, string>> EchoForm([FromForm] FormFields form) => echo.EchoForm(form);
+
+    [HttpGet("/test/{id_test}", Name = "describeTestById")]
+    [EndpointSummary("Describe a test by its id")]
+    [EndpointDescription(
+        "Answers `test {id_test}` as plain text, with the segment percent-decoded (`/test/caf%C3%A9` gives `test café`). " +
+        "An all-digits id is read as an integer, as Flask's `int` converter does: `/test/007` gives `test 7`.")]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.PlainText)]
+    [ResponseExample(StatusCodes.Status200OK, "test 1")]
+    public ContentResult DescribeById([FromRoute, ModelBinder<UnicodeConverter>] string id_test) =>
+        Content(echo.DescribeTest(id_test), MediaTypes.PlainText);
+
+    /// <summary>
+    /// An all-digits segment: preferred over the string route, as Werkzeug's int converter is.
+    /// Both share one path in the OpenAPI document, described by the string route.
+    /// </summary>
+    [HttpGet($"/test/{{id_test:{IntegerConverter.Name}}}")]
+    [ApiExplorerSettings(IgnoreApi = true)]
+    public ContentResult DescribeByNumber([FromRoute, ModelBinder<IntegerConverter>] BigInteger id_test) =>
+        Content(echo.DescribeTest(id_test), MediaTypes.PlainText);
+}

@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace Api.Features.TestEndpoint;
+
+[JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class TestEndpointJsonContext : JsonSerializerContext;

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Api.Problems;
+
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(ValidationProblemDetails))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class ProblemsJsonContext : JsonSerializerContext;

@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Api.Werkzeug;
+
+/// <summary>
+/// Adds an OPTIONS endpoint beside every Werkzeug-routed pattern, as Flask's automatic OPTIONS
+/// does: 200, an empty body, and an Allow header naming every method the pattern takes. Because
+/// these endpoints exist, routing's own 405 answers list OPTIONS in their Allow header too. It
+/// reads the other data sources when routing first asks for endpoints, so it sees every mapping
+/// whenever it was added.
+/// </summary>
+public sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDataSource> dataSources) : EndpointDataSource
+{
+    private IReadOnlyList<Endpoint>? _endpoints;
+
+    public override IReadOnlyList<Endpoint> Endpoints => _endpoints ??= BuildEndpoints();
+
+    public override IChangeToken GetChangeToken() =>
+        new CompositeChangeToken([.. RouteSources.Select(source => source.GetChangeToken())]);
+
+    /// <summary>The Allow header value for a set of methods: OPTIONS added, sorted, comma-separated.</summary>
+    public static string AllowHeader(IEnumerable<string> methods) =>
+        string.Join(", ", methods.Append(HttpMethods.Options).Select(m => m.ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal));
+
+    private IEnumerable<EndpointDataSource> RouteSources => dataSources.Where(source => source != this);
+
+    private List<Endpoint> BuildEndpoints() =>
+        [.. RouteSources
+            .SelectMany(source => source.Endpoints)
+            .OfType<RouteEndpoint>()
+            .Where(endpoint => endpoint.Metadata.GetMetadata<WerkzeugRoutingMetadata>() is not null)
+            .GroupBy(endpoint => endpoint.RoutePattern.RawText, StringComparer.Ordinal)
+            .Select(CreateOptionsEndpoint)
+            .OfType<Endpoint>()];
+
+    private static RouteEndpoint? CreateOptionsEndpoint(IGrouping<string?, RouteEndpoint> routes)
+    {
+        var methods = routes.SelectMany(route => route.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).ToList();
+        if (methods.Count == 0 || methods.Contains(HttpMethods.Options, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var allow = AllowHeader(methods);
+        var first = routes.First();
+        return new RouteEndpoint(
+            context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                context.Response.Headers[HeaderNames.Allow] = allow;
+                context.Response.ContentLength = 0;
+                return Task.CompletedTask;
+            },
+            first.RoutePattern,
+            first.Order,
+            new EndpointMetadataCollection(new HttpMethodMetadata([HttpMethods.Options]), WerkzeugRoutingMetadata.Instance),
+            $"OPTIONS {first.RoutePattern.RawText}");
+    }
+}

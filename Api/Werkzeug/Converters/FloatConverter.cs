@@ -1,0 +1,38 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+
+namespace Api.Werkzeug.Converters;
+
+/// <summary>
+/// Werkzeug's <c>float</c>: digits, a dot, digits, and nothing else (<c>1</c>, <c>.5</c>,
+/// <c>1e5</c>, <c>-1.0</c> and <c>NaN</c> do not match). A value beyond a double's range does not
+/// match either: JSON has no Infinity.
+/// </summary>
+public sealed class FloatConverter : WerkzeugConverter<double>
+{
+    public const string Name = "flask-float";
+
+    public override ParameterSchema Schema { get; } = new(
+        "number",
+        "double",
+        @"^\p{Nd}+\.\p{Nd}+$",
+        "A non-negative decimal number written as digits, a dot and digits (`1.5`; not `1`, `.5` or `1e5`).");
+
+    public override bool TryConvert(string segment, [MaybeNullWhen(false)] out double value)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        value = default;
+        var dot = segment.IndexOf('.', StringComparison.Ordinal);
+        var ascii = new StringBuilder(segment.Length);
+        if (dot < 0
+            || !UnicodeDigits.TryAppendAscii(segment.AsSpan(0, dot), ascii.Append('0'))
+            || !UnicodeDigits.TryAppendAscii(segment.AsSpan(dot + 1), ascii.Append('.')))
+        {
+            return false;
+        }
+
+        value = double.Parse(ascii.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        return double.IsFinite(value);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+
+namespace Api.Werkzeug.Converters;
+
+/// <summary>
+/// Werkzeug's <c>int</c>: one or more decimal digits, no sign, no spaces, leading zeros
+/// allowed, any length (<c>007</c> is 7, 2^64 and beyond stay exact).
+/// </summary>
+public sealed class IntegerConverter : WerkzeugConverter<BigInteger>
+{
+    public const string Name = "flask-int";
+
+    public override ParameterSchema Schema { get; } = new(
+        "integer",
+        null,
+        @"^\p{Nd}+$",
+        "An unsigned integer of any size, written in decimal digits; leading zeros are allowed.")
+    {
+        Minimum = 0,
+    };
+
+    public override bool TryConvert(string segment, [MaybeNullWhen(false)] out BigInteger value)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        var ascii = new StringBuilder(segment.Length);
+        if (!UnicodeDigits.TryAppendAscii(segment, ascii))
+        {
+            value = default;
+            return false;
+        }
+
+        value = BigInteger.Parse(ascii.ToString(), NumberStyles.None, CultureInfo.InvariantCulture);
+        return true;
+    }
+}

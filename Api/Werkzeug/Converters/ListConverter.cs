@@ -1,0 +1,28 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Api.Werkzeug.Converters;
+
+/// <summary>
+/// The tutorial's custom converter: one path segment split on '+' (<c>a+b+c</c> is
+/// <c>["a","b","c"]</c>, <c>a++b</c> is <c>["a","","b"]</c>).
+/// </summary>
+public sealed class ListConverter : WerkzeugConverter<string[]>
+{
+    public const string Name = "flask-list";
+
+    public override ParameterSchema Schema { get; } = new(
+        "string",
+        null,
+        "^[^/]+$",
+        "One path segment, split on `+` into a list of strings (`a+b+c`).")
+    {
+        MinLength = 1,
+    };
+
+    public override bool TryConvert(string segment, [MaybeNullWhen(false)] out string[] value)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        value = segment.Split('+');
+        return segment.Length > 0 && !segment.Contains('/', StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Api.Werkzeug.Converters;
+
+/// <summary>
+/// Werkzeug's <c>uuid</c>: 8-4-4-4-12 hexadecimal digits in either case, nothing else (no
+/// braces, no dashless form, no surrounding spaces, all of which <see cref="Guid"/> parsing
+/// would take). Answered in lower case.
+/// </summary>
+public sealed class UuidConverter : WerkzeugConverter<Guid>
+{
+    public const string Name = "flask-uuid";
+
+    private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
+
+    public override ParameterSchema Schema { get; } = new(
+        "string",
+        "uuid",
+        "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
+        "A UUID in its dashed 8-4-4-4-12 hexadecimal form, in either case.");
+
+    public override bool TryConvert(string segment, [MaybeNullWhen(false)] out Guid value)
+    {
+        ArgumentNullException.ThrowIfNull(segment);
+        value = default;
+        if (segment.Length != 36)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < segment.Length; i++)
+        {
+            var isDash = i is 8 or 13 or 18 or 23;
+            if (isDash ? segment[i] != '-' : !HexDigits.Contains(segment[i]))
+            {
+                return false;
+            }
+        }
+
+        value = Guid.ParseExact(segment, "D");
+        return true;
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc.ActionConstraints;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace Api.Werkzeug;
+
+/// <summary>
+/// Routes every controller action as Werkzeug routes a rule: the action's endpoints carry
+/// <see cref="WerkzeugRoutingMetadata"/>, and an action that answers GET also answers HEAD, as
+/// Werkzeug adds HEAD to every GET rule.
+/// </summary>
+public sealed class WerkzeugRuleConvention : IActionModelConvention
+{
+    public void Apply(ActionModel action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        foreach (var selector in action.Selectors)
+        {
+            selector.EndpointMetadata.Add(WerkzeugRoutingMetadata.Instance);
+            var constraint = selector.ActionConstraints.OfType<HttpMethodActionConstraint>().FirstOrDefault();
+            if (constraint is null
+                || !constraint.HttpMethods.Contains(HttpMethods.Get)
+                || constraint.HttpMethods.Contains(HttpMethods.Head))
+            {
+                continue;
+            }
+
+            string[] methods = [.. constraint.HttpMethods, HttpMethods.Head];
+            selector.ActionConstraints[selector.ActionConstraints.IndexOf(constraint)] = new HttpMethodActionConstraint(methods);
+            var metadata = selector.EndpointMetadata.OfType<HttpMethodMetadata>().FirstOrDefault();
+            if (metadata is not null)
+            {
+                selector.EndpointMetadata[selector.EndpointMetadata.IndexOf(metadata)] = new HttpMethodMetadata(methods);
+            }
+        }
+    }
+}
