@@ -16,14 +16,13 @@ public sealed class ControllerTests
     private readonly Mock<IEchoService> _echo = new(MockBehavior.Strict);
 
     [Test]
-    public void Hello_answers_the_service_greeting_as_plain_text()
+    public void Hello_answers_the_service_greeting()
     {
         _echo.Setup(e => e.Greet()).Returns("greeting");
 
         var result = new HelloController(_echo.Object).Greet();
 
         Assert.That(result.Content, Is.EqualTo("greeting"));
-        Assert.That(result.ContentType, Is.EqualTo("text/plain; charset=utf-8"));
         _echo.VerifyAll();
     }
 

@@ -22,6 +22,8 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
 {
     private static readonly string[] FormMediaTypes = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
+    private static readonly UnicodeConverter DefaultConverter = new();
+
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -62,12 +64,13 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
     {
         foreach (var parameter in description.ParameterDescriptions.Where(p => p.Source == BindingSource.Path))
         {
-            if (parameter.ParameterDescriptor?.BindingInfo?.BinderType is not { } binderType
-                || binderType.GetProperty(nameof(WerkzeugConverter<string>.Schema))?.GetValue(Activator.CreateInstance(binderType)) is not ParameterSchema schema
-                || operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == parameter.Name) is not { } documented)
+            if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == parameter.Name) is not { } documented)
             {
                 continue;
             }
+
+            // A parameter without a converter constraint is Werkzeug's default converter.
+            var schema = (parameter.RouteInfo?.Constraints?.OfType<WerkzeugConverter>().FirstOrDefault() ?? DefaultConverter).Schema;
 
             documented.Description = schema.Description;
             documented.Schema = new OpenApiSchema

@@ -1,6 +1,7 @@
 using Api.Features.Exemple;
 using FluentValidation;
-using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace Api.Validation;
 
@@ -9,14 +10,21 @@ public static class ValidationExtensions
     public const string ValidationDetail = "The form is missing a required field or holds an invalid value.";
 
     /// <summary>
-    /// Every FluentValidation validator of the API (forms and settings), and FluentValidation's
-    /// auto-validation in MVC's model validation: an invalid form DTO is answered by
-    /// <c>[ApiController]</c> with a 400 validation problem from MVC's ProblemDetailsFactory.
+    /// Every FluentValidation validator of the API (forms and settings), run on MVC's actions by one
+    /// global filter that answers an invalid model as <c>[ApiController]</c> would, in its place.
     /// </summary>
     public static IServiceCollection AddValidation(this IServiceCollection services)
     {
         services.AddValidatorsFromAssemblyContaining<ExempleFormValidator>(ServiceLifetime.Singleton);
-        services.AddFluentValidationAutoValidation(configuration => configuration.DisableDataAnnotationsValidation = true);
+        services.AddSingleton<FluentValidationFilter>();
+        services.AddOptions<MvcOptions>().Configure<FluentValidationFilter>((options, filter) => options.Filters.Add(filter));
+        services.AddSingleton<IObjectModelValidator, NoModelValidation>();
+        services.Configure<ApiBehaviorOptions>(options =>
+        {
+            options.SuppressModelStateInvalidFilter = true;
+            // Every error answer without a body already becomes a problem in UseStatusCodePages.
+            options.SuppressMapClientErrors = true;
+        });
         services.Configure<ProblemDetailsOptions>(options => options.CustomizeProblemDetails += context =>
         {
             if (context.ProblemDetails is HttpValidationProblemDetails problem)

@@ -29,13 +29,11 @@ public static class WerkzeugExtensions
         {
             options.Conventions.Add(new WerkzeugRuleConvention());
             options.ModelBinderProviders.Insert(0, new FormModelBinderProvider());
-            // Forms are read with Flask's rules; MVC's form value providers would read (and consume)
-            // the body first, with case-insensitive keys. Flask's routes never read the query string.
-            options.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
-            options.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
-            options.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
-            options.ValueProviderFactories.RemoveType<QueryStringValueProviderFactory>();
-            options.ValueProviderFactories.RemoveType<JQueryQueryStringValueProviderFactory>();
+            options.ModelBinderProviders.Insert(0, new RouteValueBinder());
+            // Nothing binds from MVC's value providers: route values bind through RouteValueBinder and
+            // forms through FormModelBinderProvider. MVC's form value providers would read (and
+            // consume) the body first, with case-insensitive keys; Flask never reads the query string.
+            options.ValueProviderFactories.Clear();
         });
         return services;
     }

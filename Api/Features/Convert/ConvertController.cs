@@ -23,7 +23,7 @@ public sealed class ConvertController(IEchoService echo) : ControllerBase
     [EndpointDescription("Echoes one path segment as text." + Rejected)]
     [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"string","value":"café"}""")]
-    public ActionResult<ConversionResponse<string>> ConvertString([FromRoute, ModelBinder<UnicodeConverter>] string value) =>
+    public ActionResult<ConversionResponse<string>> ConvertString([FromRoute] string value) =>
         echo.DescribeConversion("string", value);
 
     [HttpGet($"int/{{value:{IntegerConverter.Name}}}", Name = "convertInt")]
@@ -31,7 +31,7 @@ public sealed class ConvertController(IEchoService echo) : ControllerBase
     [EndpointDescription("Echoes an unsigned integer of any size as an exact JSON number (`007` gives 7)." + Rejected)]
     [ProducesResponseType<ConversionResponse<BigInteger>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"int","value":18446744073709551616}""")]
-    public ActionResult<ConversionResponse<BigInteger>> ConvertInt([FromRoute, ModelBinder<IntegerConverter>] BigInteger value) =>
+    public ActionResult<ConversionResponse<BigInteger>> ConvertInt([FromRoute] BigInteger value) =>
         echo.DescribeConversion("int", value);
 
     [HttpGet($"float/{{value:{FloatConverter.Name}}}", Name = "convertFloat")]
@@ -39,7 +39,7 @@ public sealed class ConvertController(IEchoService echo) : ControllerBase
     [EndpointDescription("Echoes a decimal number written as digits, a dot and digits, as a JSON number." + Rejected)]
     [ProducesResponseType<ConversionResponse<double>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"float","value":1.5}""")]
-    public ActionResult<ConversionResponse<double>> ConvertFloat([FromRoute, ModelBinder<FloatConverter>] double value) =>
+    public ActionResult<ConversionResponse<double>> ConvertFloat([FromRoute] double value) =>
         echo.DescribeConversion("float", value);
 
     [HttpGet($"path/{{**value:{PathConverter.Name}}}", Name = "convertPath")]
@@ -47,7 +47,7 @@ public sealed class ConvertController(IEchoService echo) : ControllerBase
     [EndpointDescription("Echoes the rest of the path, slashes and a trailing slash included." + Rejected)]
     [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"path","value":"a/b/"}""")]
-    public ActionResult<ConversionResponse<string>> ConvertPath([FromRoute, ModelBinder<PathConverter>] string value) =>
+    public ActionResult<ConversionResponse<string>> ConvertPath([FromRoute] string value) =>
         echo.DescribeConversion("path", value);
 
     [HttpGet($"uuid/{{value:{UuidConverter.Name}}}", Name = "convertUuid")]
@@ -55,7 +55,7 @@ public sealed class ConvertController(IEchoService echo) : ControllerBase
     [EndpointDescription("Echoes a dashed UUID, in lower case." + Rejected)]
     [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"uuid","value":"6f9619ff-8b86-d011-b42d-00c04fc964ff"}""")]
-    public ActionResult<ConversionResponse<string>> ConvertUuid([FromRoute, ModelBinder<UuidConverter>] Guid value) =>
+    public ActionResult<ConversionResponse<string>> ConvertUuid([FromRoute] Guid value) =>
         echo.DescribeConversion("uuid", value.ToString("D"));
 
     [HttpGet($"list/{{value:{ListConverter.Name}}}", Name = "convertList")]
@@ -63,6 +63,6 @@ public sealed class ConvertController(IEchoService echo) : ControllerBase
     [EndpointDescription("Splits one path segment on `+` and echoes the parts as a JSON array (`a++b` gives `[\"a\",\"\",\"b\"]`)." + Rejected)]
     [ProducesResponseType<ConversionResponse<string[]>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"list","value":["a","b","c"]}""")]
-    public ActionResult<ConversionResponse<string[]>> ConvertList([FromRoute, ModelBinder<ListConverter>] string[] value) =>
+    public ActionResult<ConversionResponse<string[]>> ConvertList([FromRoute] string[] value) =>
         echo.DescribeConversion("list", value);
 }

@@ -15,5 +15,5 @@ public sealed class HelloController(IEchoService echo) : ControllerBase
     [EndpointDescription("The tutorial's first endpoint: answers `Hello World` as plain text.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.PlainText)]
     [ResponseExample(StatusCodes.Status200OK, EchoService.Greeting)]
-    public ContentResult Greet() => Content(echo.Greet(), MediaTypes.PlainText);
+    public ContentResult Greet() => Content(echo.Greet());
 }

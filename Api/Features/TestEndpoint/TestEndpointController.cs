@@ -23,7 +23,7 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
     [EndpointDescription("Answers `test_endpoint_get` as plain text.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.PlainText)]
     [ResponseExample(StatusCodes.Status200OK, EchoService.TestEndpointText)]
-    public ContentResult Describe() => Content(echo.DescribeTestEndpoint(), MediaTypes.PlainText);
+    public ContentResult Describe() => Content(echo.DescribeTestEndpoint());
 
     [HttpPost("/test", Name = "echoForm")]
     [RequestTimeout(LimitsExtensions.BodyReadingPolicy)]
@@ -43,8 +43,8 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
         "An all-digits id is read as an integer, as Flask's `int` converter does: `/test/007` gives `test 7`.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.PlainText)]
     [ResponseExample(StatusCodes.Status200OK, "test 1")]
-    public ContentResult DescribeById([FromRoute, ModelBinder<UnicodeConverter>] string id_test) =>
-        Content(echo.DescribeTest(id_test), MediaTypes.PlainText);
+    public ContentResult DescribeById([FromRoute] string id_test) =>
+        Content(echo.DescribeTest(id_test));
 
     /// <summary>
     /// An all-digits segment: preferred over the string route, as Werkzeug's int converter is.
@@ -52,6 +52,6 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
     /// </summary>
     [HttpGet($"/test/{{id_test:{IntegerConverter.Name}}}")]
     [ApiExplorerSettings(IgnoreApi = true)]
-    public ContentResult DescribeByNumber([FromRoute, ModelBinder<IntegerConverter>] BigInteger id_test) =>
-        Content(echo.DescribeTest(id_test), MediaTypes.PlainText);
+    public ContentResult DescribeByNumber([FromRoute] BigInteger id_test) =>
+        Content(echo.DescribeTest(id_test));
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text;
 
 namespace Api.Werkzeug.Converters;
 
@@ -24,15 +23,10 @@ public sealed class FloatConverter : WerkzeugConverter<double>
         ArgumentNullException.ThrowIfNull(segment);
         value = default;
         var dot = segment.IndexOf('.', StringComparison.Ordinal);
-        var ascii = new StringBuilder(segment.Length);
-        if (dot < 0
-            || !UnicodeDigits.TryAppendAscii(segment.AsSpan(0, dot), ascii.Append('0'))
-            || !UnicodeDigits.TryAppendAscii(segment.AsSpan(dot + 1), ascii.Append('.')))
-        {
-            return false;
-        }
-
-        value = double.Parse(ascii.ToString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
-        return double.IsFinite(value);
+        return dot >= 0
+            && UnicodeDigits.ToAscii(segment[..dot]) is { } whole
+            && UnicodeDigits.ToAscii(segment[(dot + 1)..]) is { } fraction
+            && double.TryParse($"{whole}.{fraction}", NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+            && double.IsFinite(value);
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
-using System.Text;
 
 namespace Api.Werkzeug.Converters;
 
@@ -25,14 +24,7 @@ public sealed class IntegerConverter : WerkzeugConverter<BigInteger>
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out BigInteger value)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        var ascii = new StringBuilder(segment.Length);
-        if (!UnicodeDigits.TryAppendAscii(segment, ascii))
-        {
-            value = default;
-            return false;
-        }
-
-        value = BigInteger.Parse(ascii.ToString(), NumberStyles.None, CultureInfo.InvariantCulture);
-        return true;
+        value = default;
+        return UnicodeDigits.ToAscii(segment) is { } digits && BigInteger.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }
 }

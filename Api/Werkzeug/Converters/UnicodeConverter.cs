@@ -4,10 +4,10 @@ namespace Api.Werkzeug.Converters;
 
 /// <summary>
 /// Werkzeug's default converter (<c>UnicodeConverter</c>, <c>&lt;value&gt;</c>): one non-empty path
-/// segment, taken exactly as decoded (a segment of spaces stays spaces, where MVC's string binding
-/// would give null). A plain route parameter (<c>{value}</c>) already matches what this converter
-/// accepts and keeps the lowest precedence, so that typed routes beside it win as Werkzeug's
-/// weights make them: it is used as the binder only.
+/// segment, taken exactly as decoded. A plain route parameter (<c>{value}</c>) matches exactly what
+/// it accepts and keeps the lowest precedence, so that typed routes beside it win as Werkzeug's
+/// weights make them: routes use no constraint for it, and the OpenAPI document describes such a
+/// parameter with its schema.
 /// </summary>
 public sealed class UnicodeConverter : WerkzeugConverter<string>
 {

@@ -9,24 +9,25 @@ namespace Api.Werkzeug.Converters;
 /// </summary>
 internal static class UnicodeDigits
 {
-    /// <summary>Appends the ASCII form of a run of one or more decimal digits; false on anything else.</summary>
-    public static bool TryAppendAscii(ReadOnlySpan<char> text, StringBuilder ascii)
+    /// <summary>The ASCII digits of a run of one or more decimal digits, or null when the text is empty or holds anything else.</summary>
+    public static string? ToAscii(string text)
     {
-        if (text.IsEmpty)
+        if (text.Length == 0 || !text.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
-            return false;
+            return text.Length == 0 ? null : text;
         }
 
+        var ascii = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
             if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.DecimalDigitNumber)
             {
-                return false;
+                return null;
             }
 
             ascii.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
         }
 
-        return true;
+        return ascii.ToString();
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
-
 namespace Api.Werkzeug.Forms;
 
 /// <summary>
@@ -14,10 +12,8 @@ public sealed class FormFields : IFormBindable<FormFields>
 
     public FormFields(IEnumerable<KeyValuePair<string, string>> fields) => _fields = [.. fields];
 
-    [ValidateNever]
     public int Count => _fields.Count;
 
-    [ValidateNever]
     public IReadOnlyList<KeyValuePair<string, string>> All => _fields;
 
     public static FormFields FromForm(FormFields form) => form;
