@@ -3,6 +3,7 @@ using Api.Features.Health;
 using Api.Http;
 using Api.Limits;
 using Api.Logging;
+using Api.Observability;
 using Api.OpenApi;
 using Api.Problems;
 using Api.Security;
@@ -23,6 +24,7 @@ try
     builder.Services.AddTutorialControllers();
     builder.Services.AddApiHealthChecks();
     builder.Services.AddApiDocument();
+    builder.Services.AddObservability(builder.Configuration);
 
     var app = builder.Build();
 
@@ -35,6 +37,7 @@ try
     app.UseRequestTimeouts();
     app.MapControllers();
     app.MapApiDocument();
+    app.MapMetrics();
 
     app.Run();
     return 0;

@@ -33,7 +33,7 @@ public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogg
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var path = context.Request.Path.Value ?? "/";
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "-";
-        var traceId = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+        var traceId = Activity.Current?.Id ?? context.TraceIdentifier;
         LogRequest(logger, context.Request.Method, path, context.Response.StatusCode, elapsedMs, client, traceId);
     }
 

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Api.Tests.Observability;
+
+/// <summary>
+/// What operators read, on the real process: Prometheus metrics after known requests, W3C trace
+/// ids honouring an incoming <c>traceparent</c>, and metrics and trace export switched by configuration.
+/// </summary>
+[NonParallelizable]
+public sealed partial class ObservabilityTests
+{
+    private const string TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+    private static async Task<string> ScrapeAsync(ApiProcess api, Func<string, bool> until)
+    {
+        var text = "";
+        for (var attempt = 0; attempt < 50 && !until(text); attempt++)
+        {
+            await Task.Delay(100);
+            text = (await api.GetAsync("/metrics")).Text;
+        }
+
+        return text;
+    }
+
+    [Test]
+    public async Task Metrics_count_each_request_by_route_method_and_status()
+    {
+        using var api = await ApiProcess.StartListeningAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await api.GetAsync("/convert/uuid/6f9619ff-8b86-d011-b42d-00c04fc964ff");
+        }
+
+        await api.PostFormAsync("/exemple", "other=1");
+
+        var metrics = await ScrapeAsync(api, text => text.Contains("http_response_status_code=\"400\"", StringComparison.Ordinal));
+        Assert.That(metrics, Does.Match("""(?m)^http_server_request_duration_seconds_count\{[^}]*http_request_method="GET",http_response_status_code="200",http_route="convert/uuid/\{value:flask-uuid\}"[^}]*\} 3$"""));
+        Assert.That(metrics, Does.Match("""(?m)^http_server_request_duration_seconds_count\{[^}]*http_request_method="POST",http_response_status_code="400",http_route="exemple"[^}]*\} 1$"""));
+        Assert.That(metrics, Does.Match("(?m)^kestrel_active_connections"));
+        Assert.That(metrics, Does.Match("(?m)^dotnet_gc_collections_total"));
+    }
+
+    [Test]
+    public async Task Metrics_can_be_switched_off()
+    {
+        using var api = await ApiProcess.StartListeningAsync(("Metrics__Enabled", "false"));
+
+        ProblemAssert.IsProblem(await api.GetAsync("/metrics"), 404);
+    }
+
+    [Test]
+    public async Task An_incoming_traceparent_is_the_trace_of_the_problem_and_of_the_log_line()
+    {
+        using var api = await ApiProcess.StartListeningAsync();
+
+        var response = await api.SendAsync(new ApiRequest("GET", "/nope") { Headers = [new("traceparent", TraceParent)] });
+        var logged = await api.WaitForOutputAsync(line => line.Contains("GET /nope answered 404", StringComparison.Ordinal));
+
+        var traceId = (string?)response.Json!["traceId"];
+        Assert.That(traceId, Does.Match("^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-0[01]$"));
+        Assert.That(logged, Does.EndWith($"(trace {traceId})"));
+    }
+
+    [Test]
+    public async Task Without_a_traceparent_every_answer_has_a_new_w3c_trace_id()
+    {
+        using var api = await ApiProcess.StartListeningAsync();
+
+        var first = (string?)(await api.GetAsync("/nope")).Json!["traceId"];
+        var second = (string?)(await api.GetAsync("/nope")).Json!["traceId"];
+
+        Assert.That(first, Does.Match(W3CTraceId()));
+        Assert.That(second, Does.Match(W3CTraceId()));
+        Assert.That(first![3..35], Is.Not.EqualTo(second![3..35]));
+    }
+
+    [Test]
+    public async Task Traces_go_to_the_configured_otlp_endpoint()
+    {
+        using var collector = new OtlpCollector();
+        using var api = await ApiProcess.StartListeningAsync(
+            ("OTEL_EXPORTER_OTLP_ENDPOINT", collector.Endpoint), ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"), ("OTEL_BSP_SCHEDULE_DELAY", "100"));
+
+        await api.SendAsync(new ApiRequest("GET", "/test/42") { Headers = [new("traceparent", TraceParent)] });
+
+        var export = await collector.NextExportAsync(TimeSpan.FromSeconds(20));
+        Assert.That(export?.Path, Is.EqualTo("/v1/traces"));
+        // The span's trace id travels as raw bytes in the protobuf body.
+        Assert.That(Convert.ToHexStringLower(export!.Body), Does.Contain("0af7651916cd43dd8448eb211c80319c"));
+    }
+
+    [Test]
+    public async Task Without_an_otlp_endpoint_nothing_is_exported()
+    {
+        // The port an exporter sends to when none is configured (OTLP over HTTP).
+        using var collector = new OtlpCollector(4318);
+        using var api = await ApiProcess.StartListeningAsync(("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"), ("OTEL_BSP_SCHEDULE_DELAY", "100"));
+
+        await api.SendAsync(new ApiRequest("GET", "/test/42") { Headers = [new("traceparent", TraceParent)] });
+
+        Assert.That(await collector.NextExportAsync(TimeSpan.FromSeconds(2)), Is.Null);
+    }
+
+    [GeneratedRegex("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$")]
+    private static partial Regex W3CTraceId();
+
+    /// <summary>An OTLP/HTTP receiver on loopback that records what is posted to it and answers 200.</summary>
+    private sealed class OtlpCollector : IDisposable
+    {
+        private readonly HttpListener _listener = new();
+
+        public OtlpCollector(int? port = null)
+        {
+            var chosen = port ?? FreePort();
+            Endpoint = $"http://127.0.0.1:{chosen}";
+            _listener.Prefixes.Add(Endpoint + "/");
+            _listener.Start();
+        }
+
+        public string Endpoint { get; }
+
+        public sealed record Export(string Path, byte[] Body);
+
+        public async Task<Export?> NextExportAsync(TimeSpan timeout)
+        {
+            var context = _listener.GetContextAsync();
+            if (await Task.WhenAny(context, Task.Delay(timeout)) != context)
+            {
+                return null;
+            }
+
+            var request = (await context).Request;
+            using var body = new MemoryStream();
+            await request.InputStream.CopyToAsync(body);
+            (await context).Response.Close();
+            return new Export(request.Url!.AbsolutePath, body.ToArray());
+        }
+
+        public void Dispose() => _listener.Close();
+
+        private static int FreePort()
+        {
+            using var socket = new TcpListener(IPAddress.Loopback, 0);
+            socket.Start();
+            return ((IPEndPoint)socket.LocalEndpoint).Port;
+        }
+    }
+}
