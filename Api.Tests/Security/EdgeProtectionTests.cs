@@ -29,7 +29,7 @@ public sealed class EdgeProtectionTests : ApiTestBase
         echo.Setup(e => e.Greet()).Throws<InvalidOperationException>();
         var failing = Factory.WithServices(s => s.AddSingleton(echo.Object));
 
-        var response = await failing.SendUncheckedAsync(ApiRequest.Get("/"));
+        var response = await failing.SendAsync(ApiRequest.Get("/"));
 
         Assert.That(response.Status, Is.EqualTo(500));
         Assert.That(response.Headers["X-Content-Type-Options"].ToString(), Is.EqualTo("nosniff"));
@@ -55,7 +55,7 @@ public sealed class EdgeProtectionTests : ApiTestBase
         var responses = new List<ApiResponse>();
         for (var i = 0; i < 3; i++)
         {
-            responses.Add(await limited.SendUncheckedAsync(ApiRequest.Get("/")));
+            responses.Add(await limited.SendAsync(ApiRequest.Get("/")));
         }
 
         var rejected = responses[^1];

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -18,12 +19,46 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IApiServer
     /// <summary>The API with some of its services replaced.</summary>
     public InMemoryApi WithServices(Action<IServiceCollection> replace) => new InMemoryApi(this).WithServices(replace);
 
+    /// <summary>An HttpClient to the in-memory API whose requests arrive with their raw target, as over a socket.</summary>
+    public HttpClient CreateRawTargetClient(params DelegatingHandler[] handlers) => CreateDefaultClient([new RawTargetHandler(), .. handlers]);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
         // Where the API finds its appsettings.json when it is not told otherwise: beside Api.dll.
         builder.UseContentRoot(AppContext.BaseDirectory);
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, RawTargetHandler>());
+    }
+
+    /// <summary>
+    /// The in-memory server hands the API no raw request target, which Kestrel does and Werkzeug's
+    /// path decoding reads (<c>%2F</c> stays escaped in the path): the client side sends it along in
+    /// a header, and the server side puts it where Kestrel would.
+    /// </summary>
+    private sealed class RawTargetHandler : DelegatingHandler, IStartupFilter
+    {
+        private const string Header = "X-Test-Raw-Target";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.Remove(Header, out var target))
+                {
+                    context.Features.Get<IHttpRequestFeature>()!.RawTarget = target.ToString();
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Headers.Add(Header, request.RequestUri!.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped));
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }
 

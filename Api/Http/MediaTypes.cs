@@ -3,7 +3,8 @@ namespace Api.Http;
 /// <summary>The media types the API answers with.</summary>
 public static class MediaTypes
 {
-    public const string PlainText = "text/plain; charset=utf-8";
+    /// <summary>Text answers are <c>text/plain; charset=utf-8</c>; the document lists them under the media type alone, as generators expect.</summary>
+    public const string Text = "text/plain";
     public const string Json = "application/json";
     public const string ProblemJson = "application/problem+json";
 }

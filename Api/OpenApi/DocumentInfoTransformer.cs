@@ -8,8 +8,8 @@ namespace Api.OpenApi;
 public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
 {
     public const string Title = "Flask tutorial API";
-    /// <summary>Relative: the API is served wherever the document is (http://localhost:5000 by default).</summary>
-    public const string Server = "/";
+    /// <summary>Where <c>dotnet run --project Api</c> serves the API (localhost:5000): a base URL generated clients can start from.</summary>
+    public const string Server = "http://127.0.0.1:5000";
 
     private const string Description =
         "The web API of the French Flask tutorial « Python : Comment faire une api web avec Flask », served by ASP.NET Core. " +
@@ -29,8 +29,9 @@ public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
             Version = "1.0.0",
             Description = Description,
             License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
+            Contact = new OpenApiContact { Name = "The maintainers of the Flask tutorial API" },
         };
-        document.Servers = [new OpenApiServer { Url = Server, Description = "The origin this document is served from; `dotnet run --project Api` listens on http://localhost:5000." }];
+        document.Servers = [new OpenApiServer { Url = Server, Description = "`dotnet run --project Api`; elsewhere, give a generated client the API's own base URL." }];
         // `security: []` says every operation is public. The writer leaves an empty list out, so
         // the member is written as a raw extension.
         document.Extensions ??= new Dictionary<string, IOpenApiExtension>();

@@ -13,13 +13,14 @@ public static class OpenApiExtensions
     {
         // The document describes numbers as this API writes them: numbers, never strings.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
-        services.Configure<MvcOptions>(options => options.Conventions.Add(new ProblemResponsesConvention()));
+        services.Configure<MvcOptions>(options => options.Conventions.Add(new ErrorResponsesConvention()));
         services.AddOpenApi(DocumentName, options =>
         {
             options.CreateSchemaReferenceId = SchemaNames.For;
             options.AddSchemaTransformer<SchemaTransformer>();
             options.AddOperationTransformer<OperationTransformer>();
             options.AddDocumentTransformer<DocumentInfoTransformer>();
+            options.AddDocumentTransformer<OptionsOperationsTransformer>();
             options.AddDocumentTransformer<UnusedSchemasTransformer>();
         });
         return services;

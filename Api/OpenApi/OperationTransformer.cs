@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Api.Http;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 
 namespace Api.OpenApi;
@@ -16,13 +18,11 @@ namespace Api.OpenApi;
 /// <summary>
 /// Makes each operation say what the API really does: its id, the schema each path parameter's
 /// converter accepts, both form media types with the fields FluentValidation requires, examples,
-/// and HEAD operations that answer headers only.
+/// the Allow and Retry-After headers, and HEAD operations that answer headers only.
 /// </summary>
 public sealed class OperationTransformer : IOpenApiOperationTransformer
 {
     private static readonly string[] FormMediaTypes = ["application/x-www-form-urlencoded", "multipart/form-data"];
-
-    private static readonly UnicodeConverter DefaultConverter = new();
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
@@ -34,6 +34,8 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
         DescribePathParameters(operation, description);
         DescribeFormBody(operation, description, context.ApplicationServices);
         AddExamples(operation, description);
+        AddHeader(operation, StatusCodes.Status405MethodNotAllowed, HeaderNames.Allow, "The methods the path takes, comma-separated: `GET, HEAD, OPTIONS`.");
+        AddHeader(operation, StatusCodes.Status429TooManyRequests, HeaderNames.RetryAfter, "Seconds until the client may send again.");
         SetOperationId(operation, description, isHead);
         if (isHead)
         {
@@ -41,6 +43,16 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
         }
 
         return Task.CompletedTask;
+    }
+
+    public static void AddHeader(OpenApiOperation operation, int status, string name, string description)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        if (operation.Responses?.GetValueOrDefault(status.ToString(CultureInfo.InvariantCulture)) is OpenApiResponse response)
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            response.Headers[name] = new OpenApiHeader { Description = description, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        }
     }
 
     private static void SetOperationId(OpenApiOperation operation, ApiDescription description, bool isHead)
@@ -69,23 +81,11 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
                 continue;
             }
 
-            // A parameter without a converter constraint is Werkzeug's default converter.
-            var schema = (parameter.RouteInfo?.Constraints?.OfType<WerkzeugConverter>().FirstOrDefault() ?? DefaultConverter).Schema;
-
+            // A string as sent, whatever the converter makes of it: a generated client passes `2.0`
+            // or `007` through unchanged. A parameter without a converter is Werkzeug's default one.
+            var schema = parameter.RouteInfo?.Constraints?.OfType<WerkzeugConverter>().FirstOrDefault()?.Schema ?? WerkzeugConverter.DefaultSchema;
             documented.Description = schema.Description;
-            documented.Schema = new OpenApiSchema
-            {
-                Type = schema.Type switch
-                {
-                    "integer" => JsonSchemaType.Integer,
-                    "number" => JsonSchemaType.Number,
-                    _ => JsonSchemaType.String,
-                },
-                Format = schema.Format,
-                Pattern = schema.Pattern,
-                Minimum = schema.Minimum?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                MinLength = schema.MinLength,
-            };
+            documented.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = schema.Pattern };
         }
     }
 
@@ -94,10 +94,12 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
         if (description.ActionDescriptor.Parameters.Any(p => p.ParameterType == typeof(FormFields)))
         {
             operation.Parameters = operation.Parameters?.Where(p => p.In == ParameterLocation.Path).ToList();
+            // Any text fields; the tutorial's own is named, so that generators give clients a property to set.
             SetFormBody(operation, new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
-                Description = "Any text fields.",
+                Description = "Any text fields, each echoed back.",
+                Properties = new Dictionary<string, IOpenApiSchema> { ["param1"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The tutorial's field." } },
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String },
             }, required: false);
             return;
@@ -149,7 +151,7 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
         var method = (description.ActionDescriptor as ControllerActionDescriptor)?.MethodInfo;
         foreach (var example in method?.GetCustomAttributes<ResponseExampleAttribute>() ?? [])
         {
-            if (operation.Responses?.GetValueOrDefault(example.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)) is not OpenApiResponse response)
+            if (operation.Responses?.GetValueOrDefault(example.StatusCode.ToString(CultureInfo.InvariantCulture)) is not OpenApiResponse response)
             {
                 continue;
             }

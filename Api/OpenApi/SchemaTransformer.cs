@@ -21,8 +21,11 @@ public sealed class SchemaTransformer : IOpenApiSchemaTransformer
         var type = context.JsonTypeInfo.Type;
         if (type == typeof(BigInteger))
         {
-            schema.Type = JsonSchemaType.Integer;
-            schema.Format = null;
+            // A JSON integer of any size. `integer` alone is a 32-bit int to client generators and
+            // `int64` cannot hold 2^64: a decimal number is what they map to a type that can.
+            schema.Type = JsonSchemaType.Number;
+            schema.Format = "decimal";
+            schema.Description = "A whole number of any size, written as a JSON integer.";
             schema.Properties = null;
         }
         else if (context.JsonPropertyInfo is null && type.Namespace?.StartsWith("Api.Features.", StringComparison.Ordinal) == true)
@@ -39,12 +42,9 @@ public sealed class SchemaTransformer : IOpenApiSchemaTransformer
                 Description = "The W3C trace id of the request, to find it in the logs.",
             };
             schema.Required = new HashSet<string>(ProblemRequired);
-            if (type == typeof(ValidationProblemDetails))
-            {
-                schema.Required.Add("errors");
-            }
-
-            schema.Description = "An RFC 9457 problem. Further members may be added.";
+            schema.Description = type == typeof(ValidationProblemDetails)
+                ? "An RFC 9457 problem; `errors` names each invalid form field (it is absent when the body could not be read). Further members may be added."
+                : "An RFC 9457 problem. Further members may be added.";
         }
 
         return Task.CompletedTask;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -44,6 +45,10 @@ public sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDataS
 
         var allow = AllowHeader(methods);
         var first = routes.First();
+        // A path whose routes are not rate limited (the health probes) is not rate limited for OPTIONS either.
+        object[] metadata = routes.All(route => route.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null)
+            ? [new HttpMethodMetadata([HttpMethods.Options]), WerkzeugRoutingMetadata.Instance, new DisableRateLimitingAttribute()]
+            : [new HttpMethodMetadata([HttpMethods.Options]), WerkzeugRoutingMetadata.Instance];
         return new RouteEndpoint(
             context =>
             {
@@ -54,7 +59,7 @@ public sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDataS
             },
             first.RoutePattern,
             first.Order,
-            new EndpointMetadataCollection(new HttpMethodMetadata([HttpMethods.Options]), WerkzeugRoutingMetadata.Instance),
+            new EndpointMetadataCollection(metadata),
             $"OPTIONS {first.RoutePattern.RawText}");
     }
 }

@@ -22,27 +22,27 @@ public sealed class HealthController(HealthCheckService health) : ControllerBase
     [HttpGet("/healthz", Name = "liveness")]
     [EndpointSummary("Liveness")]
     [EndpointDescription("200 while the process can answer requests; restart it when this fails.")]
-    [ProducesResponseType<HealthResponse>(StatusCodes.Status200OK, MediaTypes.Json)]
-    [ProducesResponseType<HealthResponse>(StatusCodes.Status503ServiceUnavailable, MediaTypes.Json)]
+    [ProducesResponseType<HealthyResponse>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ProducesResponseType<UnhealthyResponse>(StatusCodes.Status503ServiceUnavailable, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"status":"Healthy","checks":{"self":"Healthy"}}""")]
     [ResponseExample(StatusCodes.Status503ServiceUnavailable, """{"status":"Unhealthy","checks":{"self":"Unhealthy"}}""")]
-    public Task<ActionResult<HealthResponse>> Live() => ReportAsync(LiveTag);
+    public Task<ActionResult<HealthyResponse>> Live() => ReportAsync(LiveTag);
 
     [HttpGet("/readyz", Name = "readiness")]
     [EndpointSummary("Readiness")]
     [EndpointDescription("200 once started and until shutdown begins; 503 otherwise, so that a load balancer sends no new traffic.")]
-    [ProducesResponseType<HealthResponse>(StatusCodes.Status200OK, MediaTypes.Json)]
-    [ProducesResponseType<HealthResponse>(StatusCodes.Status503ServiceUnavailable, MediaTypes.Json)]
+    [ProducesResponseType<HealthyResponse>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ProducesResponseType<UnhealthyResponse>(StatusCodes.Status503ServiceUnavailable, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"status":"Healthy","checks":{"lifetime":"Healthy"}}""")]
     [ResponseExample(StatusCodes.Status503ServiceUnavailable, """{"status":"Unhealthy","checks":{"lifetime":"Unhealthy"}}""")]
-    public Task<ActionResult<HealthResponse>> Ready() => ReportAsync(ReadyTag);
+    public Task<ActionResult<HealthyResponse>> Ready() => ReportAsync(ReadyTag);
 
-    private async Task<ActionResult<HealthResponse>> ReportAsync(string tag)
+    private async Task<ActionResult<HealthyResponse>> ReportAsync(string tag)
     {
         var report = await health.CheckHealthAsync(check => check.Tags.Contains(tag), HttpContext.RequestAborted);
-        var body = new HealthResponse(
-            report.Status.ToString(),
-            report.Entries.ToDictionary(entry => entry.Key, entry => entry.Value.Status.ToString(), StringComparer.Ordinal));
-        return report.Status == HealthStatus.Unhealthy ? StatusCode(StatusCodes.Status503ServiceUnavailable, body) : body;
+        var checks = report.Entries.ToDictionary(entry => entry.Key, entry => entry.Value.Status.ToString(), StringComparer.Ordinal);
+        return report.Status == HealthStatus.Unhealthy
+            ? StatusCode(StatusCodes.Status503ServiceUnavailable, new UnhealthyResponse(report.Status.ToString(), checks))
+            : new HealthyResponse(report.Status.ToString(), checks);
     }
 }

@@ -2,5 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace Api.Features.Health;
 
-[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(HealthyResponse))]
+[JsonSerializable(typeof(UnhealthyResponse))]
 internal sealed partial class HealthJsonContext : JsonSerializerContext;

@@ -1,8 +1,7 @@
-using System.Text.Json.Serialization;
-
 namespace Api.Features.Health;
 
-/// <summary>The answer of <c>/healthz</c> and <c>/readyz</c>: the overall status and each check's.</summary>
-public sealed record HealthResponse(
-    [property: JsonPropertyName("status")] string Status,
-    [property: JsonPropertyName("checks")] IReadOnlyDictionary<string, string> Checks);
+/// <summary>A probe's answer while the API can serve (200): <c>Healthy</c> (or <c>Degraded</c>), and each check's status.</summary>
+public sealed record HealthyResponse(string Status, IReadOnlyDictionary<string, string> Checks);
+
+/// <summary>A probe's answer when a check fails (503): <c>Unhealthy</c>, and each check's status.</summary>
+public sealed record UnhealthyResponse(string Status, IReadOnlyDictionary<string, string> Checks);

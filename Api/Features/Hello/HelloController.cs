@@ -13,7 +13,7 @@ public sealed class HelloController(IEchoService echo) : ControllerBase
     [HttpGet("/", Name = "greet")]
     [EndpointSummary("Say hello")]
     [EndpointDescription("The tutorial's first endpoint: answers `Hello World` as plain text.")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.PlainText)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.Text)]
     [ResponseExample(StatusCodes.Status200OK, EchoService.Greeting)]
     public ContentResult Greet() => Content(echo.Greet());
 }

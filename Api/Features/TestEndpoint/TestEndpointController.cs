@@ -21,7 +21,7 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
     [HttpGet("/test", Name = "describeTest")]
     [EndpointSummary("Describe the test endpoint")]
     [EndpointDescription("Answers `test_endpoint_get` as plain text.")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.PlainText)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.Text)]
     [ResponseExample(StatusCodes.Status200OK, EchoService.TestEndpointText)]
     public ContentResult Describe() => Content(echo.DescribeTestEndpoint());
 
@@ -41,7 +41,7 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
     [EndpointDescription(
         "Answers `test {id_test}` as plain text, with the segment percent-decoded (`/test/caf%C3%A9` gives `test café`). " +
         "An all-digits id is read as an integer, as Flask's `int` converter does: `/test/007` gives `test 7`.")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.PlainText)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.Text)]
     [ResponseExample(StatusCodes.Status200OK, "test 1")]
     public ContentResult DescribeById([FromRoute] string id_test) =>
         Content(echo.DescribeTest(id_test));

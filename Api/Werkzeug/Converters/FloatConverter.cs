@@ -13,10 +13,9 @@ public sealed class FloatConverter : WerkzeugConverter<double>
     public const string Name = "flask-float";
 
     public override ParameterSchema Schema { get; } = new(
-        "number",
-        "double",
         @"^\p{Nd}+\.\p{Nd}+$",
-        "A non-negative decimal number written as digits, a dot and digits (`1.5`; not `1`, `.5` or `1e5`).");
+        "A non-negative decimal number written as digits, a dot and digits (`1.5`, `2.0`; not `1`, `.5` or `1e5`), " +
+        "sent as written. A value beyond a double's range converts to no number: 404.");
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out double value)
     {

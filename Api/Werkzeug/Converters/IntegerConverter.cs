@@ -13,13 +13,8 @@ public sealed class IntegerConverter : WerkzeugConverter<BigInteger>
     public const string Name = "flask-int";
 
     public override ParameterSchema Schema { get; } = new(
-        "integer",
-        null,
         @"^\p{Nd}+$",
-        "An unsigned integer of any size, written in decimal digits; leading zeros are allowed.")
-    {
-        Minimum = 0,
-    };
+        "An unsigned integer of any size, written in decimal digits and sent as written; leading zeros are allowed.");
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out BigInteger value)
     {

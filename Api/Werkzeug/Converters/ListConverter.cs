@@ -11,13 +11,8 @@ public sealed class ListConverter : WerkzeugConverter<string[]>
     public const string Name = "flask-list";
 
     public override ParameterSchema Schema { get; } = new(
-        "string",
-        null,
         "^[^/]+$",
-        "One path segment, split on `+` into a list of strings (`a+b+c`).")
-    {
-        MinLength = 1,
-    };
+        "One path segment, split on `+` into a list of strings (`a+b+c`).");
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out string[] value)
     {

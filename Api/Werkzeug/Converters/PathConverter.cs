@@ -11,13 +11,8 @@ public sealed class PathConverter : WerkzeugConverter<string>
     public const string Name = "flask-path";
 
     public override ParameterSchema Schema { get; } = new(
-        "string",
-        null,
-        "^[^/].*$",
-        "The rest of the path: one or more segments (a slash may be sent as is or as `%2F`), a trailing slash kept.")
-    {
-        MinLength = 1,
-    };
+        @"^[^/][\s\S]*$",
+        "The rest of the path: one or more segments (a slash may be sent as is or as `%2F`), a trailing slash kept.");
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out string value)
     {

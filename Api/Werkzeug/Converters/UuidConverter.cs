@@ -15,10 +15,8 @@ public sealed class UuidConverter : WerkzeugConverter<Guid>
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     public override ParameterSchema Schema { get; } = new(
-        "string",
-        "uuid",
         "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$",
-        "A UUID in its dashed 8-4-4-4-12 hexadecimal form, in either case.");
+        "A UUID in its dashed 8-4-4-4-12 hexadecimal form, in either case, sent as written.");
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out Guid value)
     {

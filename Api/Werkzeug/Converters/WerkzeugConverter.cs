@@ -28,6 +28,13 @@ public abstract class WerkzeugConverter<T> : WerkzeugConverter
 /// <summary>A converter seen without its value type, as the OpenAPI document describes it.</summary>
 public abstract class WerkzeugConverter : IRouteConstraint
 {
+    /// <summary>
+    /// Werkzeug's default converter: one non-empty segment, as decoded. A plain route parameter
+    /// (<c>{value}</c>) matches exactly that and keeps the lowest precedence, so that typed routes
+    /// beside it win as Werkzeug's weights make them: it needs no constraint of its own.
+    /// </summary>
+    public static ParameterSchema DefaultSchema { get; } = new("^[^/]+$", "One non-empty path segment, percent-decoded.");
+
     /// <summary>The parameter's schema in the OpenAPI document: exactly the segments the converter accepts.</summary>
     public abstract ParameterSchema Schema { get; }
 

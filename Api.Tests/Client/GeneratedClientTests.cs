@@ -1,0 +1,136 @@
+using Api.Client;
+using Api.Client.Exemple;
+using Api.Client.Models;
+using Api.Client.Test;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Abstractions.Serialization;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
+
+namespace Api.Tests.Client;
+
+/// <summary>
+/// Every operation of the OpenAPI document, called through the client Kiota generates from it
+/// (<c>Api.Client</c>), against the in-memory API, with the tutorial's values and the edge ones.
+/// Every answer is also checked against the document.
+/// </summary>
+public sealed class GeneratedClientTests : ApiTestBase
+{
+    private ApiClient _client = null!;
+
+    [OneTimeSetUp]
+    public void CreateClient()
+    {
+        var http = Factory.CreateRawTargetClient(new HeadersInspectionHandler(), new ContractCheckingHandler());
+        _client = new ApiClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http) { BaseUrl = "http://localhost" });
+    }
+
+    private static async Task<string> AllowAsync(Func<Action<RequestConfiguration<DefaultQueryParameters>>, Task> options)
+    {
+        var inspection = new HeadersInspectionHandlerOption { InspectResponseHeaders = true };
+        await options(configuration => configuration.Options.Add(inspection));
+        return string.Join(", ", inspection.ResponseHeaders["Allow"]);
+    }
+
+    [Test]
+    public async Task The_tutorial_routes_answer_their_text()
+    {
+        Assert.That(await _client.GetAsync(), Is.EqualTo("Hello World"));
+        Assert.That(await _client.Test.GetAsync(), Is.EqualTo("test_endpoint_get"));
+        Assert.That(await _client.Test["1"].GetAsync(), Is.EqualTo("test 1"));
+        Assert.That(await _client.Test["007"].GetAsync(), Is.EqualTo("test 7"));
+        Assert.That(await _client.Test["café"].GetAsync(), Is.EqualTo("test café"));
+    }
+
+    [Test]
+    public async Task The_form_echo_answers_every_field_sent()
+    {
+        var body = new TestPostRequestBody { Param1 = "jeej", AdditionalData = { ["b"] = "2" } };
+
+        var echoed = await _client.Test.PostAsync(body);
+
+        Assert.That(echoed!.AdditionalData, Is.EquivalentTo(new Dictionary<string, object> { ["param1"] = "jeej", ["b"] = "2" }));
+    }
+
+    [Test]
+    public async Task Exemple_transforms_param1()
+    {
+        var answer = await _client.Exemple.PostAsync(new ExemplePostRequestBody { Param1 = "jeej" });
+
+        Assert.That(answer!.Return1, Is.EqualTo("jeejAAA"));
+    }
+
+    [Test]
+    public async Task Exemple_without_param1_is_a_typed_validation_problem()
+    {
+        var problem = await Assert.ThrowsAsync<ValidationProblemDetails>(() => _client.Exemple.PostAsync(new ExemplePostRequestBody()));
+
+        Assert.That(problem!.Status, Is.EqualTo(400));
+        Assert.That(problem.TraceId, Does.StartWith("00-"));
+        var param1 = (UntypedArray)problem.Errors!.AdditionalData["param1"];
+        Assert.That(param1.GetValue().Select(message => ((UntypedString)message).GetValue()), Is.EqualTo(new[] { "The form field 'param1' is required." }));
+    }
+
+    [Test]
+    public async Task The_converters_answer_their_typed_values()
+    {
+        var convert = _client.Convert;
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That((await convert.String["abc"].GetAsync())!.Value, Is.EqualTo("abc"));
+            Assert.That((await convert.Int["18446744073709551616"].GetAsync())!.Value, Is.EqualTo(18446744073709551616m));
+            Assert.That((await convert.Int["007"].GetAsync())!.Value, Is.EqualTo(7m));
+            Assert.That((await convert.Float["1.5"].GetAsync())!.Value, Is.EqualTo(1.5));
+            Assert.That((await convert.Float["2.0"].GetAsync())!.Value, Is.EqualTo(2.0));
+            Assert.That((await convert.Path["a/b"].GetAsync())!.Value, Is.EqualTo("a/b"));
+            Assert.That((await convert.Uuid["6F9619FF-8B86-D011-B42D-00C04FC964FF"].GetAsync())!.Value, Is.EqualTo("6f9619ff-8b86-d011-b42d-00c04fc964ff"));
+            Assert.That((await convert.List["a+b"].GetAsync())!.Value, Is.EqualTo(new[] { "a", "b" }));
+        });
+    }
+
+    [Test]
+    public async Task The_probes_answer_healthy()
+    {
+        Assert.That((await _client.Healthz.GetAsync())!.Status, Is.EqualTo("Healthy"));
+        Assert.That((await _client.Readyz.GetAsync())!.Status, Is.EqualTo("Healthy"));
+    }
+
+    [Test]
+    public async Task Every_get_route_answers_head()
+    {
+        await _client.HeadAsync();
+        await _client.Test.HeadAsync();
+        await _client.Test["1"].HeadAsync();
+        await _client.Convert.String["abc"].HeadAsync();
+        await _client.Convert.Int["007"].HeadAsync();
+        await _client.Convert.Float["2.0"].HeadAsync();
+        await _client.Convert.Path["a/b"].HeadAsync();
+        await _client.Convert.Uuid["6F9619FF-8B86-D011-B42D-00C04FC964FF"].HeadAsync();
+        await _client.Convert.List["a+b"].HeadAsync();
+        await _client.Healthz.HeadAsync();
+        await _client.Readyz.HeadAsync();
+    }
+
+    [Test]
+    public async Task Every_path_answers_options_with_the_methods_it_takes()
+    {
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await AllowAsync(o => _client.OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
+            Assert.That(await AllowAsync(o => _client.Test.OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS, POST"));
+            Assert.That(await AllowAsync(o => _client.Test["1"].OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
+            Assert.That(await AllowAsync(o => _client.Exemple.OptionsAsync(o)), Is.EqualTo("OPTIONS, POST"));
+            Assert.That(await AllowAsync(o => _client.Convert.String["abc"].OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
+            Assert.That(await AllowAsync(o => _client.Convert.Int["007"].OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
+            Assert.That(await AllowAsync(o => _client.Convert.Float["2.0"].OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
+            Assert.That(await AllowAsync(o => _client.Convert.Path["a/b"].OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
+            Assert.That(await AllowAsync(o => _client.Convert.Uuid["6F9619FF-8B86-D011-B42D-00C04FC964FF"].OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
+            Assert.That(await AllowAsync(o => _client.Convert.List["a+b"].OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
+            Assert.That(await AllowAsync(o => _client.Healthz.OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
+            Assert.That(await AllowAsync(o => _client.Readyz.OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
+        });
+    }
+}

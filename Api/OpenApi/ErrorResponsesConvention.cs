@@ -1,0 +1,64 @@
+using Api.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ActionConstraints;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Api.OpenApi;
+
+/// <summary>
+/// Declares every error answer an action can get, so that the OpenAPI document lists it with its
+/// real media type: problem+json where the API writes the answer, none where Kestrel refuses the
+/// request before the API runs.
+/// </summary>
+public sealed class ErrorResponsesConvention : IActionModelConvention
+{
+    public const string RefusedByServer = "The server refused the request before the API ran, without a body: ";
+
+    public void Apply(ActionModel action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var readsBody = action.Selectors.SelectMany(s => s.ActionConstraints.OfType<HttpMethodActionConstraint>()).Any(c => c.HttpMethods.Contains(HttpMethods.Post));
+        var takesParameters = action.Selectors.Any(s => s.AttributeRouteModel?.Template?.Contains('{', StringComparison.Ordinal) == true);
+        var rateLimited = !action.Attributes.Concat(action.Controller.Attributes).OfType<DisableRateLimitingAttribute>().Any();
+
+        if (readsBody)
+        {
+            Add(action, Problem(StatusCodes.Status400BadRequest, "The body cannot be read (broken chunked framing). " + RefusedByServer + "a request line or header it cannot parse."));
+            Add(action, Problem(StatusCodes.Status408RequestTimeout, "The body did not arrive in time: within `Limits:RequestTimeout`, or at Kestrel's minimum data rate (a body shorter than its `Content-Length`)."));
+            Add(action, Problem(StatusCodes.Status413PayloadTooLarge, "The body is larger than `Limits:MaxBodyBytes`, or the form holds more fields or a longer key than `Limits:MaxFormFields` and `Limits:MaxFormKeyBytes` allow."));
+        }
+        else
+        {
+            Add(action, new ProducesResponseTypeAttribute(StatusCodes.Status400BadRequest) { Description = RefusedByServer + "a request line, target or header it cannot parse (a NUL or control byte in the path, say)." });
+        }
+
+        if (takesParameters)
+        {
+            Add(action, Problem(StatusCodes.Status404NotFound, "A path parameter does not convert, or no route takes the path."));
+        }
+
+        Add(action, Problem(StatusCodes.Status405MethodNotAllowed, "The path does not take this method; `Allow` names the methods it takes."));
+        Add(action, new ProducesResponseTypeAttribute(StatusCodes.Status414UriTooLong) { Description = RefusedByServer + "the request line is longer than `Kestrel:Limits:MaxRequestLineSize`." });
+        if (rateLimited)
+        {
+            Add(action, Problem(StatusCodes.Status429TooManyRequests, "Too many requests from this client address in the window (`RateLimiting:*`, off by default); `Retry-After` says when to try again."));
+        }
+
+        Add(action, new ProducesResponseTypeAttribute(StatusCodes.Status431RequestHeaderFieldsTooLarge) { Description = RefusedByServer + "the headers are larger or more numerous than `Kestrel:Limits` allow." });
+        Add(action, Problem(StatusCodes.Status500InternalServerError, "An unexpected error; its text stays in the server's log, under the problem's `traceId`."));
+    }
+
+    private static ProducesResponseTypeAttribute<ProblemDetails> Problem(int status, string description) =>
+        new ProducesResponseTypeAttribute<ProblemDetails>(status, MediaTypes.ProblemJson) { Description = description };
+
+    // An action's own declaration of a status (the validation 400 of /exemple) stands.
+    private static void Add(ActionModel action, ProducesResponseTypeAttribute response)
+    {
+        if (!action.Filters.OfType<IApiResponseMetadataProvider>().Any(declared => declared.StatusCode == response.StatusCode))
+        {
+            action.Filters.Add(response);
+        }
+    }
+}

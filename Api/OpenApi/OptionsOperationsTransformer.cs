@@ -1,0 +1,55 @@
+using System.Globalization;
+using Api.Werkzeug;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+
+namespace Api.OpenApi;
+
+/// <summary>
+/// Adds the OPTIONS operation every path answers (<see cref="AutomaticOptionsEndpointDataSource"/>):
+/// 200 with an empty body and <c>Allow</c>. It is no MVC action, so the API explorer does not see it.
+/// </summary>
+public sealed class OptionsOperationsTransformer : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        foreach (var (path, item) in document.Paths)
+        {
+            if (item.Operations is not { Count: > 0 } operations)
+            {
+                continue;
+            }
+
+            var allow = AutomaticOptionsEndpointDataSource.AllowHeader(operations.Keys.Select(method => method.Method));
+            var first = operations.Values.First();
+            var responses = new OpenApiResponses
+            {
+                ["200"] = new OpenApiResponse { Description = $"An empty body, and `Allow: {allow}`." },
+                ["400"] = new OpenApiResponse { Description = ErrorResponsesConvention.RefusedByServer + "a request line, target or header it cannot parse." },
+            };
+            foreach (var status in new[] { "404", "414", "429", "431", "500" })
+            {
+                if (first.Responses?.GetValueOrDefault(status) is { } response)
+                {
+                    responses[status] = response;
+                }
+            }
+
+            var options = new OpenApiOperation
+            {
+                OperationId = "options" + char.ToUpperInvariant(first.OperationId![0]) + first.OperationId[1..],
+                Summary = $"The methods {path} takes",
+                Description = $"Answers 200 with an empty body and `Allow: {allow}`, as every path does.",
+                Tags = first.Tags,
+                Parameters = first.Parameters?.Where(parameter => parameter.In == ParameterLocation.Path).ToList(),
+                Responses = responses,
+            };
+            OperationTransformer.AddHeader(options, StatusCodes.Status200OK, HeaderNames.Allow, "The methods the path takes, comma-separated.");
+            operations[HttpMethod.Options] = options;
+        }
+
+        return Task.CompletedTask;
+    }
+}
