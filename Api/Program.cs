@@ -1,13 +1,10 @@
 using Api.Features;
 using Api.Features.Health;
-using Api.Http;
 using Api.Limits;
 using Api.Logging;
 using Api.Observability;
-using Api.OpenApi;
 using Api.Problems;
 using Api.Security;
-using Api.Settings;
 using Api.Validation;
 using Api.Werkzeug;
 
@@ -37,17 +34,14 @@ try
     app.UseRequestTimeouts();
     app.MapControllers();
     app.MapApiDocument();
-    app.MapMetrics();
+    app.UseObservability();
 
     app.Run();
     return 0;
 }
 catch (Exception exception) when (InvalidSetting.Explain(exception) is { Count: > 0 } lines)
 {
-    foreach (var line in lines)
-    {
-        Console.Error.WriteLine(line);
-    }
+    Console.Error.WriteLine(string.Join(Environment.NewLine, lines));
 
     return InvalidSetting.ExitCode;
 }

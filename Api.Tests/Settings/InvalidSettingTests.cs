@@ -17,7 +17,7 @@ public sealed class InvalidSettingTests
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
             .Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        services.AddValidatorsFromAssemblyContaining<RequestLimitsOptionsValidator>(ServiceLifetime.Singleton);
+        services.AddValidatorsFromAssemblyContaining<RequestLimitsOptionsValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSettings<RequestLimitsOptions>(RequestLimitsOptions.Section);
         services.AddSettings<TrustedProxiesOptions>(TrustedProxiesOptions.Section);
         return services.BuildServiceProvider();

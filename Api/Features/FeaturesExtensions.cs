@@ -8,13 +8,11 @@ using Api.Json;
 
 namespace Api.Features;
 
-public static class FeaturesExtensions
+internal static class FeaturesExtensions
 {
     /// <summary>
-    /// The tutorial's controllers and the health probes, run by MVC's own pipeline: MVC's core
-    /// and the API explorer (for the OpenAPI document) only. AddControllers would also register
-    /// authorization, CORS and DataAnnotations, which put authentication and authorization
-    /// middleware on every request; the API authenticates nobody.
+    /// The controllers on MVC's core and API explorer only: AddControllers would add authorization,
+    /// CORS and DataAnnotations, and with them authentication middleware on every request.
     /// </summary>
     public static IServiceCollection AddTutorialControllers(this IServiceCollection services)
     {

@@ -1,7 +1,6 @@
 namespace Api.Http;
 
-/// <summary>The media types the API answers with.</summary>
-public static class MediaTypes
+internal static class MediaTypes
 {
     /// <summary>Text answers are <c>text/plain; charset=utf-8</c>; the document lists them under the media type alone, as generators expect.</summary>
     public const string Text = "text/plain";

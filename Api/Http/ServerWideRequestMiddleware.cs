@@ -1,25 +1,18 @@
 using Api.Werkzeug;
-using Microsoft.Net.Http.Headers;
 
 namespace Api.Http;
 
 /// <summary>
-/// Answers the request targets that name the server as a whole rather than a path (RFC 9112
-/// §3.2.3, §3.2.4), for which Kestrel gives an empty path: <c>OPTIONS *</c> is 200 with an empty
-/// body and an Allow header naming every method the server takes; any other method (CONNECT to
-/// an authority) is 405 with the same Allow header.
+/// Targets that name the whole server (RFC 9112 §3.2.3-4), which Kestrel gives an empty path:
+/// <c>OPTIONS *</c> is 200 with an Allow of every method; any other (CONNECT) is 405 with it.
 /// </summary>
-public sealed class ServerWideRequestMiddleware(RequestDelegate next, EndpointDataSource endpoints)
+internal sealed class ServerWideRequestMiddleware(RequestDelegate next, EndpointDataSource endpoints)
 {
     private string? _allow;
 
     public Task InvokeAsync(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Request.Path.HasValue)
-        {
-            return next(context);
-        }
+        if (context.Request.Path.HasValue) return next(context);
 
         var response = context.Response;
         response.Headers.Allow = _allow ??= AutomaticOptionsEndpointDataSource.AllowHeader(
@@ -37,7 +30,7 @@ public sealed class ServerWideRequestMiddleware(RequestDelegate next, EndpointDa
     }
 }
 
-public static class ServerWideRequestExtensions
+internal static class ServerWideRequestExtensions
 {
     public static IApplicationBuilder UseServerWideRequests(this IApplicationBuilder app) =>
         app.UseMiddleware<ServerWideRequestMiddleware>();

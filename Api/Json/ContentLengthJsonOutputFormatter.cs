@@ -1,17 +1,13 @@
 using System.Text.Json;
-using Api.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 
 namespace Api.Json;
 
 /// <summary>
-/// Writes each JSON answer as one buffer with its Content-Length, where MVC's own formatter streams
-/// it without one (chunked): a HEAD answer then carries the length GET would, as Flask's do. Each
-/// answer has one representation, whatever Accept asks: <c>application/json</c>, and problems
-/// <c>application/problem+json</c>.
+/// Writes JSON in one buffer with its Content-Length (MVC's formatter streams it chunked), so that
+/// HEAD carries GET's length as Flask's does; one media type per answer, whatever Accept asks.
 /// </summary>
-public sealed class ContentLengthJsonOutputFormatter : OutputFormatter
+internal sealed class ContentLengthJsonOutputFormatter : OutputFormatter
 {
     private readonly JsonSerializerOptions _options;
 
@@ -24,7 +20,6 @@ public sealed class ContentLengthJsonOutputFormatter : OutputFormatter
 
     public override bool CanWriteResult(OutputFormatterCanWriteContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         context.ContentType = MediaTypeOf(context.ObjectType ?? context.Object?.GetType());
         return true;
     }
@@ -40,15 +35,12 @@ public sealed class ContentLengthJsonOutputFormatter : OutputFormatter
 
     public override Task WriteResponseBodyAsync(OutputFormatterWriteContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         return WriteAsync(context.HttpContext.Response, context.Object, _options);
     }
 
     /// <summary>Serializes <paramref name="value"/> as its runtime type and writes it with its Content-Length.</summary>
     public static Task WriteAsync(HttpResponse response, object? value, JsonSerializerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(response);
-        ArgumentNullException.ThrowIfNull(options);
         var body = JsonSerializer.SerializeToUtf8Bytes(value, options.GetTypeInfo(value?.GetType() ?? typeof(object)));
         response.ContentLength = body.Length;
         return response.Body.WriteAsync(body).AsTask();

@@ -1,10 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
-using Microsoft.Extensions.Options;
 
 namespace Api.Json;
 
-public static class JsonExtensions
+internal static class JsonExtensions
 {
     /// <summary>MVC writes JSON with <see cref="ContentLengthJsonOutputFormatter"/>, with the options of <see cref="JsonOptions"/>.</summary>
     public static IServiceCollection AddContentLengthJson(this IServiceCollection services)

@@ -1,22 +1,17 @@
-using Api.Settings;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Options;
 
 namespace Api.Limits;
 
-public static class LimitsExtensions
+internal static class LimitsExtensions
 {
     /// <summary>The request-timeout policy of the actions that read a body (<c>[RequestTimeout]</c> on them).</summary>
     public const string BodyReadingPolicy = "body-reading";
 
     /// <summary>
-    /// Binds <c>Limits</c> and hands each limit to the framework's own: the body size to Kestrel's
-    /// <c>MaxRequestBodySize</c>, the form limits to <see cref="FormOptions"/>, and the time a
-    /// request that reads a body may take to a request-timeout policy, answered 408 (the other
-    /// requests answer at once, and a timer per request would only cost). URL and header limits
-    /// are Kestrel's own (<c>Kestrel:Limits</c>), answered 414 and 431.
+    /// Hands each limit to the framework: the body size to Kestrel, form limits to FormOptions, and the
+    /// time of body-reading requests to a request-timeout policy (408; a timer per request elsewhere
+    /// would only cost). URL and header limits are Kestrel's own (414, 431).
     /// </summary>
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {

@@ -1,9 +1,7 @@
-using FluentValidation;
-
 namespace Api.Limits;
 
 /// <summary>The limits every request is held to (configuration section <c>Limits</c>).</summary>
-public sealed class RequestLimitsOptions
+internal sealed class RequestLimitsOptions
 {
     public const string Section = "Limits";
 
@@ -20,7 +18,7 @@ public sealed class RequestLimitsOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 
-public sealed class RequestLimitsOptionsValidator : AbstractValidator<RequestLimitsOptions>
+internal sealed class RequestLimitsOptionsValidator : AbstractValidator<RequestLimitsOptions>
 {
     public RequestLimitsOptionsValidator()
     {

@@ -3,15 +3,13 @@ using System.Diagnostics;
 namespace Api.Logging;
 
 /// <summary>
-/// Logs one line per request once it is answered: method, path, status, elapsed milliseconds,
-/// client address and trace id. The query string, headers and bodies are never logged: they may
-/// hold secrets.
+/// One line per answered request: method, path, status, milliseconds, client address and trace id;
+/// never the query string, headers or bodies, which may hold secrets.
 /// </summary>
-public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
+internal sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogger<RequestLoggingMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -25,10 +23,7 @@ public sealed partial class RequestLoggingMiddleware(RequestDelegate next, ILogg
 
     private void Log(HttpContext context, long started)
     {
-        if (!logger.IsEnabled(LogLevel.Information))
-        {
-            return;
-        }
+        if (!logger.IsEnabled(LogLevel.Information)) return;
 
         var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var path = context.Request.Path.Value ?? "/";

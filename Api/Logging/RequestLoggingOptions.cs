@@ -1,7 +1,7 @@
 namespace Api.Logging;
 
 /// <summary>One log line per request (section <c>RequestLogging</c>), on by default.</summary>
-public sealed class RequestLoggingOptions
+internal sealed class RequestLoggingOptions
 {
     public const string Section = "RequestLogging";
 

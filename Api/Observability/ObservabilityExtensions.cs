@@ -1,57 +1,60 @@
-using Api.Settings;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
+using System.Diagnostics;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace Api.Observability;
 
-public static class ObservabilityExtensions
+internal static class ObservabilityExtensions
 {
     public const string ServiceName = "flask-tutorial-api";
 
+    /// <summary>ASP.NET Core's meters that Prometheus reads: requests, Kestrel's connections, the rate limiter, error handling.</summary>
+    private static readonly string[] AspNetCoreMeters =
+        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics"];
+
     /// <summary>
-    /// OpenTelemetry: every request has an Activity, so its W3C trace id (from an incoming
-    /// <c>traceparent</c>, or new) is in every problem and log line; traces are exported over OTLP
-    /// when the standard <c>OTEL_EXPORTER_OTLP_*</c> variables name an endpoint, and only then; and
-    /// ASP.NET Core's and the runtime's meters are read for Prometheus unless <c>Metrics:Enabled</c> is false.
+    /// Every request has an Activity, so its W3C trace id is in every problem and log line. Traces go
+    /// over OTLP only when the <c>OTEL_EXPORTER_OTLP_*</c> variables name an endpoint; ASP.NET Core's
+    /// and the runtime's meters go to Prometheus unless <c>Metrics:Enabled</c> is false.
     /// </summary>
     public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSettings<MetricsOptions>(MetricsOptions.Section);
-        services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? ServiceName))
-            .WithTracing(tracing =>
+        services.AddSettings<MetricsExportOptions>(MetricsExportOptions.Section);
+        var otel = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? ServiceName));
+        if (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is not null || configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] is not null)
+        {
+            otel.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddOtlpExporter());
+        }
+        else
+        {
+            // Nothing to export: a bare listener gives each request its Activity, hence its trace id,
+            // without recording it. OpenTelemetry's instrumentation would also subscribe to ASP.NET
+            // Core's diagnostic events, which turns on MVC's diagnostics on every action.
+            services.AddSingleton(_ => new ActivityListener
             {
-                tracing.AddAspNetCoreInstrumentation();
-                if (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is not null || configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] is not null)
-                {
-                    tracing.AddOtlpExporter();
-                }
-                else
-                {
-                    // Nothing to export to: each request still gets its Activity and trace id, without recording it.
-                    tracing.SetSampler(new AlwaysOffSampler());
-                }
-            })
-            .WithMetrics(metrics =>
-            {
-                // Read now rather than through IOptions: the instrumentation registers services of its own.
-                if (configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>()?.Enabled ?? true)
-                {
-                    metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddPrometheusExporter();
-                }
+                ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
             });
+        }
+
+        // Read now rather than through IOptions: the instrumentation registers services of its own.
+        if (configuration.GetSection(MetricsExportOptions.Section).Get<MetricsExportOptions>()?.Enabled ?? true)
+        {
+            otel.WithMetrics(metrics => metrics.AddMeter(AspNetCoreMeters).AddRuntimeInstrumentation().AddPrometheusExporter());
+        }
+
         return services;
     }
 
-    /// <summary>The Prometheus scraping endpoint, unless metrics are off. Scrapers are not rate limited.</summary>
-    public static WebApplication MapMetrics(this WebApplication app)
+    /// <summary>The request activities, and the Prometheus endpoint unless metrics are off (scrapers are not rate limited).</summary>
+    public static WebApplication UseObservability(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled)
+        if (app.Services.GetService<ActivityListener>() is { } requestActivities) ActivitySource.AddActivityListener(requestActivities);
+
+        if (app.Services.GetRequiredService<IOptions<MetricsExportOptions>>().Value.Enabled)
         {
-            app.MapPrometheusScrapingEndpoint(MetricsOptions.Path).DisableRateLimiting();
+            app.MapPrometheusScrapingEndpoint(MetricsExportOptions.Path).DisableRateLimiting();
         }
 
         return app;

@@ -1,7 +1,6 @@
 namespace Api.OpenApi;
 
-/// <summary>The document's tags, each with the description tools show beside it.</summary>
-public static class ApiTags
+internal static class ApiTags
 {
     public const string Tutorial = "Tutorial";
     public const string Converters = "Converters";

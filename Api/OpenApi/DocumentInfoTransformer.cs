@@ -1,11 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
 
 namespace Api.OpenApi;
 
 /// <summary>The document's own description: info, licence, server, tags, and that the API is public.</summary>
-public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
+internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
 {
     public const string Title = "Flask tutorial API";
     /// <summary>Where <c>dotnet run --project Api</c> serves the API (localhost:5000): a base URL generated clients can start from.</summary>
@@ -22,7 +20,6 @@ public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(document);
         document.Info = new OpenApiInfo
         {
             Title = Title,

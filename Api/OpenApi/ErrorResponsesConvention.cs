@@ -1,24 +1,19 @@
-using Api.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ActionConstraints;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Api.OpenApi;
 
 /// <summary>
-/// Declares every error answer an action can get, so that the OpenAPI document lists it with its
-/// real media type: problem+json where the API writes the answer, none where Kestrel refuses the
-/// request before the API runs.
+/// Declares every error an action can answer, with its real media type: problem+json where the API
+/// answers, none where Kestrel refuses the request before the API runs.
 /// </summary>
-public sealed class ErrorResponsesConvention : IActionModelConvention
+internal sealed class ErrorResponsesConvention : IActionModelConvention
 {
     public const string RefusedByServer = "The server refused the request before the API ran, without a body: ";
 
     public void Apply(ActionModel action)
     {
-        ArgumentNullException.ThrowIfNull(action);
         var readsBody = action.Selectors.SelectMany(s => s.ActionConstraints.OfType<HttpMethodActionConstraint>()).Any(c => c.HttpMethods.Contains(HttpMethods.Post));
         var takesParameters = action.Selectors.Any(s => s.AttributeRouteModel?.Template?.Contains('{', StringComparison.Ordinal) == true);
         var rateLimited = !action.Attributes.Concat(action.Controller.Attributes).OfType<DisableRateLimitingAttribute>().Any();

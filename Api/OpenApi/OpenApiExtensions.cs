@@ -1,10 +1,8 @@
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Mvc;
 using Scalar.AspNetCore;
 
 namespace Api.OpenApi;
 
-public static class OpenApiExtensions
+internal static class OpenApiExtensions
 {
     public const string DocumentName = "v1";
     public const string DocumentPath = "/openapi/v1.json";
@@ -21,7 +19,6 @@ public static class OpenApiExtensions
             options.AddOperationTransformer<OperationTransformer>();
             options.AddDocumentTransformer<DocumentInfoTransformer>();
             options.AddDocumentTransformer<OptionsOperationsTransformer>();
-            options.AddDocumentTransformer<UnusedSchemasTransformer>();
         });
         return services;
     }

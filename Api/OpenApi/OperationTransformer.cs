@@ -1,53 +1,37 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
-using Api.Http;
-using Api.Werkzeug.Converters;
-using Api.Werkzeug.Forms;
-using FluentValidation;
 using FluentValidation.Validators;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Controllers;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Net.Http.Headers;
-using Microsoft.OpenApi;
 
 namespace Api.OpenApi;
 
 /// <summary>
-/// Makes each operation say what the API really does: its id, the schema each path parameter's
-/// converter accepts, both form media types with the fields FluentValidation requires, examples,
-/// the Allow and Retry-After headers, and HEAD operations that answer headers only.
+/// Each operation as the API answers it: its id, its path parameters' patterns, both form media
+/// types with the fields the validators require, examples, Allow and Retry-After, HEAD without bodies.
 /// </summary>
-public sealed class OperationTransformer : IOpenApiOperationTransformer
+internal sealed class OperationTransformer : IOpenApiOperationTransformer
 {
     private static readonly string[] FormMediaTypes = ["application/x-www-form-urlencoded", "multipart/form-data"];
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(operation);
-        ArgumentNullException.ThrowIfNull(context);
         var description = context.Description;
         var isHead = string.Equals(description.HttpMethod, HttpMethods.Head, StringComparison.OrdinalIgnoreCase);
 
         DescribePathParameters(operation, description);
-        DescribeFormBody(operation, description, context.ApplicationServices);
+        DescribeFormBody(operation, context);
         AddExamples(operation, description);
         AddHeader(operation, StatusCodes.Status405MethodNotAllowed, HeaderNames.Allow, "The methods the path takes, comma-separated: `GET, HEAD, OPTIONS`.");
         AddHeader(operation, StatusCodes.Status429TooManyRequests, HeaderNames.RetryAfter, "Seconds until the client may send again.");
         SetOperationId(operation, description, isHead);
-        if (isHead)
-        {
-            DescribeAsHead(operation);
-        }
+        if (isHead) DescribeAsHead(operation);
 
         return Task.CompletedTask;
     }
 
     public static void AddHeader(OpenApiOperation operation, int status, string name, string description)
     {
-        ArgumentNullException.ThrowIfNull(operation);
         if (operation.Responses?.GetValueOrDefault(status.ToString(CultureInfo.InvariantCulture)) is OpenApiResponse response)
         {
             response.Headers ??= new Dictionary<string, IOpenApiHeader>();
@@ -66,20 +50,14 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
     {
         operation.Summary = $"{operation.Summary} (headers only)";
         operation.Description = $"The headers GET would answer, `Content-Length` included, without a body. {operation.Description}";
-        foreach (var response in (operation.Responses ?? []).Values.OfType<OpenApiResponse>())
-        {
-            response.Content = null;
-        }
+        foreach (var response in (operation.Responses ?? []).Values.OfType<OpenApiResponse>()) response.Content = null;
     }
 
     private static void DescribePathParameters(OpenApiOperation operation, ApiDescription description)
     {
         foreach (var parameter in description.ParameterDescriptions.Where(p => p.Source == BindingSource.Path))
         {
-            if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == parameter.Name) is not { } documented)
-            {
-                continue;
-            }
+            if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == parameter.Name) is not { } documented) continue;
 
             // A string as sent, whatever the converter makes of it: a generated client passes `2.0`
             // or `007` through unchanged. A parameter without a converter is Werkzeug's default one.
@@ -89,10 +67,13 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
         }
     }
 
-    private static void DescribeFormBody(OpenApiOperation operation, ApiDescription description, IServiceProvider services)
+    private static void DescribeFormBody(OpenApiOperation operation, OpenApiOperationTransformerContext context)
     {
+        var description = context.Description;
         if (description.ActionDescriptor.Parameters.Any(p => p.ParameterType == typeof(FormFields)))
         {
+            // Described here instead: the component generated from the type is left unused.
+            context.Document?.Components?.Schemas?.Remove(nameof(FormFields));
             operation.Parameters = operation.Parameters?.Where(p => p.In == ParameterLocation.Path).ToList();
             // Any text fields; the tutorial's own is named, so that generators give clients a property to set.
             SetFormBody(operation, new OpenApiSchema
@@ -114,7 +95,7 @@ public sealed class OperationTransformer : IOpenApiOperationTransformer
 
         foreach (var field in formFields)
         {
-            if (IsRequiredByValidator(field, services))
+            if (IsRequiredByValidator(field, context.ApplicationServices))
             {
                 schema.Required ??= new HashSet<string>();
                 schema.Required.Add(field.Name);

@@ -1,26 +1,15 @@
-using System.Globalization;
 using Api.Werkzeug;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Net.Http.Headers;
-using Microsoft.OpenApi;
 
 namespace Api.OpenApi;
 
-/// <summary>
-/// Adds the OPTIONS operation every path answers (<see cref="AutomaticOptionsEndpointDataSource"/>):
-/// 200 with an empty body and <c>Allow</c>. It is no MVC action, so the API explorer does not see it.
-/// </summary>
-public sealed class OptionsOperationsTransformer : IOpenApiDocumentTransformer
+/// <summary>The OPTIONS operation of every path (<see cref="AutomaticOptionsEndpointDataSource"/>), unseen by the API explorer.</summary>
+internal sealed class OptionsOperationsTransformer : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(document);
         foreach (var (path, item) in document.Paths)
         {
-            if (item.Operations is not { Count: > 0 } operations)
-            {
-                continue;
-            }
+            if (item.Operations is not { Count: > 0 } operations) continue;
 
             var allow = AutomaticOptionsEndpointDataSource.AllowHeader(operations.Keys.Select(method => method.Method));
             var first = operations.Values.First();
@@ -31,10 +20,7 @@ public sealed class OptionsOperationsTransformer : IOpenApiDocumentTransformer
             };
             foreach (var status in new[] { "404", "414", "429", "431", "500" })
             {
-                if (first.Responses?.GetValueOrDefault(status) is { } response)
-                {
-                    responses[status] = response;
-                }
+                if (first.Responses?.GetValueOrDefault(status) is { } response) responses[status] = response;
             }
 
             var options = new OpenApiOperation

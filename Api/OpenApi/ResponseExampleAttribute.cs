@@ -1,10 +1,8 @@
 namespace Api.OpenApi;
 
-/// <summary>An example body for one of an action's responses, shown in the OpenAPI document.</summary>
-/// <param name="statusCode">The response status the example belongs to.</param>
-/// <param name="example">The body: JSON text for JSON responses, the text itself for text/plain.</param>
+/// <summary>An example body of an action's response in the OpenAPI document: JSON text, or the text of a text/plain answer.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
-public sealed class ResponseExampleAttribute(int statusCode, string example) : Attribute
+internal sealed class ResponseExampleAttribute(int statusCode, string example) : Attribute
 {
     public int StatusCode { get; } = statusCode;
 

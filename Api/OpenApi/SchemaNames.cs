@@ -1,16 +1,13 @@
-using System.Numerics;
 using System.Text.Json.Serialization.Metadata;
 using Api.Features.Convert;
-using Microsoft.AspNetCore.OpenApi;
 
 namespace Api.OpenApi;
 
 /// <summary>Component names that read well and fit OpenAPI's <c>^[a-zA-Z0-9.\-_]+$</c>.</summary>
-public static class SchemaNames
+internal static class SchemaNames
 {
     public static string? For(JsonTypeInfo typeInfo)
     {
-        ArgumentNullException.ThrowIfNull(typeInfo);
         var type = typeInfo.Type;
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ConversionResponse<>))
         {

@@ -1,23 +1,17 @@
-using System.Numerics;
 using Api.Problems;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
 
 namespace Api.OpenApi;
 
 /// <summary>
-/// Schemas that say what the API writes: a <see cref="BigInteger"/> is a JSON integer, the echo
-/// DTOs never hold null, and a problem always has a type, a title, a status and a traceId.
+/// Schemas as the API writes them: a BigInteger is a JSON number, the DTOs never hold null, and a
+/// problem always has a type, a title, a status and a traceId.
 /// </summary>
-public sealed class SchemaTransformer : IOpenApiSchemaTransformer
+internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
 {
     private static readonly string[] ProblemRequired = ["type", "title", "status", ProblemsExtensions.TraceIdExtension];
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(schema);
-        ArgumentNullException.ThrowIfNull(context);
         var type = context.JsonTypeInfo.Type;
         if (type == typeof(BigInteger))
         {
@@ -54,10 +48,7 @@ public sealed class SchemaTransformer : IOpenApiSchemaTransformer
     {
         foreach (var property in properties?.Values.OfType<OpenApiSchema>() ?? [])
         {
-            if (property.Type is { } propertyType)
-            {
-                property.Type = propertyType & ~JsonSchemaType.Null;
-            }
+            if (property.Type is { } propertyType) property.Type = propertyType & ~JsonSchemaType.Null;
         }
     }
 }

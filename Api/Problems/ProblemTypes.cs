@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Api.Problems;
 
 /// <summary>The <c>type</c> and <c>title</c> of each status this API answers with, per RFC 9457.</summary>
-public static class ProblemTypes
+internal static class ProblemTypes
 {
     private static readonly Dictionary<int, string> TypeUris = new()
     {

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Api.Problems;
 
-public static class ProblemsExtensions
+internal static class ProblemsExtensions
 {
     public const string TraceIdExtension = "traceId";
 
@@ -51,6 +50,7 @@ public static class ProblemsExtensions
             StatusCodes.Status404NotFound => $"No route matches the path '{path.Value}'.",
             StatusCodes.Status405MethodNotAllowed =>
                 $"{(path.HasValue ? $"The path '{path.Value}'" : "The server")} does not accept {context.Request.Method}; it accepts {context.Response.Headers.Allow}.",
+            StatusCodes.Status429TooManyRequests => "Too many requests from this client address; Retry-After says when to try again.",
             _ => null,
         };
     }

@@ -1,6 +1,3 @@
-using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Api.Problems;
 
 [JsonSerializable(typeof(ProblemDetails))]

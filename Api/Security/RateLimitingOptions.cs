@@ -1,9 +1,7 @@
-using FluentValidation;
-
 namespace Api.Security;
 
 /// <summary>Per-client-address rate limiting (section <c>RateLimiting</c>); off while <see cref="PermitLimit"/> is 0.</summary>
-public sealed class RateLimitingOptions
+internal sealed class RateLimitingOptions
 {
     public const string Section = "RateLimiting";
 
@@ -14,7 +12,7 @@ public sealed class RateLimitingOptions
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
 
-public sealed class RateLimitingOptionsValidator : AbstractValidator<RateLimitingOptions>
+internal sealed class RateLimitingOptionsValidator : AbstractValidator<RateLimitingOptions>
 {
     public RateLimitingOptionsValidator()
     {

@@ -1,16 +1,10 @@
-using System.Globalization;
 using System.Net;
 using System.Threading.RateLimiting;
-using Api.Settings;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Api.Security;
 
-public static class SecurityExtensions
+internal static class SecurityExtensions
 {
     public static IServiceCollection AddEdgeProtection(this IServiceCollection services)
     {
@@ -19,7 +13,7 @@ public static class SecurityExtensions
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, settings) =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = WriteTooManyRequestsAsync;
+            limiter.OnRejected = SetRetryAfter;
             var permits = settings.Value.PermitLimit;
             var window = settings.Value.Window;
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -36,15 +30,9 @@ public static class SecurityExtensions
             options.ForwardLimit = forwarded.ForwardLimit;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-            foreach (var proxy in forwarded.KnownProxies)
-            {
-                options.KnownProxies.Add(IPAddress.Parse(proxy));
-            }
+            foreach (var proxy in forwarded.KnownProxies) options.KnownProxies.Add(IPAddress.Parse(proxy));
 
-            foreach (var network in forwarded.KnownNetworks)
-            {
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-            }
+            foreach (var network in forwarded.KnownNetworks) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
         return services;
     }
@@ -52,10 +40,7 @@ public static class SecurityExtensions
     /// <summary>Forwarded headers first (when enabled), then the security headers on every answer.</summary>
     public static WebApplication UseEdgeProtection(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<TrustedProxiesOptions>>().Value.Enabled)
-        {
-            app.UseForwardedHeaders();
-        }
+        if (app.Services.GetRequiredService<IOptions<TrustedProxiesOptions>>().Value.Enabled) app.UseForwardedHeaders();
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         return app;
@@ -64,30 +49,19 @@ public static class SecurityExtensions
     /// <summary>The rate limiter, only when <c>RateLimiting:PermitLimit</c> turns it on: off, it costs nothing.</summary>
     public static WebApplication UseRateLimitingIfConfigured(this WebApplication app)
     {
-        if (app.Services.GetRequiredService<IOptions<RateLimitingOptions>>().Value.PermitLimit > 0)
-        {
-            app.UseRateLimiter();
-        }
+        if (app.Services.GetRequiredService<IOptions<RateLimitingOptions>>().Value.PermitLimit > 0) app.UseRateLimiter();
 
         return app;
     }
 
-    private static async ValueTask WriteTooManyRequestsAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    // The answer itself is the problem UseStatusCodePages writes for any bodiless error.
+    private static ValueTask SetRetryAfter(OnRejectedContext context, CancellationToken cancellationToken)
     {
-        var http = context.HttpContext;
-        var detail = "Too many requests from this address.";
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
         {
-            var seconds = (int)Math.Ceiling(retryAfter.TotalSeconds);
-            http.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
-            detail += $" Retry after {seconds} s.";
+            context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         }
 
-        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Detail = detail },
-        });
+        return ValueTask.CompletedTask;
     }
 }

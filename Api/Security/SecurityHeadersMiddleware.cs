@@ -1,12 +1,10 @@
 namespace Api.Security;
 
 /// <summary>
-/// Headers that suit a public JSON and text API on every answer the API writes: no MIME sniffing,
-/// no framing, no referrer, and no active content (except on the docs page, whose script must
-/// run). They are set as the answer starts, so that an answer cleared and written again (the
-/// exception handler's) has them too.
+/// No MIME sniffing, framing, referrer or active content (the docs page's script aside) on every
+/// answer; set as it starts, so that an answer the exception handler rewrites has them too.
 /// </summary>
-public sealed class SecurityHeadersMiddleware(RequestDelegate next)
+internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private const string ApiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
@@ -27,7 +25,6 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         context.Response.OnStarting(Apply, context);
         return next(context);
     }

@@ -1,13 +1,9 @@
 using System.Net;
-using FluentValidation;
 
 namespace Api.Security;
 
-/// <summary>
-/// Trust in a reverse proxy's X-Forwarded-For and X-Forwarded-Proto (section
-/// <c>ForwardedHeaders</c>): off by default, and then only from the listed proxies and networks.
-/// </summary>
-public sealed class TrustedProxiesOptions
+/// <summary>Trust in X-Forwarded-For and -Proto (section <c>ForwardedHeaders</c>): off, then only from the listed proxies.</summary>
+internal sealed class TrustedProxiesOptions
 {
     public const string Section = "ForwardedHeaders";
 
@@ -23,7 +19,7 @@ public sealed class TrustedProxiesOptions
     public int ForwardLimit { get; set; } = 1;
 }
 
-public sealed class TrustedProxiesOptionsValidator : AbstractValidator<TrustedProxiesOptions>
+internal sealed class TrustedProxiesOptionsValidator : AbstractValidator<TrustedProxiesOptions>
 {
     public TrustedProxiesOptionsValidator()
     {

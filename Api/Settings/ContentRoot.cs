@@ -2,12 +2,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace Api.Settings;
 
-public static class ContentRoot
+internal static class ContentRoot
 {
     /// <summary>
-    /// The folder the API's own files (appsettings.json) are in, so that it finds them wherever it is
-    /// started from; null when a content root is configured (<c>--contentRoot</c>,
-    /// <c>ASPNETCORE_CONTENTROOT</c> or <c>DOTNET_CONTENTROOT</c>), which then applies.
+    /// The API's own folder, so that appsettings.json is found from anywhere; null when a content root
+    /// is configured (<c>--contentRoot</c>, <c>ASPNETCORE_CONTENTROOT</c>, <c>DOTNET_CONTENTROOT</c>).
     /// </summary>
     public static string? Default(string[] args)
     {

@@ -1,14 +1,9 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Options;
 
 namespace Api.Settings;
 
-/// <summary>
-/// Turns a setting that cannot start the API into one line for the operator: the setting, the
-/// value given and what is allowed, without a stack trace.
-/// </summary>
-public static partial class InvalidSetting
+/// <summary>A setting that stops the start, as one line naming the setting, the value and what is allowed.</summary>
+internal static partial class InvalidSetting
 {
     /// <summary>EX_CONFIG from sysexits.h: the configuration is wrong, restarting will not help.</summary>
     public const int ExitCode = 78;

@@ -1,14 +1,10 @@
-using FluentValidation;
-using Microsoft.Extensions.Options;
-
 namespace Api.Settings;
 
-public static class SettingsExtensions
+internal static class SettingsExtensions
 {
     /// <summary>
-    /// Binds <typeparamref name="TOptions"/> to its configuration section and checks it with its
-    /// FluentValidation validator, if it has one, when the host starts: an invalid value stops the
-    /// start with a message that names the setting (see <see cref="InvalidSetting"/>).
+    /// Binds <typeparamref name="TOptions"/> to its section and validates it at start with its validator,
+    /// if any: an invalid value stops the start with a line naming the setting.
     /// </summary>
     public static OptionsBuilder<TOptions> AddSettings<TOptions>(this IServiceCollection services, string section)
         where TOptions : class

@@ -1,17 +1,12 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace Api.Validation;
 
 /// <summary>
-/// MVC's own model validation, switched off: FluentValidation validates the form DTOs
-/// (<see cref="FluentValidationFilter"/>), and MVC's core has no DataAnnotations, so its walk over
-/// every bound argument found nothing, yet built a visitor, a validation state and ModelState
-/// entries for each one (6 % of POST /exemple's throughput, docs/performance.md).
+/// MVC's model validation, off: FluentValidation validates the forms, and MVC's core has no
+/// DataAnnotations to find, yet walked every argument (6 % of POST /exemple, docs/performance.md).
 /// </summary>
-public sealed class NoModelValidation : IObjectModelValidator
+internal sealed class NoModelValidation : IObjectModelValidator
 {
-    public void Validate(ActionContext actionContext, ValidationStateDictionary? validationState, string prefix, object? model)
-    {
-    }
+    public void Validate(ActionContext actionContext, ValidationStateDictionary? validationState, string prefix, object? model) { }
 }

@@ -1,17 +1,13 @@
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 
 namespace Api.Werkzeug;
 
 /// <summary>
-/// Adds an OPTIONS endpoint beside every Werkzeug-routed pattern, as Flask's automatic OPTIONS
-/// does: 200, an empty body, and an Allow header naming every method the pattern takes. Because
-/// these endpoints exist, routing's own 405 answers list OPTIONS in their Allow header too. It
-/// reads the other data sources when routing first asks for endpoints, so it sees every mapping
-/// whenever it was added.
+/// Flask's automatic OPTIONS beside every Werkzeug-routed pattern: 200, an empty body and an Allow
+/// header naming its methods (so routing's 405s list OPTIONS too). Built when routing first asks
+/// for endpoints, so it sees every mapping whenever it was added.
 /// </summary>
-public sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDataSource> dataSources) : EndpointDataSource
+internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDataSource> dataSources) : EndpointDataSource
 {
     private IReadOnlyList<Endpoint>? _endpoints;
 
@@ -38,10 +34,7 @@ public sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDataS
     private static RouteEndpoint? CreateOptionsEndpoint(IGrouping<string?, RouteEndpoint> routes)
     {
         var methods = routes.SelectMany(route => route.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).ToList();
-        if (methods.Count == 0 || methods.Contains(HttpMethods.Options, StringComparer.OrdinalIgnoreCase))
-        {
-            return null;
-        }
+        if (methods.Count == 0 || methods.Contains(HttpMethods.Options, StringComparer.OrdinalIgnoreCase)) return null;
 
         var allow = AllowHeader(methods);
         var first = routes.First();

@@ -5,17 +5,12 @@ using Microsoft.AspNetCore.Routing.Template;
 namespace Api.Werkzeug;
 
 /// <summary>
-/// Matches paths as strictly as Werkzeug, where ASP.NET Core routing is lenient:
-/// <list type="bullet">
-/// <item>a trailing slash is part of the path: <c>/test/</c> and <c>/test/abc/</c> match no route,
-/// and only a catch-all parameter (Werkzeug's <c>path</c> converter) takes a path ending in one;</item>
-/// <item>literal segments are case-sensitive: <c>/Test</c> is not <c>/test</c>;</item>
-/// <item>a 405 stands only where some route takes the path, constraints included, whatever its
-/// method: routing's 405 is decided before constraints run, so <c>PUT /convert/path</c> (an
-/// empty path value) would otherwise be 405 rather than 404.</item>
-/// </list>
+/// Matches paths as strictly as Werkzeug: a trailing slash is part of the path (only a catch-all,
+/// Werkzeug's <c>path</c>, takes one), literal segments are case-sensitive, and a 405 stands only
+/// where some route takes the path, constraints included (routing decides 405 before constraints
+/// run, so <c>PUT /convert/path</c>, an empty path value, would be 405 rather than 404).
 /// </summary>
-public sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPolicyFactory policies) : MatcherPolicy, IEndpointSelectorPolicy
+internal sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPolicyFactory policies) : MatcherPolicy, IEndpointSelectorPolicy
 {
     private IReadOnlyList<(RouteEndpoint Route, TemplateMatcher Matcher)>? _routes;
 
@@ -24,36 +19,24 @@ public sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPolicy
 
     public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints)
     {
-        ArgumentNullException.ThrowIfNull(endpoints);
         // Routing's 405 endpoints carry no route pattern: they are judged too.
         return endpoints.Any(endpoint => endpoint is not RouteEndpoint || endpoint.Metadata.GetMetadata<WerkzeugRoutingMetadata>() is not null);
     }
 
     public Task ApplyAsync(HttpContext httpContext, CandidateSet candidates)
     {
-        ArgumentNullException.ThrowIfNull(httpContext);
-        ArgumentNullException.ThrowIfNull(candidates);
         var path = httpContext.Request.Path.Value ?? "/";
         for (var i = 0; i < candidates.Count; i++)
         {
-            if (!candidates.IsValidCandidate(i))
-            {
-                continue;
-            }
+            if (!candidates.IsValidCandidate(i)) continue;
 
             var endpoint = candidates[i].Endpoint;
-            if (endpoint is RouteEndpoint && endpoint.Metadata.GetMetadata<WerkzeugRoutingMetadata>() is null)
-            {
-                continue;
-            }
+            if (endpoint is RouteEndpoint && endpoint.Metadata.GetMetadata<WerkzeugRoutingMetadata>() is null) continue;
 
             var valid = endpoint is RouteEndpoint route
                 ? Takes(route.RoutePattern, path)
                 : AnyRouteTakes(httpContext, path);
-            if (!valid)
-            {
-                candidates.SetValidity(i, false);
-            }
+            if (!valid) candidates.SetValidity(i, false);
         }
 
         return Task.CompletedTask;

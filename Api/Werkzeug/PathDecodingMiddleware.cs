@@ -1,19 +1,13 @@
-using System.Text;
-using Microsoft.AspNetCore.Http.Features;
-
 namespace Api.Werkzeug;
 
 /// <summary>
-/// Routes on the path as Werkzeug sees it: every percent-escape decoded, <c>%2F</c> included
-/// (so <c>/test/a%2Fb</c> is two segments and no match), invalid UTF-8 as U+FFFD, and dot
-/// segments kept as they were sent. Kestrel's own decoding keeps <c>%2F</c> encoded and removes
-/// dot segments, so such paths are decoded again from the raw request target.
+/// Routes on the path as Werkzeug decodes it: every escape decoded, <c>%2F</c> included, invalid
+/// UTF-8 as U+FFFD and dot segments kept, where Kestrel keeps <c>%2F</c> and removes dot segments.
 /// </summary>
-public sealed class PathDecodingMiddleware(RequestDelegate next)
+internal sealed class PathDecodingMiddleware(RequestDelegate next)
 {
     public Task InvokeAsync(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (RawPath(context.Features.Get<IHttpRequestFeature>()?.RawTarget) is { } rawPath && NeedsWerkzeugDecoding(rawPath))
         {
             context.Request.Path = new PathString(PercentDecoder.Decode(Encoding.Latin1.GetBytes(rawPath), plusIsSpace: false));
@@ -33,10 +27,7 @@ public sealed class PathDecodingMiddleware(RequestDelegate next)
                 rawTarget.IndexOf('/', scheme + 3) is var slash and >= 0 ? slash : rawTarget.Length,
             _ => -1,
         };
-        if (start < 0 || start == rawTarget!.Length)
-        {
-            return null;
-        }
+        if (start < 0 || start == rawTarget!.Length) return null;
 
         var query = rawTarget.IndexOf('?', start);
         return query < 0 ? rawTarget[start..] : rawTarget[start..query];

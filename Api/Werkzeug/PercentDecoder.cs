@@ -1,21 +1,11 @@
-using System.Text;
-
 namespace Api.Werkzeug;
 
-/// <summary>
-/// Percent-decoding as Werkzeug does it for paths and form bodies: escapes become bytes,
-/// an invalid escape stays as it is, and the bytes are read as UTF-8 with U+FFFD for invalid
-/// sequences.
-/// </summary>
-public static class PercentDecoder
+/// <summary>Werkzeug's percent-decoding of paths and forms: escapes to bytes (invalid ones kept), read as UTF-8 with U+FFFD.</summary>
+internal static class PercentDecoder
 {
-    /// <summary>Percent-decodes to bytes, then reads them as UTF-8 with replacement.</summary>
     public static string Decode(ReadOnlySpan<byte> encoded, bool plusIsSpace)
     {
-        if (encoded.IndexOfAny((byte)'%', (byte)'+') < 0)
-        {
-            return Encoding.UTF8.GetString(encoded);
-        }
+        if (encoded.IndexOfAny((byte)'%', (byte)'+') < 0) return Encoding.UTF8.GetString(encoded);
 
         var decoded = encoded.Length <= 256 ? stackalloc byte[encoded.Length] : new byte[encoded.Length];
         var length = 0;

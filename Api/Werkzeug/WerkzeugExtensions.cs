@@ -1,15 +1,10 @@
-using Api.Werkzeug.Converters;
-using Api.Werkzeug.Forms;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing.Matching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Api.Werkzeug;
 
 /// <summary>Everything that makes the API route, bind and answer as the tutorial's Werkzeug does.</summary>
-public static class WerkzeugExtensions
+internal static class WerkzeugExtensions
 {
     /// <summary>Werkzeug's converters, matching rules, HEAD for every GET and form reading, for MVC's controllers.</summary>
     public static IServiceCollection AddWerkzeugRouting(this IServiceCollection services)
@@ -44,7 +39,6 @@ public static class WerkzeugExtensions
     /// </summary>
     public static WebApplication UseWerkzeugRouting(this WebApplication app)
     {
-        ArgumentNullException.ThrowIfNull(app);
         app.Use(DiscardHeadBodies);
         app.UseMiddleware<PathDecodingMiddleware>();
         app.UseRouting();

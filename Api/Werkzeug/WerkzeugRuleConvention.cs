@@ -3,16 +3,11 @@ using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace Api.Werkzeug;
 
-/// <summary>
-/// Routes every controller action as Werkzeug routes a rule: the action's endpoints carry
-/// <see cref="WerkzeugRoutingMetadata"/>, and an action that answers GET also answers HEAD, as
-/// Werkzeug adds HEAD to every GET rule.
-/// </summary>
-public sealed class WerkzeugRuleConvention : IActionModelConvention
+/// <summary>Marks every action's endpoints as Werkzeug-routed and, as Werkzeug does, lets a GET action answer HEAD.</summary>
+internal sealed class WerkzeugRuleConvention : IActionModelConvention
 {
     public void Apply(ActionModel action)
     {
-        ArgumentNullException.ThrowIfNull(action);
         foreach (var selector in action.Selectors)
         {
             selector.EndpointMetadata.Add(WerkzeugRoutingMetadata.Instance);

@@ -1,12 +1,9 @@
-using System.Globalization;
-using System.Numerics;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Api.Features.Convert;
 
 /// <summary>Writes a <see cref="BigInteger"/> as an exact JSON number, however many digits it has.</summary>
-public sealed class BigIntegerJsonConverter : JsonConverter<BigInteger>
+internal sealed class BigIntegerJsonConverter : JsonConverter<BigInteger>
 {
     public override BigInteger Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -14,9 +11,6 @@ public sealed class BigIntegerJsonConverter : JsonConverter<BigInteger>
         return BigInteger.Parse(document.RootElement.GetRawText(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
     }
 
-    public override void Write(Utf8JsonWriter writer, BigInteger value, JsonSerializerOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
+    public override void Write(Utf8JsonWriter writer, BigInteger value, JsonSerializerOptions options) =>
         writer.WriteRawValue(value.ToString(CultureInfo.InvariantCulture), skipInputValidation: true);
-    }
 }

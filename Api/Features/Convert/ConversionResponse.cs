@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Api.Features.Convert;
 
 /// <summary>The answer of every <c>/convert/{converter}/{value}</c> route: the converter's name and the typed value.</summary>

@@ -1,16 +1,8 @@
-using System.Numerics;
 using Api.Features.Echo;
-using Api.Http;
-using Api.OpenApi;
-using Api.Werkzeug.Converters;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Features.Convert;
 
-/// <summary>
-/// <c>/convert/{converter}/{value}</c>: Flask's five URL converters and the tutorial's custom
-/// <c>list</c> one. A segment the converter does not accept matches no route (404).
-/// </summary>
+/// <summary><c>/convert/{converter}/{value}</c>: Flask's five URL converters and the tutorial's <c>list</c>.</summary>
 [ApiController]
 [Route("/convert")]
 [Tags(ApiTags.Converters)]

@@ -1,6 +1,3 @@
-using System.Numerics;
-using System.Text.Json.Serialization;
-
 namespace Api.Features.Convert;
 
 [JsonSerializable(typeof(ConversionResponse<string>))]

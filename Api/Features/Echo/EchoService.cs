@@ -1,12 +1,9 @@
-using System.Globalization;
-using System.Numerics;
 using Api.Features.Convert;
 using Api.Features.Exemple;
-using Api.Werkzeug.Forms;
 
 namespace Api.Features.Echo;
 
-public sealed class EchoService : IEchoService
+internal sealed class EchoService : IEchoService
 {
     public const string Greeting = "Hello World";
     public const string TestEndpointText = "test_endpoint_get";
@@ -20,18 +17,10 @@ public sealed class EchoService : IEchoService
 
     public string DescribeTest(BigInteger idTest) => "test " + idTest.ToString(CultureInfo.InvariantCulture);
 
-    public Dictionary<string, string> EchoForm(FormFields form)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        return form.ToFirstValues();
-    }
+    public Dictionary<string, string> EchoForm(FormFields form) => form.ToFirstValues();
 
     /// <remarks><see cref="ExempleFormValidator"/> has made sure <c>param1</c> was sent.</remarks>
-    public ExempleResponse Transform(ExempleForm form)
-    {
-        ArgumentNullException.ThrowIfNull(form);
-        return new ExempleResponse(form.Param1 + TransformSuffix);
-    }
+    public ExempleResponse Transform(ExempleForm form) => new(form.Param1 + TransformSuffix);
 
     public ConversionResponse<T> DescribeConversion<T>(string converter, T value) => new(converter, value);
 }

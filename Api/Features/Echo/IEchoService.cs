@@ -1,7 +1,5 @@
-using System.Numerics;
 using Api.Features.Convert;
 using Api.Features.Exemple;
-using Api.Werkzeug.Forms;
 
 namespace Api.Features.Echo;
 

@@ -1,9 +1,6 @@
 using Api.Features.Echo;
-using Api.Http;
 using Api.Limits;
-using Api.OpenApi;
 using Microsoft.AspNetCore.Http.Timeouts;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Features.Exemple;
 

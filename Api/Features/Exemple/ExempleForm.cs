@@ -1,6 +1,3 @@
-using Api.Werkzeug.Forms;
-using Microsoft.AspNetCore.Mvc;
-
 namespace Api.Features.Exemple;
 
 /// <summary>The form of <c>POST /exemple</c>.</summary>

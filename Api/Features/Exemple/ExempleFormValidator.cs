@@ -1,9 +1,7 @@
-using FluentValidation;
-
 namespace Api.Features.Exemple;
 
 /// <summary><c>param1</c> must be sent; any text, the empty string included, is accepted. Errors are keyed by the field name clients send.</summary>
-public sealed class ExempleFormValidator : AbstractValidator<ExempleForm>
+internal sealed class ExempleFormValidator : AbstractValidator<ExempleForm>
 {
     public const string MissingParam1Message = "The form field 'param1' is required.";
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Api.Features.Exemple;
 
 /// <summary>The answer of <c>POST /exemple</c>: <c>{"return1": param1 + "AAA"}</c>.</summary>

@@ -1,15 +1,10 @@
-using Api.Http;
-using Api.OpenApi;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Api.Features.Health;
 
 /// <summary>
-/// Liveness and readiness probes for orchestrators and load balancers. They run the framework's
-/// health checks; a controller rather than <c>MapHealthChecks</c> answers them, because the OpenAPI
-/// document is built from MVC's API explorer, which does not see MapHealthChecks' endpoints.
+/// Liveness and readiness, from the framework's health checks. A controller rather than
+/// MapHealthChecks, whose endpoints MVC's API explorer (and so the OpenAPI document) does not see.
 /// </summary>
 [ApiController]
 [Tags(ApiTags.Operations)]

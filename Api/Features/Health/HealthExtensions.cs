@@ -1,6 +1,6 @@
 namespace Api.Features.Health;
 
-public static class HealthExtensions
+internal static class HealthExtensions
 {
     public static IServiceCollection AddApiHealthChecks(this IServiceCollection services)
     {

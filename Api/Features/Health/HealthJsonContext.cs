@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Api.Features.Health;
 
 [JsonSerializable(typeof(HealthyResponse))]

@@ -1,7 +1,4 @@
 using Api.Features.Echo;
-using Api.Http;
-using Api.OpenApi;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Features.Hello;
 

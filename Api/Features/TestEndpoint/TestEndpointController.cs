@@ -1,19 +1,10 @@
-using System.Numerics;
 using Api.Features.Echo;
-using Api.Http;
 using Api.Limits;
-using Api.OpenApi;
-using Api.Werkzeug.Converters;
-using Api.Werkzeug.Forms;
 using Microsoft.AspNetCore.Http.Timeouts;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Features.TestEndpoint;
 
-/// <summary>
-/// <c>/test</c> and <c>/test/{id_test}</c>: the tutorial's <c>test_endpoint</c> functions
-/// (routing, a path parameter, and a form echo).
-/// </summary>
+/// <summary><c>/test</c> and <c>/test/{id_test}</c>: the tutorial's <c>test_endpoint</c> functions.</summary>
 [ApiController]
 [Tags(ApiTags.Tutorial)]
 public sealed class TestEndpointController(IEchoService echo) : ControllerBase

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Api.Features.TestEndpoint;
 
 [JsonSerializable(typeof(Dictionary<string, string>))]

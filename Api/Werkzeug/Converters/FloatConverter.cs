@@ -1,14 +1,10 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-
 namespace Api.Werkzeug.Converters;
 
 /// <summary>
-/// Werkzeug's <c>float</c>: digits, a dot, digits, and nothing else (<c>1</c>, <c>.5</c>,
-/// <c>1e5</c>, <c>-1.0</c> and <c>NaN</c> do not match). A value beyond a double's range does not
-/// match either: JSON has no Infinity.
+/// Werkzeug's <c>float</c>: digits, a dot, digits (not <c>1</c>, <c>.5</c>, <c>1e5</c>, <c>-1.0</c>,
+/// <c>NaN</c>), within a double's range, since JSON has no Infinity.
 /// </summary>
-public sealed class FloatConverter : WerkzeugConverter<double>
+internal sealed class FloatConverter : WerkzeugConverter<double>
 {
     public const string Name = "flask-float";
 
@@ -19,7 +15,6 @@ public sealed class FloatConverter : WerkzeugConverter<double>
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out double value)
     {
-        ArgumentNullException.ThrowIfNull(segment);
         value = default;
         var dot = segment.IndexOf('.', StringComparison.Ordinal);
         return dot >= 0

@@ -1,14 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
-using System.Numerics;
-
 namespace Api.Werkzeug.Converters;
 
-/// <summary>
-/// Werkzeug's <c>int</c>: one or more decimal digits, no sign, no spaces, leading zeros
-/// allowed, any length (<c>007</c> is 7, 2^64 and beyond stay exact).
-/// </summary>
-public sealed class IntegerConverter : WerkzeugConverter<BigInteger>
+/// <summary>Werkzeug's <c>int</c>: decimal digits only, leading zeros allowed (<c>007</c> is 7), of any size.</summary>
+internal sealed class IntegerConverter : WerkzeugConverter<BigInteger>
 {
     public const string Name = "flask-int";
 
@@ -18,7 +11,6 @@ public sealed class IntegerConverter : WerkzeugConverter<BigInteger>
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out BigInteger value)
     {
-        ArgumentNullException.ThrowIfNull(segment);
         value = default;
         return UnicodeDigits.ToAscii(segment) is { } digits && BigInteger.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
     }

@@ -1,12 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace Api.Werkzeug.Converters;
 
-/// <summary>
-/// The tutorial's custom converter: one path segment split on '+' (<c>a+b+c</c> is
-/// <c>["a","b","c"]</c>, <c>a++b</c> is <c>["a","","b"]</c>).
-/// </summary>
-public sealed class ListConverter : WerkzeugConverter<string[]>
+/// <summary>The tutorial's custom converter: one segment split on '+' (<c>a++b</c> is <c>["a","","b"]</c>).</summary>
+internal sealed class ListConverter : WerkzeugConverter<string[]>
 {
     public const string Name = "flask-list";
 
@@ -16,7 +11,6 @@ public sealed class ListConverter : WerkzeugConverter<string[]>
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out string[] value)
     {
-        ArgumentNullException.ThrowIfNull(segment);
         value = segment.Split('+');
         return segment.Length > 0 && !segment.Contains('/', StringComparison.Ordinal);
     }

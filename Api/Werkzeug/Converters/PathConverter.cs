@@ -1,12 +1,7 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace Api.Werkzeug.Converters;
 
-/// <summary>
-/// Werkzeug's <c>path</c>: the rest of the path, slashes and a trailing slash included; never
-/// empty and never starting with a slash. Used on a catch-all parameter (<c>{**value}</c>).
-/// </summary>
-public sealed class PathConverter : WerkzeugConverter<string>
+/// <summary>Werkzeug's <c>path</c> on a catch-all parameter: the rest of the path, never empty nor starting with a slash.</summary>
+internal sealed class PathConverter : WerkzeugConverter<string>
 {
     public const string Name = "flask-path";
 
@@ -16,7 +11,6 @@ public sealed class PathConverter : WerkzeugConverter<string>
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out string value)
     {
-        ArgumentNullException.ThrowIfNull(segment);
         value = segment;
         return segment.Length > 0 && segment[0] != '/';
     }

@@ -1,29 +1,17 @@
-using System.Globalization;
-using System.Text;
-
 namespace Api.Werkzeug.Converters;
 
-/// <summary>
-/// Python's <c>\d</c> is any Unicode decimal digit (category Nd), and <c>int()</c> and
-/// <c>float()</c> read them all: <c>/test/%D9%A3</c> (ARABIC-INDIC DIGIT THREE) is <c>test 3</c>.
-/// </summary>
+/// <summary>Python's <c>int()</c> and <c>float()</c> read any Unicode digit: <c>/test/%D9%A3</c> is <c>test 3</c>.</summary>
 internal static class UnicodeDigits
 {
     /// <summary>The ASCII digits of a run of one or more decimal digits, or null when the text is empty or holds anything else.</summary>
     public static string? ToAscii(string text)
     {
-        if (text.Length == 0 || !text.AsSpan().ContainsAnyExceptInRange('0', '9'))
-        {
-            return text.Length == 0 ? null : text;
-        }
+        if (text.Length == 0 || !text.AsSpan().ContainsAnyExceptInRange('0', '9')) return text.Length == 0 ? null : text;
 
         var ascii = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
-            if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.DecimalDigitNumber)
-            {
-                return null;
-            }
+            if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.DecimalDigitNumber) return null;
 
             ascii.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
         }

@@ -1,14 +1,9 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
 
 namespace Api.Werkzeug.Converters;
 
-/// <summary>
-/// Werkzeug's <c>uuid</c>: 8-4-4-4-12 hexadecimal digits in either case, nothing else (no
-/// braces, no dashless form, no surrounding spaces, all of which <see cref="Guid"/> parsing
-/// would take). Answered in lower case.
-/// </summary>
-public sealed class UuidConverter : WerkzeugConverter<Guid>
+/// <summary>Werkzeug's <c>uuid</c>: dashed 8-4-4-4-12 hex digits in either case only (Guid parsing takes more); answered in lower case.</summary>
+internal sealed class UuidConverter : WerkzeugConverter<Guid>
 {
     public const string Name = "flask-uuid";
 
@@ -20,20 +15,13 @@ public sealed class UuidConverter : WerkzeugConverter<Guid>
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out Guid value)
     {
-        ArgumentNullException.ThrowIfNull(segment);
         value = default;
-        if (segment.Length != 36)
-        {
-            return false;
-        }
+        if (segment.Length != 36) return false;
 
         for (var i = 0; i < segment.Length; i++)
         {
             var isDash = i is 8 or 13 or 18 or 23;
-            if (isDash ? segment[i] != '-' : !HexDigits.Contains(segment[i]))
-            {
-                return false;
-            }
+            if (isDash ? segment[i] != '-' : !HexDigits.Contains(segment[i])) return false;
         }
 
         value = Guid.ParseExact(segment, "D");

@@ -1,24 +1,16 @@
-using System.Diagnostics.CodeAnalysis;
-
 namespace Api.Werkzeug.Converters;
 
 /// <summary>
-/// One of Werkzeug's URL converters as a route constraint: it accepts exactly the segments the
-/// converter accepts and, as it matches, puts the converted value in the route values, where
-/// <see cref="RouteValueBinder"/> takes it: each segment is converted once, and routing and
-/// binding never disagree.
+/// A Werkzeug converter as a route constraint: it accepts exactly the segments the converter does,
+/// and puts the converted value in the route values for <see cref="RouteValueBinder"/> to bind.
 /// </summary>
-public abstract class WerkzeugConverter<T> : WerkzeugConverter
+internal abstract class WerkzeugConverter<T> : WerkzeugConverter
 {
     public abstract bool TryConvert(string segment, [MaybeNullWhen(false)] out T value);
 
     public override bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection)
     {
-        ArgumentNullException.ThrowIfNull(values);
-        if (!values.TryGetValue(routeKey, out var raw) || raw is not string segment || !TryConvert(segment, out var value))
-        {
-            return false;
-        }
+        if (!values.TryGetValue(routeKey, out var raw) || raw is not string segment || !TryConvert(segment, out var value)) return false;
 
         values[routeKey] = value;
         return true;
@@ -26,7 +18,7 @@ public abstract class WerkzeugConverter<T> : WerkzeugConverter
 }
 
 /// <summary>A converter seen without its value type, as the OpenAPI document describes it.</summary>
-public abstract class WerkzeugConverter : IRouteConstraint
+internal abstract class WerkzeugConverter : IRouteConstraint
 {
     /// <summary>
     /// Werkzeug's default converter: one non-empty segment, as decoded. A plain route parameter

@@ -1,29 +1,18 @@
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
-
 namespace Api.Werkzeug.Forms;
 
 /// <summary>
-/// Only <c>application/x-www-form-urlencoded</c> and <c>multipart/form-data</c> bodies carry
-/// fields; any other body, a missing or malformed Content-Type, or a multipart type without a
-/// boundary gives an empty form, never an error. The query string is never read. A form with more
-/// fields than <see cref="FormOptions.ValueCountLimit"/> or a key longer than
-/// <see cref="FormOptions.KeyLengthLimit"/> is refused with 413; the body's size is held by the
-/// server's own limit (Kestrel's <c>MaxRequestBodySize</c>).
+/// Reads urlencoded and multipart bodies as Werkzeug does; any other body, or a Content-Type that is
+/// missing, malformed or without a boundary, is an empty form, never an error, and the query string
+/// is never read. <see cref="FormOptions"/>' field count and key length are answered 413.
 /// </summary>
-public sealed class FormFieldReader(IOptions<FormOptions> formOptions)
+internal sealed class FormFieldReader(IOptions<FormOptions> formOptions)
 {
     private const int InitialBufferLimit = 64 * 1024;
 
     public async Task<FormFields> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var contentType = request.ContentType;
-        if (string.IsNullOrEmpty(contentType))
-        {
-            return FormFields.Empty;
-        }
+        if (string.IsNullOrEmpty(contentType)) return FormFields.Empty;
 
         var options = formOptions.Value;
         var mediaType = MediaTypeOf(contentType);
@@ -34,8 +23,7 @@ public sealed class FormFieldReader(IOptions<FormOptions> formOptions)
             return UrlEncodedForm.Parse(form.Span, options.ValueCountLimit, options.KeyLengthLimit);
         }
 
-        if (mediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            && TryGetBoundary(contentType, out var boundary))
+        if (mediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) && BoundaryOf(contentType) is { } boundary)
         {
             return await MultipartForm.ReadAsync(body, boundary, options.ValueCountLimit, options.KeyLengthLimit, cancellationToken);
         }
@@ -49,23 +37,10 @@ public sealed class FormFieldReader(IOptions<FormOptions> formOptions)
         return (semicolon < 0 ? contentType.AsSpan() : contentType.AsSpan(0, semicolon)).Trim();
     }
 
-    private static bool TryGetBoundary(string contentType, out string boundary)
-    {
-        boundary = string.Empty;
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed))
-        {
-            return false;
-        }
-
-        var value = HeaderUtilities.RemoveQuotes(parsed.Boundary);
-        if (!value.HasValue || value.Length == 0)
-        {
-            return false;
-        }
-
-        boundary = value.Value!;
-        return true;
-    }
+    private static string? BoundaryOf(string contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed) && HeaderUtilities.RemoveQuotes(parsed.Boundary) is { Length: > 0 } boundary
+            ? boundary.Value
+            : null;
 
     private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
     {

@@ -1,9 +1,6 @@
 namespace Api.Werkzeug.Forms;
 
-/// <summary>
-/// The text fields of a form body in the order they were sent, with case-sensitive keys and
-/// repeated keys kept, as Werkzeug's <c>request.form</c> MultiDict holds them.
-/// </summary>
+/// <summary>A form's text fields in sent order, keys case-sensitive and repeated keys kept, as Werkzeug's MultiDict.</summary>
 public sealed class FormFields : IFormBindable<FormFields>
 {
     public static readonly FormFields Empty = new([]);
@@ -12,9 +9,7 @@ public sealed class FormFields : IFormBindable<FormFields>
 
     public FormFields(IEnumerable<KeyValuePair<string, string>> fields) => _fields = [.. fields];
 
-    public int Count => _fields.Count;
-
-    public IReadOnlyList<KeyValuePair<string, string>> All => _fields;
+    internal IReadOnlyList<KeyValuePair<string, string>> All => _fields;
 
     public static FormFields FromForm(FormFields form) => form;
 
@@ -23,10 +18,7 @@ public sealed class FormFields : IFormBindable<FormFields>
     {
         foreach (var field in _fields)
         {
-            if (string.Equals(field.Key, key, StringComparison.Ordinal))
-            {
-                return field.Value;
-            }
+            if (string.Equals(field.Key, key, StringComparison.Ordinal)) return field.Value;
         }
 
         return null;
@@ -36,10 +28,7 @@ public sealed class FormFields : IFormBindable<FormFields>
     public Dictionary<string, string> ToFirstValues()
     {
         var firstValues = new Dictionary<string, string>(_fields.Count, StringComparer.Ordinal);
-        foreach (var field in _fields)
-        {
-            firstValues.TryAdd(field.Key, field.Value);
-        }
+        foreach (var field in _fields) firstValues.TryAdd(field.Key, field.Value);
 
         return firstValues;
     }

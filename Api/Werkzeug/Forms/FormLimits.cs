@@ -1,9 +1,6 @@
 namespace Api.Werkzeug.Forms;
 
-/// <summary>
-/// The form limits of <see cref="Microsoft.AspNetCore.Http.Features.FormOptions"/>, held as MVC's
-/// own form reading holds them, answered 413 (as Kestrel answers a body beyond its limit).
-/// </summary>
+/// <summary><see cref="FormOptions"/>' limits, held as MVC's form reading holds them and answered 413 as Kestrel answers a body too large.</summary>
 internal static class FormLimits
 {
     public static void Check(int fieldCount, int keyBytes, int maxFields, int maxKeyBytes)

@@ -1,17 +1,13 @@
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-
 namespace Api.Werkzeug.Forms;
 
 /// <summary>
-/// Binds every <see cref="IFormBindable{TSelf}"/> parameter (<see cref="FormFields"/> and the form
-/// DTOs) from the form as Flask reads it, in place of MVC's form value provider, whose keys are
-/// case-insensitive and which refuses a multipart body without a boundary.
+/// Binds form parameters (<see cref="IFormBindable{TSelf}"/>) as Flask reads forms, where MVC's form
+/// value provider has case-insensitive keys and refuses a multipart body without a boundary.
 /// </summary>
-public sealed class FormModelBinderProvider : IModelBinderProvider
+internal sealed class FormModelBinderProvider : IModelBinderProvider
 {
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var type = context.Metadata.ModelType;
         return IsFormBindable(type) ? (IModelBinder?)Activator.CreateInstance(typeof(FormModelBinder<>).MakeGenericType(type)) : null;
     }

@@ -1,16 +1,12 @@
-using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
 
 namespace Api.Werkzeug.Forms;
 
 /// <summary>
-/// Reads the text fields of a <c>multipart/form-data</c> body. A part with a <c>filename</c>
-/// parameter is a file and is left out; a body that does not parse yields no fields at all,
-/// as Werkzeug's silent form parser does. More than <c>maxParts</c> parts, or a field name longer
-/// than <c>maxKeyBytes</c>, is refused with 413.
+/// The text fields of a multipart body: file parts are left out, and a body that does not parse
+/// is an empty form, as with Werkzeug's silent parser; limits answered 413.
 /// </summary>
-public static class MultipartForm
+internal static class MultipartForm
 {
     public static async Task<FormFields> ReadAsync(Stream body, string boundary, int maxParts, int maxKeyBytes, CancellationToken cancellationToken)
     {
@@ -24,7 +20,7 @@ public static class MultipartForm
                 FormLimits.Check(++parts, 0, maxParts, maxKeyBytes);
                 using var buffer = new MemoryStream();
                 await section.Body.CopyToAsync(buffer, cancellationToken);
-                if (TryGetFieldName(section, out var name))
+                if (FieldNameOf(section) is { } name)
                 {
                     FormLimits.Check(parts, Encoding.UTF8.GetByteCount(name), maxParts, maxKeyBytes);
                     fields.Add(new(name, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)));
@@ -39,25 +35,12 @@ public static class MultipartForm
         return new FormFields(fields);
     }
 
-    private static bool TryGetFieldName(MultipartSection section, out string name)
-    {
-        name = string.Empty;
-        if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-            || disposition.Parameters.Any(p => p.Name.Equals("filename", StringComparison.OrdinalIgnoreCase)
-                || p.Name.Equals("filename*", StringComparison.OrdinalIgnoreCase)))
-        {
-            return false;
-        }
-
-        var fieldName = HeaderUtilities.RemoveQuotes(disposition.Name);
-        if (!fieldName.HasValue)
-        {
-            return false;
-        }
-
-        name = fieldName.Value!;
-        return true;
-    }
+    private static string? FieldNameOf(MultipartSection section) =>
+        ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+        && !disposition.Parameters.Any(p => p.Name.Equals("filename", StringComparison.OrdinalIgnoreCase) || p.Name.Equals("filename*", StringComparison.OrdinalIgnoreCase))
+        && HeaderUtilities.RemoveQuotes(disposition.Name) is { HasValue: true } name
+            ? name.Value
+            : null;
 
     // Kestrel reports a client's broken framing (size limits, bad chunking) as
     // BadHttpRequestException, an IOException too: that one is not a multipart problem.

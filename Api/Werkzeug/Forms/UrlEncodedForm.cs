@@ -1,12 +1,10 @@
 namespace Api.Werkzeug.Forms;
 
 /// <summary>
-/// Parses <c>application/x-www-form-urlencoded</c> bytes with Werkzeug's rules: pairs split on
-/// '&amp;', empty pairs skipped, a pair without '=' is a key with an empty value, '+' is a space,
-/// invalid percent-escapes are kept as they are, and invalid UTF-8 becomes U+FFFD. More than
-/// <c>maxFields</c> fields, or a key longer than <c>maxKeyBytes</c> as sent, is refused with 413.
+/// Werkzeug's urlencoded parsing: pairs split on '&amp;', empty pairs skipped, no '=' means an empty
+/// value, '+' is a space, invalid escapes kept, invalid UTF-8 as U+FFFD; limits answered 413.
 /// </summary>
-public static class UrlEncodedForm
+internal static class UrlEncodedForm
 {
     public static FormFields Parse(ReadOnlySpan<byte> body, int maxFields = int.MaxValue, int maxKeyBytes = int.MaxValue)
     {
@@ -16,10 +14,7 @@ public static class UrlEncodedForm
             var end = body.IndexOf((byte)'&');
             var pair = end < 0 ? body : body[..end];
             body = end < 0 ? [] : body[(end + 1)..];
-            if (pair.IsEmpty)
-            {
-                continue;
-            }
+            if (pair.IsEmpty) continue;
 
             var equals = pair.IndexOf((byte)'=');
             var key = equals < 0 ? pair : pair[..equals];

@@ -1,7 +1,7 @@
 namespace Api.Observability;
 
 /// <summary>Metrics for Prometheus at <c>/metrics</c> (section <c>Metrics</c>), on by default.</summary>
-public sealed class MetricsOptions
+internal sealed class MetricsExportOptions
 {
     public const string Section = "Metrics";
 
