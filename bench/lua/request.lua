@@ -9,7 +9,7 @@ end
 
 function done(summary, latency, requests)
   local non2xx = summary.errors.status
-  io.write(string.format("RESULT rps=%.1f p99_ms=%.3f non2xx=%d errors=%d\n",
-    summary.requests / (summary.duration / 1e6), latency:percentile(99) / 1000, non2xx,
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.3f p99_ms=%.3f non2xx=%d errors=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000, non2xx,
     summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
 end
