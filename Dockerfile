@@ -23,6 +23,11 @@ ENV ASPNETCORE_URLS=http://+:8080 \
 # keeps its resident memory near raw Kestrel's. The runtime reads this knob from the environment
 # only (runtimeconfig.json cannot carry it). bench/run.sh runs the API with these DOTNET_ lines.
 ENV DOTNET_GCgen0size=0x600000
+# Tiered compilation reaches optimized code within seconds instead of tens of seconds on a
+# one-CPU replica: the 100 ms call-counting delay is not multiplied by ten on one CPU, and is
+# 30 ms. Environment only: runtimeconfig.json cannot carry these (bench/tiering.sh shows both).
+ENV DOTNET_TC_DelaySingleProcMultiplier=1
+ENV DOTNET_TC_CallCountingDelayMs=30
 EXPOSE 8080
 # The runtime image has no curl: bash's /dev/tcp asks /healthz and expects a 200.
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
