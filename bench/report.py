@@ -63,3 +63,11 @@ for s in servers:
         per_round.append(hit if hit is not None else float("inf"))
     reached.append(statistics.median(per_round))
 print("| seconds to 90 % of steady GET /test/42 | " + " | ".join("never" if x == float("inf") else f"{x:.0f}" for x in reached) + " | | |")
+
+# A benchmark of error answers measures something else: every phase's non-2xx answers and socket errors.
+counts = []
+for s in servers:
+    non2xx = sum(int(r[6]) for r in rows if r[1] == s and r[6] != "")
+    errors = sum(int(r[7]) for r in rows if r[1] == s and r[7] != "")
+    counts.append(f"{s} {non2xx}/{errors}")
+print("\nNon-2xx answers / socket errors, all phases and rounds: " + ", ".join(counts) + ".")

@@ -3,7 +3,8 @@
 # under each variant and loaded at once with GET /test/42 (pinned as in bench/run.sh); the table
 # shows start-up and the requests per second (thousands) of each of its first COLD seconds.
 # The variants set the knobs through the environment, as the Dockerfile does, and through
-# runtimeconfig.json's configProperties, which the runtime does not consult for these knobs.
+# runtimeconfig.json's configProperties, which the runtime does not consult for these knobs; and
+# TieredPGO (which the csproj sets, and the runtime reads from both) off each way, for contrast.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,22 +18,31 @@ out=bench/out
 
 echo "Publishing the API (Release, linux-x64)..." >&2
 dotnet publish Api -c Release -r linux-x64 --no-self-contained -o "$out/api" --nologo -v q >/dev/null
-rm -rf "$out/api-runtimeconfig" && cp -r "$out/api" "$out/api-runtimeconfig"
-python3 - "$out/api-runtimeconfig/Api.runtimeconfig.json" <<'PY'
+# copy_with_config folder json: a copy of the published API whose runtimeconfig.json carries more
+# configProperties.
+copy_with_config() {
+  rm -rf "${out:?}/$1" && cp -r "$out/api" "$out/$1"
+  python3 - "$out/$1/Api.runtimeconfig.json" "$2" <<'PY'
 import json, sys
 config = json.load(open(sys.argv[1]))
-config["runtimeOptions"]["configProperties"].update({"TC_DelaySingleProcMultiplier": 1, "TC_CallCountingDelayMs": 30})
+config["runtimeOptions"]["configProperties"].update(json.loads(sys.argv[2]))
 json.dump(config, open(sys.argv[1], "w"), indent=2)
 PY
+}
+copy_with_config api-runtimeconfig '{"TC_DelaySingleProcMultiplier": 1, "TC_CallCountingDelayMs": 30}'
+copy_with_config api-no-pgo '{"System.Runtime.TieredPGO": false}'
+image_tiering=$(image_env | tr " " "\n" | grep "^DOTNET_TC_" | tr "\n" " ")
 
 # label|folder|environment
 variants=(
   "runtime defaults|api|"
   "DelaySingleProcMultiplier=1 (environment)|api|DOTNET_TC_DelaySingleProcMultiplier=1"
   "CallCountingDelayMs=30 (environment)|api|DOTNET_TC_CallCountingDelayMs=30"
-  "both (environment: the image)|api|DOTNET_TC_DelaySingleProcMultiplier=1 DOTNET_TC_CallCountingDelayMs=30"
+  "both (environment: the image)|api|$image_tiering"
   "both (runtimeconfig.json)|api-runtimeconfig|"
   "CallCountingDelayMs=0 (environment)|api|DOTNET_TC_CallCountingDelayMs=0"
+  "the image, TieredPGO off (environment)|api|$image_tiering DOTNET_TieredPGO=0"
+  "the image, TieredPGO off (runtimeconfig.json)|api-no-pgo|$image_tiering"
 )
 
 printf '| variant | round | start-up ms |'; for s in $(seq 1 "$COLD"); do printf ' s%s |' "$s"; done; echo
