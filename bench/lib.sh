@@ -1,9 +1,18 @@
-# Shared by bench/run.sh and bench/tiering.sh: pinned servers and one wrk run.
+# Shared by the bench scripts: publishing, pinned servers and one wrk run.
 SERVER_CPU=${SERVER_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-0}
 CONNECTIONS=${CONNECTIONS:-64}
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+out=bench/out
+
+# The API published with the Dockerfile's options (ReadyToRun for linux-x64); the floor and the template.
+publish_api() { dotnet publish Api -c Release -r linux-x64 --no-self-contained -o "$out/api" --nologo -v q >/dev/null; }
+publish_peers() {
+  dotnet publish bench/Floor -c Release -o "$out/floor" --nologo -v q >/dev/null
+  dotnet publish bench/Template -c Release -o "$out/template" --nologo -v q >/dev/null
+}
 
 # The Dockerfile's ENV DOTNET_... lines, as NAME=value words: the API runs as its image runs it.
 image_env() { sed -n 's/^ENV \(DOTNET_[A-Za-z0-9_]*=[^ ]*\)$/\1/p' Dockerfile | tr '\n' ' '; }

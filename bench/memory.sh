@@ -3,18 +3,20 @@
 # as its image runs it, plus variants. Each is started cold and loaded with the four tutorial
 # requests (36 s in all, pinned as in bench/run.sh); then its resident memory is split, from
 # /proc/PID/smaps_rollup, into anonymous pages (the GC heap, JIT'd code, the runtime's data) and
-# clean pages mapped from files (assembly code). Run bench/run.sh first: it publishes the three
-# servers into bench/out.
+# clean pages mapped from files (assembly code).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROUNDS=${ROUNDS:-2}
 PORT=${PORT:-5083}
-out=bench/out
 source bench/lib.sh
 trap '[ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
 read -r -a image <<<"$(image_env)"
 url="http://127.0.0.1:$PORT"
+
+echo "Publishing the floor, the template and the API (Release)..." >&2
+publish_peers
+publish_api
 
 measure() { # label dll [NAME=value...]
   local label=$1 dll=$2

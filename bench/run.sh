@@ -22,14 +22,12 @@ REQUEST_LOG=${REQUEST_LOG:-off}
 source bench/lib.sh
 # API_ENV (space-separated NAME=value pairs) adds to the image's environment, for experiments.
 read -r -a api_env <<<"$(image_env) ${API_ENV:-}"
-out=bench/out
 results=$(mktemp)
 trap 'rm -f "$results"; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
 
 echo "Publishing the floor, the template and the API (Release)..." >&2
-dotnet publish bench/Floor -c Release -o "$out/floor" --nologo -v q >/dev/null
-dotnet publish bench/Template -c Release -o "$out/template" --nologo -v q >/dev/null
-dotnet publish Api -c Release -r linux-x64 --no-self-contained -o "$out/api" --nologo -v q >/dev/null
+publish_peers
+publish_api
 
 # name|method|path|body
 requests=(

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Soak: a mixed valid and invalid load (bench/lua/mixed.lua) against the real server for
-# SECONDS (default 60). Reports requests by status class, connection errors, and resident memory
-# at the start and the end. Fails on any 5xx, any connection error, or memory that grows by
-# more than MAX_GROWTH percent (default 25).
+# Soak: a mixed valid and invalid load (bench/lua/mixed.lua) against the real server, run as its
+# image runs it, for SECONDS (default 60). Reports requests by status class, connection errors,
+# and resident memory at the start and the end. Fails on any 5xx, any connection error, or memory
+# that grows by more than MAX_GROWTH percent (default 25).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,14 +10,12 @@ SECONDS_=${SECONDS_TO_RUN:-60}
 PORT=${PORT:-5083}
 MAX_GROWTH=${MAX_GROWTH:-25}
 url="http://127.0.0.1:$PORT"
-out=bench/out
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+source bench/lib.sh
+read -r -a image <<<"$(image_env)"
 
-dotnet publish Api -c Release -o "$out/api" --nologo -v q >/dev/null
-(cd "$out/api" && ASPNETCORE_ENVIRONMENT=Production RequestLogging__Enabled=false exec dotnet Api.dll --urls "$url" >/dev/null 2>&1) &
-pid=$!
+publish_api
+start_server "$out/api/Api.dll" "$url" "${image[@]}" RequestLogging__Enabled=false
 trap 'kill "$pid" 2>/dev/null || true' EXIT
-until curl -fs -o /dev/null "$url/"; do sleep 0.05; done
 
 rss() { echo $(( $(ps -o rss= -p "$pid" | tr -d ' ') / 1024 )); }
 wrk -t2 -c32 -d5s -s bench/lua/mixed.lua "$url" >/dev/null

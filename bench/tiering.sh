@@ -14,10 +14,9 @@ PORT=${PORT:-5082}
 source bench/lib.sh
 trap '[ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
 gen0=$(image_env | tr ' ' '\n' | grep '^DOTNET_GCgen0size=' || true)
-out=bench/out
 
 echo "Publishing the API (Release, linux-x64)..." >&2
-dotnet publish Api -c Release -r linux-x64 --no-self-contained -o "$out/api" --nologo -v q >/dev/null
+publish_api
 # copy_with_config folder json: a copy of the published API whose runtimeconfig.json carries more
 # configProperties.
 copy_with_config() {
