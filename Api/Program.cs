@@ -5,7 +5,6 @@ using Api.Logging;
 using Api.Observability;
 using Api.Problems;
 using Api.Security;
-using Api.Validation;
 using Api.Werkzeug;
 
 try
@@ -16,9 +15,8 @@ try
     builder.Services.AddEdgeProtection();
     builder.Services.AddRequestLogging();
     builder.Services.AddProblemResponses();
-    builder.Services.AddValidation();
     builder.Services.AddWerkzeugRouting();
-    builder.Services.AddTutorialControllers();
+    builder.Services.AddApiControllers();
     builder.Services.AddApiHealthChecks();
     builder.Services.AddApiDocument();
     builder.Services.AddObservability(builder.Configuration);
@@ -34,6 +32,7 @@ try
     app.UseRequestTimeouts();
     app.MapControllers();
     app.MapApiDocument();
+    app.MapAutomaticOptions();
     app.UseObservability();
 
     app.Run();

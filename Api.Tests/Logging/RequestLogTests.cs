@@ -1,55 +1,69 @@
 using System.Collections.Concurrent;
-using Api.Logging;
+using Api.Echo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Api.Tests.Logging;
 
-/// <summary>One log line per request, with its fields; none when switched off; no query string.</summary>
+/// <summary>
+/// One log entry per request with its fields, the W3C trace and span ids among them; none when
+/// switched off; never the query string.
+/// </summary>
 public sealed class RequestLogTests : ApiTestBase
 {
-    private const string RequestFinished = "Microsoft.AspNetCore.Hosting.Diagnostics";
+    private const string RequestLog = "Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware";
 
-    private static readonly string RequestLog = typeof(RequestLoggingMiddleware).FullName!;
-
-    // The host's own "Request finished" line comes after the pipeline has run: once it is there,
-    // the request log line is there too, or is never coming.
     private (InMemoryApi Api, CapturingLoggerProvider Logs) Capturing(params (string, string)[] settings)
     {
         var logs = new CapturingLoggerProvider();
-        var api = Factory.With([.. settings, ($"Logging:LogLevel:{RequestFinished}", "Information")])
-            .WithServices(s => s.AddSingleton<ILoggerProvider>(logs));
+        var api = Factory.With(settings).WithServices(s => s.AddSingleton<ILoggerProvider>(logs));
         return (api, logs);
     }
 
     [Test]
-    public async Task Each_request_logs_one_line_with_method_path_status_elapsed_and_trace_id()
+    public async Task Each_request_logs_one_entry_with_method_path_status_duration_client_and_trace()
     {
         var (api, logs) = Capturing();
 
-        await api.SendAsync(new ApiRequest("DELETE", "/test?token=secret"));
-        await logs.WaitForAsync(e => e.Category == RequestFinished && e.Message.Contains("finished", StringComparison.Ordinal));
+        var response = await api.SendAsync(new ApiRequest("DELETE", "/test?token=secret"));
+        await logs.WaitForAsync(e => e.Category == RequestLog);
 
-        var lines = logs.Entries.Where(e => e.Category == RequestLog).ToList();
-        Assert.That(lines, Has.Count.EqualTo(1));
-        var fields = lines[0].State.ToDictionary(p => p.Key, p => p.Value);
+        var entries = logs.Entries.Where(e => e.Category == RequestLog).ToList();
+        Assert.That(entries, Has.Count.EqualTo(1));
+        var fields = entries[0].State.ToDictionary(p => p.Key, p => p.Value);
         Assert.That(fields["Method"], Is.EqualTo("DELETE"));
-        Assert.That(fields["Path"], Is.EqualTo("/test"));
+        Assert.That(fields["Path"]?.ToString(), Is.EqualTo("/test"));
         Assert.That(fields["StatusCode"], Is.EqualTo(405));
-        Assert.That(fields["ElapsedMs"], Is.TypeOf<double>().And.GreaterThanOrEqualTo(0));
-        Assert.That(fields["TraceId"] as string, Is.Not.Empty);
-        Assert.That(lines[0].Message, Does.Not.Contain("secret"));
+        Assert.That(fields["Duration"], Is.TypeOf<double>().And.GreaterThanOrEqualTo(0));
+        Assert.That(fields, Does.ContainKey("Client"));
+        Assert.That(fields["TraceId"] as string, Does.Match("^[0-9a-f]{32}$"));
+        Assert.That(fields["SpanId"] as string, Does.Match("^[0-9a-f]{16}$"));
+        Assert.That((string?)response.Json!["traceId"], Does.Contain($"-{fields["TraceId"]}-{fields["SpanId"]}-"), "the problem names the same trace and span");
+        Assert.That(entries[0].Message, Does.Not.Contain("secret"));
+    }
+
+    [Test]
+    public async Task An_incoming_trace_is_continued_and_its_sampled_flag_kept()
+    {
+        var (api, logs) = Capturing();
+        const string Trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        var response = await api.SendAsync(ApiRequest.Get("/nope") with { Headers = [new("traceparent", $"00-{Trace}-00f067aa0ba902b7-01")] });
+        await logs.WaitForAsync(e => e.Category == RequestLog);
+
+        Assert.That((string?)response.Json!["traceId"], Does.Match($"^00-{Trace}-[0-9a-f]{{16}}-01$"));
+        Assert.That(logs.Entries.Single(e => e.Category == RequestLog).State.Single(p => p.Key == "TraceId").Value, Is.EqualTo(Trace));
     }
 
     [Test]
     public async Task The_request_log_can_be_switched_off()
     {
-        var (api, logs) = Capturing(("RequestLogging:Enabled", "false"));
+        var (api, logs) = Capturing(("RequestLogging:Enabled", "false"), ("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "Information"));
 
         await api.SendAsync(ApiRequest.Get("/"));
-        await logs.WaitForAsync(e => e.Category == RequestFinished && e.Message.Contains("finished", StringComparison.Ordinal));
+        // The host's own "Request finished" entry comes after the pipeline has run.
+        await logs.WaitForAsync(e => e.Category == "Microsoft.AspNetCore.Hosting.Diagnostics" && e.Message.Contains("finished", StringComparison.Ordinal));
 
-        Assert.That(logs.Entries.Where(e => e.Category == RequestFinished), Is.Not.Empty);
         Assert.That(logs.Entries.Where(e => e.Category == RequestLog), Is.Empty);
     }
 
@@ -57,7 +71,7 @@ public sealed class RequestLogTests : ApiTestBase
     public async Task An_unhandled_exception_is_logged_as_an_error_with_its_trace()
     {
         var (api, logs) = Capturing();
-        var echo = new Moq.Mock<Api.Features.Echo.IEchoService>();
+        var echo = new Moq.Mock<IEchoService>();
         echo.Setup(e => e.Greet()).Throws(new InvalidOperationException("boom"));
 
         await api.WithServices(s => s.AddSingleton(echo.Object)).SendAsync(ApiRequest.Get("/"));

@@ -53,16 +53,16 @@ public sealed partial class ObservabilityTests
     }
 
     [Test]
-    public async Task An_incoming_traceparent_is_the_trace_of_the_problem_and_of_the_log_line()
+    public async Task An_incoming_traceparent_is_the_trace_of_the_problem_and_of_the_log_line_and_stays_sampled()
     {
         using var api = await ApiProcess.StartListeningAsync();
 
         var response = await api.SendAsync(new ApiRequest("GET", "/nope") { Headers = [new("traceparent", TraceParent)] });
-        var logged = await api.WaitForOutputAsync(line => line.Contains("GET /nope answered 404", StringComparison.Ordinal));
+        var logged = await api.WaitForOutputAsync(line => line.Contains("Path: /nope", StringComparison.Ordinal));
 
         var traceId = (string?)response.Json!["traceId"];
-        Assert.That(traceId, Does.Match("^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-0[01]$"));
-        Assert.That(logged, Does.EndWith($"(trace {traceId})"));
+        Assert.That(traceId, Does.Match("^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$"));
+        Assert.That(logged, Does.Contain($"TraceId: 0af7651916cd43dd8448eb211c80319c SpanId: {traceId![36..52]} StatusCode: 404"));
     }
 
     [Test]
@@ -86,11 +86,13 @@ public sealed partial class ObservabilityTests
             ("OTEL_EXPORTER_OTLP_ENDPOINT", collector.Endpoint), ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"), ("OTEL_BSP_SCHEDULE_DELAY", "100"));
 
         await api.SendAsync(new ApiRequest("GET", "/test/42") { Headers = [new("traceparent", TraceParent)] });
+        var logged = await api.WaitForOutputAsync(line => line.Contains("Path: /test/42", StringComparison.Ordinal));
 
         var export = await collector.NextExportAsync(TimeSpan.FromSeconds(20));
         Assert.That(export?.Path, Is.EqualTo("/v1/traces"));
-        // The span's trace id travels as raw bytes in the protobuf body.
-        Assert.That(Convert.ToHexStringLower(export!.Body), Does.Contain("0af7651916cd43dd8448eb211c80319c"));
+        // The span's trace and span ids travel as raw bytes in the protobuf body: the log line's own.
+        var spanId = LoggedSpanId().Match(logged!).Groups[1].Value;
+        Assert.That(Convert.ToHexStringLower(export!.Body), Does.Contain("0af7651916cd43dd8448eb211c80319c").And.Contain(spanId));
     }
 
     [Test]
@@ -107,6 +109,9 @@ public sealed partial class ObservabilityTests
 
     [GeneratedRegex("^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$")]
     private static partial Regex W3CTraceId();
+
+    [GeneratedRegex("SpanId: ([0-9a-f]{16}) ")]
+    private static partial Regex LoggedSpanId();
 
     /// <summary>An OTLP/HTTP receiver on loopback that records what is posted to it and answers 200.</summary>
     private sealed class OtlpCollector : IDisposable

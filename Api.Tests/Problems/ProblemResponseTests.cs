@@ -1,4 +1,4 @@
-using Api.Features.Echo;
+using Api.Echo;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 

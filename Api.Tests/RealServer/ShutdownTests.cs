@@ -38,7 +38,7 @@ public sealed class ShutdownTests
         var lines = api.Output.Where(line => line.Length > 0).ToList();
         Assert.That(lines, Is.Not.Empty);
         Assert.That(lines.Select(IsJsonObject), Has.All.True, string.Join('\n', lines));
-        var requestLine = lines.Select(line => JsonNode.Parse(line)!).Single(log => ((string?)log["Category"])!.EndsWith("RequestLoggingMiddleware", StringComparison.Ordinal));
+        var requestLine = lines.Select(line => JsonNode.Parse(line)!).Single(log => ((string?)log["Category"])!.EndsWith("HttpLoggingMiddleware", StringComparison.Ordinal));
         Assert.That((string?)requestLine["State"]!["Method"], Is.EqualTo("POST"));
         Assert.That((string?)requestLine["State"]!["Path"], Is.EqualTo("/test"));
         Assert.That((int?)requestLine["State"]!["StatusCode"], Is.EqualTo(200));

@@ -28,7 +28,30 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IApiServer
         builder.UseEnvironment("Production");
         // Where the API finds its appsettings.json when it is not told otherwise: beside Api.dll.
         builder.UseContentRoot(AppContext.BaseDirectory);
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, RawTargetHandler>());
+        builder.ConfigureServices(services => services
+            .AddSingleton<IStartupFilter, RawTargetHandler>()
+            .AddSingleton<IStartupFilter, HeadBodiesDropped>());
+    }
+
+    /// <summary>
+    /// Kestrel sends no body in answer to HEAD, whatever the API writes (error answers of outer
+    /// middleware included); the in-memory server would pass it on. Dropped here, as Kestrel does.
+    /// </summary>
+    private sealed class HeadBodiesDropped : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (HttpMethods.IsHead(context.Request.Method))
+                {
+                    context.Features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null, context.Features.GetRequiredFeature<IHttpResponseBodyFeature>()));
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ public sealed class MatchingPolicyTests
         Route("/test/{id_test}"),
         Route($"/convert/int/{{value:{IntegerConverter.Name}}}"),
         Route($"/convert/path/{{**value:{PathConverter.Name}}}"),
+        new(_ => Task.CompletedTask, RoutePatternFactory.Parse("/probe/{id:int}"), 0, EndpointMetadataCollection.Empty, "plain"),
     ];
 
     private static readonly MatchingPolicy Policy = CreatePolicy();
@@ -48,6 +49,9 @@ public sealed class MatchingPolicyTests
     [TestCase("/test/abc/", false)]
     [TestCase("/TEST/abc", false)]
     [TestCase("/unknown", false)]
+    [TestCase("/probe/42", true)]
+    [TestCase("/Probe/42/", true)]
+    [TestCase("/probe/abc", false)]
     public async Task A_405_stands_only_where_some_route_takes_the_path_constraints_included(string path, bool valid)
     {
         var methodNotAllowed = new Endpoint(_ => Task.CompletedTask, EndpointMetadataCollection.Empty, "405");
@@ -73,7 +77,7 @@ public sealed class MatchingPolicyTests
     }
 
     private static RouteEndpoint Route(string pattern) =>
-        new(_ => Task.CompletedTask, RoutePatternFactory.Parse(pattern), 0, new EndpointMetadataCollection(WerkzeugRoutingMetadata.Instance), pattern);
+        new(_ => Task.CompletedTask, RoutePatternFactory.Parse(pattern), 0, new EndpointMetadataCollection(new WerkzeugRulesAttribute()), pattern);
 
     private static MatchingPolicy CreatePolicy()
     {

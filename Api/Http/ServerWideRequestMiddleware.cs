@@ -1,5 +1,3 @@
-using Api.Werkzeug;
-
 namespace Api.Http;
 
 /// <summary>

@@ -34,7 +34,9 @@ internal static class ObservabilityExtensions
             services.AddSingleton(_ => new ActivityListener
             {
                 ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.PropagationData,
+                // A sampled incoming traceparent stays sampled: its flag comes back in the trace id.
+                Sample = (ref ActivityCreationOptions<ActivityContext> request) =>
+                    request.Parent.TraceFlags.HasFlag(ActivityTraceFlags.Recorded) ? ActivitySamplingResult.AllDataAndRecorded : ActivitySamplingResult.PropagationData,
             });
         }
 
@@ -54,7 +56,10 @@ internal static class ObservabilityExtensions
 
         if (app.Services.GetRequiredService<IOptions<MetricsExportOptions>>().Value.Enabled)
         {
-            app.MapPrometheusScrapingEndpoint(MetricsExportOptions.Path).DisableRateLimiting();
+            app.MapPrometheusScrapingEndpoint(MetricsExportOptions.Path)
+                .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
+                .AnswerHeadLikeGet()
+                .DisableRateLimiting();
         }
 
         return app;

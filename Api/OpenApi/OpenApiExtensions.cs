@@ -11,7 +11,6 @@ internal static class OpenApiExtensions
     {
         // The document describes numbers as this API writes them: numbers, never strings.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
-        services.Configure<MvcOptions>(options => options.Conventions.Add(new ErrorResponsesConvention()));
         services.AddOpenApi(DocumentName, options =>
         {
             options.CreateSchemaReferenceId = SchemaNames.For;
@@ -29,7 +28,7 @@ internal static class OpenApiExtensions
     public static WebApplication MapApiDocument(this WebApplication app)
     {
         // Neither counts against the rate limit: the docs page alone makes five requests.
-        app.MapOpenApi("/openapi/{documentName}.json").DisableRateLimiting();
+        app.MapOpenApi("/openapi/{documentName}.json").AnswerHeadLikeGet().DisableRateLimiting();
         app.MapScalarApiReference(DocsPath, options => options
             .WithTitle(DocumentInfoTransformer.Title)
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
@@ -44,6 +43,7 @@ internal static class OpenApiExtensions
             .HideClientButton()
             .ShowOperationId()
             .ExpandAllTags())
+            .AnswerHeadLikeGet()
             .DisableRateLimiting();
         return app;
     }

@@ -39,11 +39,13 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         }
     }
 
+    /// <summary>The route's name, or else the controller's and action's names: <c>probeGetById</c>.</summary>
     private static void SetOperationId(OpenApiOperation operation, ApiDescription description, bool isHead)
     {
-        var name = description.ActionDescriptor.AttributeRouteInfo?.Name
-            ?? throw new InvalidOperationException($"{description.ActionDescriptor.DisplayName} needs a route name: it is the operationId.");
-        operation.OperationId = isHead ? "head" + char.ToUpperInvariant(name[0]) + name[1..] : name;
+        var action = description.ActionDescriptor;
+        var name = action.AttributeRouteInfo?.Name
+            ?? (action is ControllerActionDescriptor controller ? controller.ControllerName + controller.ActionName : action.DisplayName ?? "operation");
+        operation.OperationId = (isHead ? "head" + char.ToUpperInvariant(name[0]) : char.ToLowerInvariant(name[0]).ToString()) + name[1..];
     }
 
     private static void DescribeAsHead(OpenApiOperation operation)
@@ -55,6 +57,8 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
 
     private static void DescribePathParameters(OpenApiOperation operation, ApiDescription description)
     {
+        if (!FollowsWerkzeug(description)) return;
+
         foreach (var parameter in description.ParameterDescriptions.Where(p => p.Source == BindingSource.Path))
         {
             if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == parameter.Name) is not { } documented) continue;
@@ -70,10 +74,8 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
     private static void DescribeFormBody(OpenApiOperation operation, OpenApiOperationTransformerContext context)
     {
         var description = context.Description;
-        if (description.ActionDescriptor.Parameters.Any(p => p.ParameterType == typeof(FormFields)))
+        if (description.ActionDescriptor.Parameters.Any(p => p.ParameterType == typeof(IFormCollection)))
         {
-            // Described here instead: the component generated from the type is left unused.
-            context.Document?.Components?.Schemas?.Remove(nameof(FormFields));
             operation.Parameters = operation.Parameters?.Where(p => p.In == ParameterLocation.Path).ToList();
             // Any text fields; the tutorial's own is named, so that generators give clients a property to set.
             SetFormBody(operation, new OpenApiSchema
@@ -82,7 +84,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
                 Description = "Any text fields, each echoed back.",
                 Properties = new Dictionary<string, IOpenApiSchema> { ["param1"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The tutorial's field." } },
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String },
-            }, required: false);
+            }, required: false, FollowsWerkzeug(description));
             return;
         }
 
@@ -102,15 +104,20 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
             }
         }
 
-        SetFormBody(operation, schema, required: true);
+        SetFormBody(operation, schema, required: true, FollowsWerkzeug(description));
     }
 
-    private static void SetFormBody(OpenApiOperation operation, OpenApiSchema schema, bool required)
+    private static bool FollowsWerkzeug(ApiDescription description) =>
+        description.ActionDescriptor.EndpointMetadata.OfType<Werkzeug.WerkzeugRulesAttribute>().Any();
+
+    private static void SetFormBody(OpenApiOperation operation, OpenApiSchema schema, bool required, bool readAsWerkzeug)
     {
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = required,
-            Description = "A form, urlencoded or multipart (file parts are ignored). Keys are case-sensitive; a repeated key gives its first value.",
+            Description = readAsWerkzeug
+                ? "A form, urlencoded or multipart (file parts are ignored). Keys are case-sensitive; a repeated key gives its first value."
+                : "A form, urlencoded or multipart.",
             Content = FormMediaTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }),
         };
     }

@@ -14,6 +14,9 @@ internal static class SchemaNames
             return "ConversionOf" + ValueName(type.GenericTypeArguments[0]);
         }
 
+        // An IFormCollection's items: the operation transformer describes such a form body itself.
+        if (type == typeof(KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>)) return null;
+
         return OpenApiOptions.CreateDefaultSchemaReferenceId(typeInfo);
     }
 

@@ -3,8 +3,9 @@ using Api.Json;
 namespace Api.Problems;
 
 /// <summary>
-/// Problems answered outside MVC's actions: problem+json whatever Accept says, completed by
-/// CustomizeProblemDetails and written as every JSON answer is, with its Content-Length.
+/// Writes the problems answered outside MVC's actions. The framework's writer declines a request whose
+/// Accept leaves JSON out (a browser's), which then gets a text/plain error; here every error is
+/// problem+json, with the Content-Length every answer carries.
 /// </summary>
 internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problems, IOptions<JsonOptions> json) : IProblemDetailsWriter
 {

@@ -13,12 +13,13 @@ internal static class ProblemsExtensions
     {
         // Registered before AddProblemDetails so that it is the writer the service picks.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonWriter>());
-        services.AddProblemDetails(options => options.CustomizeProblemDetails += Complete);
+        services.AddProblemDetails();
+        services.AddOptions<ProblemDetailsOptions>().Configure<IOptions<ApiBehaviorOptions>>((problems, mvc) =>
+            problems.CustomizeProblemDetails += context => Complete(context, mvc.Value.ClientErrorMapping));
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // A request the client broke is not a server error: only other exceptions are logged as errors.
         services.Configure<ExceptionHandlerOptions>(options =>
             options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException);
-        services.Configure<JsonOptions>(options => options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, ProblemsJsonContext.Default));
         return services;
     }
 
@@ -30,14 +31,18 @@ internal static class ProblemsExtensions
         return app;
     }
 
-    /// <summary>What every problem carries: status, type, title, the request's trace id, and a detail for the answers routing gives on its own.</summary>
-    private static void Complete(ProblemDetailsContext context)
+    /// <summary>
+    /// What every problem carries: its status, the type and title MVC's <see cref="ApiBehaviorOptions.ClientErrorMapping"/>
+    /// gives it, the request's trace id, and a detail for the answers routing and the rate limiter give on their own.
+    /// </summary>
+    private static void Complete(ProblemDetailsContext context, IDictionary<int, ClientErrorData> types)
     {
         var problem = context.ProblemDetails;
         var http = context.HttpContext;
         var status = problem.Status ??= http.Response.StatusCode;
-        problem.Type ??= ProblemTypes.TypeFor(status);
-        problem.Title ??= ProblemTypes.TitleFor(status);
+        var type = types.TryGetValue(status, out var known) ? known : null;
+        problem.Type ??= type?.Link ?? "about:blank";
+        problem.Title ??= type?.Title;
         problem.Detail ??= RoutingDetail(http, status);
         problem.Extensions[TraceIdExtension] = Activity.Current?.Id ?? http.TraceIdentifier;
     }
@@ -47,7 +52,7 @@ internal static class ProblemsExtensions
         var path = context.Request.Path;
         return status switch
         {
-            StatusCodes.Status404NotFound => $"No route matches the path '{path.Value}'.",
+            StatusCodes.Status404NotFound when context.GetEndpoint() is null => $"No route matches the path '{path.Value}'.",
             StatusCodes.Status405MethodNotAllowed =>
                 $"{(path.HasValue ? $"The path '{path.Value}'" : "The server")} does not accept {context.Request.Method}; it accepts {context.Response.Headers.Allow}.",
             StatusCodes.Status429TooManyRequests => "Too many requests from this client address; Retry-After says when to try again.",

@@ -5,29 +5,32 @@ using Microsoft.AspNetCore.Mvc.Filters;
 namespace Api.Validation;
 
 /// <summary>
-/// Validates each bound action argument that has a validator, and answers an invalid model as
-/// <c>[ApiController]</c> does (its InvalidModelStateResponseFactory). FluentValidation.AspNetCore's
-/// auto-validation answers the same at a higher cost per request (docs/design.md).
+/// Awaits the FluentValidation validator of each bound action argument that has one, after MVC's own
+/// model validation (DataAnnotations) and before <c>[ApiController]</c> answers an invalid model state
+/// with its 400 validation problem, so that both kinds of error come in one answer. FluentValidation.AspNetCore's
+/// automatic validation runs inside MVC's synchronous model validation, where an async rule throws.
 /// </summary>
-internal sealed class FluentValidationFilter(IServiceProvider services, IOptions<ApiBehaviorOptions> apiBehavior) : IActionFilter
+internal sealed class FluentValidationFilter : IAsyncActionFilter, IOrderedFilter
 {
-    private readonly ConcurrentDictionary<Type, IValidator?> _validators = new();
+    private readonly ConcurrentDictionary<Type, Type> _validatorTypes = new();
 
-    public void OnActionExecuting(ActionExecutingContext context)
+    /// <summary>Before <c>ModelStateInvalidFilter</c>, whose order is -2000.</summary>
+    public int Order => -3000;
+
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         foreach (var argument in context.ActionArguments.Values)
         {
-            if (argument is not null && ValidatorFor(argument.GetType()) is { } validator)
+            if (argument is null) continue;
+
+            var validatorType = _validatorTypes.GetOrAdd(argument.GetType(), static type => typeof(IValidator<>).MakeGenericType(type));
+            if (context.HttpContext.RequestServices.GetService(validatorType) is IValidator validator)
             {
-                validator.Validate(new ValidationContext<object>(argument)).AddToModelState(context.ModelState);
+                var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
+                result.AddToModelState(context.ModelState);
             }
         }
 
-        if (!context.ModelState.IsValid) context.Result = apiBehavior.Value.InvalidModelStateResponseFactory(context);
+        await next();
     }
-
-    public void OnActionExecuted(ActionExecutedContext context) { }
-
-    private IValidator? ValidatorFor(Type type) =>
-        _validators.GetOrAdd(type, static (type, services) => services.GetService(typeof(IValidator<>).MakeGenericType(type)) as IValidator, services);
 }

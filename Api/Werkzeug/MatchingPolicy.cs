@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.Routing.Template;
 namespace Api.Werkzeug;
 
 /// <summary>
-/// Matches paths as strictly as Werkzeug: a trailing slash is part of the path (only a catch-all,
-/// Werkzeug's <c>path</c>, takes one), literal segments are case-sensitive, and a 405 stands only
-/// where some route takes the path, constraints included (routing decides 405 before constraints
-/// run, so <c>PUT /convert/path</c>, an empty path value, would be 405 rather than 404).
+/// Matches the paths of <see cref="WerkzeugRulesAttribute"/>'s controllers as strictly as Werkzeug:
+/// a trailing slash is part of the path (only a catch-all, Werkzeug's <c>path</c>, takes one) and
+/// literal segments are case-sensitive. A 405 stands only where some route takes the path,
+/// constraints included (routing decides 405 before constraints run, so <c>PUT /convert/path</c>,
+/// an empty path value, would be 405 rather than 404).
 /// </summary>
 internal sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPolicyFactory policies) : MatcherPolicy, IEndpointSelectorPolicy
 {
@@ -20,7 +21,7 @@ internal sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPoli
     public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints)
     {
         // Routing's 405 endpoints carry no route pattern: they are judged too.
-        return endpoints.Any(endpoint => endpoint is not RouteEndpoint || endpoint.Metadata.GetMetadata<WerkzeugRoutingMetadata>() is not null);
+        return endpoints.Any(endpoint => endpoint is not RouteEndpoint || IsWerkzeugRoute(endpoint));
     }
 
     public Task ApplyAsync(HttpContext httpContext, CandidateSet candidates)
@@ -31,7 +32,7 @@ internal sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPoli
             if (!candidates.IsValidCandidate(i)) continue;
 
             var endpoint = candidates[i].Endpoint;
-            if (endpoint is RouteEndpoint && endpoint.Metadata.GetMetadata<WerkzeugRoutingMetadata>() is null) continue;
+            if (endpoint is RouteEndpoint && !IsWerkzeugRoute(endpoint)) continue;
 
             var valid = endpoint is RouteEndpoint route
                 ? Takes(route.RoutePattern, path)
@@ -42,6 +43,8 @@ internal sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPoli
         return Task.CompletedTask;
     }
 
+    private static bool IsWerkzeugRoute(Endpoint endpoint) => endpoint.Metadata.GetMetadata<WerkzeugRulesAttribute>() is not null;
+
     private static bool Takes(RoutePattern pattern, string path) =>
         path.StartsWith('/')
         && (path.Length == 1 || path[^1] != '/' || pattern.Parameters is [.., { IsCatchAll: true }])
@@ -51,12 +54,12 @@ internal sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPoli
     {
         _routes ??= [.. endpoints.Endpoints
             .OfType<RouteEndpoint>()
-            .Where(route => route.Metadata.GetMetadata<WerkzeugRoutingMetadata>() is not null)
             .Select(route => (route, new TemplateMatcher(new RouteTemplate(route.RoutePattern), new RouteValueDictionary())))];
         foreach (var (route, matcher) in _routes)
         {
             var values = new RouteValueDictionary();
-            if (matcher.TryMatch(path, values) && Takes(route.RoutePattern, path) && ConstraintsAccept(httpContext, route.RoutePattern, values))
+            if (matcher.TryMatch(path, values) && (!IsWerkzeugRoute(route) || Takes(route.RoutePattern, path))
+                && ConstraintsAccept(httpContext, route.RoutePattern, values))
             {
                 return true;
             }

@@ -15,7 +15,8 @@ public sealed class FormFieldReaderTests
         var context = new DefaultHttpContext();
         context.Request.ContentType = contentType;
         context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        return (await new FormFieldReader(Options.Create(new FormOptions())).ReadAsync(context.Request, CancellationToken.None)).All;
+        var form = await new FormFieldReader(Options.Create(new FormOptions())).ReadAsync(context.Request, CancellationToken.None);
+        return [.. form.SelectMany(field => field.Value.Select(value => KeyValuePair.Create(field.Key, value!)))];
     }
 
     private static string Part(string disposition, string value) =>

@@ -5,13 +5,15 @@ namespace Api.Tests.Werkzeug.Forms;
 
 public sealed class UrlEncodedFormTests
 {
-    private static List<KeyValuePair<string, string>> Parse(string body) => [.. UrlEncodedForm.Parse(Encoding.UTF8.GetBytes(body)).All];
+    private static List<(string Key, string[] Values)> Parse(string body) => Fields(UrlEncodedForm.Parse(Encoding.UTF8.GetBytes(body)));
 
-    private static KeyValuePair<string, string> Field(string key, string value) => new(key, value);
+    private static List<(string Key, string[] Values)> Fields(FormFields form) => [.. form.Select(field => (field.Key, field.Value.ToArray() as string[]))];
+
+    private static (string Key, string[] Values) Field(string key, params string[] values) => (key, values);
 
     [Test]
-    public void Pairs_keep_their_order_and_repeats() =>
-        Assert.That(Parse("b=2&a=1&b=3"), Is.EqualTo(new[] { Field("b", "2"), Field("a", "1"), Field("b", "3") }));
+    public void Keys_keep_their_first_sent_order_and_repeated_keys_all_their_values() =>
+        Assert.That(Parse("b=2&a=1&b=3"), Is.EqualTo(new[] { Field("b", "2", "3"), Field("a", "1") }));
 
     [Test]
     public void Plus_is_a_space_and_an_escaped_plus_is_a_plus() =>
@@ -40,7 +42,7 @@ public sealed class UrlEncodedFormTests
     [Test]
     public void Invalid_utf8_becomes_the_replacement_character()
     {
-        var fields = UrlEncodedForm.Parse([(byte)'a', (byte)'=', 0xFF, (byte)'&', (byte)'b', (byte)'=', (byte)'%', (byte)'C', (byte)'3']).All;
+        var fields = Fields(UrlEncodedForm.Parse([(byte)'a', (byte)'=', 0xFF, (byte)'&', (byte)'b', (byte)'=', (byte)'%', (byte)'C', (byte)'3']));
 
         Assert.That(fields, Is.EqualTo(new[] { Field("a", "\uFFFD"), Field("b", "\uFFFD") }));
     }

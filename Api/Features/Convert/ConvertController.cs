@@ -1,12 +1,13 @@
-using Api.Features.Echo;
+using Api.Werkzeug;
 
 namespace Api.Features.Convert;
 
 /// <summary><c>/convert/{converter}/{value}</c>: Flask's five URL converters and the tutorial's <c>list</c>.</summary>
 [ApiController]
+[WerkzeugRules]
 [Route("/convert")]
 [Tags(ApiTags.Converters)]
-public sealed class ConvertController(IEchoService echo) : ControllerBase
+public sealed class ConvertController : ControllerBase
 {
     private const string Rejected = " A value the converter does not accept matches no route: 404.";
 
@@ -16,7 +17,7 @@ public sealed class ConvertController(IEchoService echo) : ControllerBase
     [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"string","value":"café"}""")]
     public ActionResult<ConversionResponse<string>> ConvertString([FromRoute] string value) =>
-        echo.DescribeConversion("string", value);
+        new ConversionResponse<string>("string", value);
 
     [HttpGet($"int/{{value:{IntegerConverter.Name}}}", Name = "convertInt")]
     [EndpointSummary("Convert with the int converter")]
@@ -24,7 +25,7 @@ public sealed class ConvertController(IEchoService echo) : ControllerBase
     [ProducesResponseType<ConversionResponse<BigInteger>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"int","value":18446744073709551616}""")]
     public ActionResult<ConversionResponse<BigInteger>> ConvertInt([FromRoute] BigInteger value) =>
-        echo.DescribeConversion("int", value);
+        new ConversionResponse<BigInteger>("int", value);
 
     [HttpGet($"float/{{value:{FloatConverter.Name}}}", Name = "convertFloat")]
     [EndpointSummary("Convert with the float converter")]
@@ -32,7 +33,7 @@ public sealed class ConvertController(IEchoService echo) : ControllerBase
     [ProducesResponseType<ConversionResponse<double>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"float","value":1.5}""")]
     public ActionResult<ConversionResponse<double>> ConvertFloat([FromRoute] double value) =>
-        echo.DescribeConversion("float", value);
+        new ConversionResponse<double>("float", value);
 
     [HttpGet($"path/{{**value:{PathConverter.Name}}}", Name = "convertPath")]
     [EndpointSummary("Convert with the path converter")]
@@ -40,7 +41,7 @@ public sealed class ConvertController(IEchoService echo) : ControllerBase
     [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"path","value":"a/b/"}""")]
     public ActionResult<ConversionResponse<string>> ConvertPath([FromRoute] string value) =>
-        echo.DescribeConversion("path", value);
+        new ConversionResponse<string>("path", value);
 
     [HttpGet($"uuid/{{value:{UuidConverter.Name}}}", Name = "convertUuid")]
     [EndpointSummary("Convert with the uuid converter")]
@@ -48,7 +49,7 @@ public sealed class ConvertController(IEchoService echo) : ControllerBase
     [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"uuid","value":"6f9619ff-8b86-d011-b42d-00c04fc964ff"}""")]
     public ActionResult<ConversionResponse<string>> ConvertUuid([FromRoute] Guid value) =>
-        echo.DescribeConversion("uuid", value.ToString("D"));
+        new ConversionResponse<string>("uuid", value.ToString("D"));
 
     [HttpGet($"list/{{value:{ListConverter.Name}}}", Name = "convertList")]
     [EndpointSummary("Convert with the custom list converter")]
@@ -56,5 +57,5 @@ public sealed class ConvertController(IEchoService echo) : ControllerBase
     [ProducesResponseType<ConversionResponse<string[]>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"list","value":["a","b","c"]}""")]
     public ActionResult<ConversionResponse<string[]>> ConvertList([FromRoute] string[] value) =>
-        echo.DescribeConversion("list", value);
+        new ConversionResponse<string[]>("list", value);
 }

@@ -1,15 +1,16 @@
-using Api.Features.Echo;
+using Api.Echo;
 using Api.Limits;
+using Api.Werkzeug;
 using Microsoft.AspNetCore.Http.Timeouts;
 
 namespace Api.Features.Exemple;
 
 /// <summary><c>/exemple</c>: the tutorial's form transform.</summary>
 [ApiController]
+[WerkzeugRules]
 [Tags(ApiTags.Tutorial)]
 public sealed class ExempleController(IEchoService echo) : ControllerBase
 {
-    /// <remarks>The form is validated by <c>ExempleFormValidator</c> before this runs.</remarks>
     [HttpPost("/exemple", Name = "transformParam1")]
     [RequestTimeout(LimitsExtensions.BodyReadingPolicy)]
     [EndpointSummary("Transform param1")]
@@ -20,5 +21,7 @@ public sealed class ExempleController(IEchoService echo) : ControllerBase
     [ProducesResponseType<ExempleResponse>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.ProblemJson)]
     [ResponseExample(StatusCodes.Status200OK, """{"return1":"jeejAAA"}""")]
-    public ActionResult<ExempleResponse> Transform([FromForm] ExempleForm form) => echo.Transform(form);
+    // ExempleFormValidator has made sure param1 was sent. The form binds without a prefix, so that
+    // a field named "form" is a field like any other, as in Flask.
+    public ActionResult<ExempleResponse> Transform([FromForm(Name = "")] ExempleForm form) => new ExempleResponse(echo.Transform(form.Param1!));
 }

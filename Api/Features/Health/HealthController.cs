@@ -1,3 +1,4 @@
+using Api.Werkzeug;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Api.Features.Health;
@@ -7,6 +8,7 @@ namespace Api.Features.Health;
 /// MapHealthChecks, whose endpoints MVC's API explorer (and so the OpenAPI document) does not see.
 /// </summary>
 [ApiController]
+[WerkzeugRules]
 [Tags(ApiTags.Operations)]
 [DisableRateLimiting]
 public sealed class HealthController(HealthCheckService health) : ControllerBase

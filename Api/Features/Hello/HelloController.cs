@@ -1,9 +1,11 @@
-using Api.Features.Echo;
+using Api.Echo;
+using Api.Werkzeug;
 
 namespace Api.Features.Hello;
 
 /// <summary><c>/</c>: the tutorial's first endpoint.</summary>
 [ApiController]
+[WerkzeugRules]
 [Tags(ApiTags.Tutorial)]
 public sealed class HelloController(IEchoService echo) : ControllerBase
 {

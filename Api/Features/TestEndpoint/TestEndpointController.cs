@@ -1,11 +1,13 @@
-using Api.Features.Echo;
+using Api.Echo;
 using Api.Limits;
+using Api.Werkzeug;
 using Microsoft.AspNetCore.Http.Timeouts;
 
 namespace Api.Features.TestEndpoint;
 
 /// <summary><c>/test</c> and <c>/test/{id_test}</c>: the tutorial's <c>test_endpoint</c> functions.</summary>
 [ApiController]
+[WerkzeugRules]
 [Tags(ApiTags.Tutorial)]
 public sealed class TestEndpointController(IEchoService echo) : ControllerBase
 {
@@ -25,7 +27,7 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
         "Any body that is not a form (none, JSON, XML, text, no or a malformed Content-Type) gives `{}`.")]
     [ProducesResponseType<Dictionary<string, string>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"param1":"jeej"}""")]
-    public ActionResult<Dictionary<string, string>> EchoForm([FromForm] FormFields form) => echo.EchoForm(form);
+    public ActionResult<Dictionary<string, string>> EchoForm([FromForm] IFormCollection form) => echo.EchoFields(form);
 
     [HttpGet("/test/{id_test}", Name = "describeTestById")]
     [EndpointSummary("Describe a test by its id")]

@@ -1,22 +1,19 @@
 namespace Api.Werkzeug.Converters;
 
 /// <summary>
-/// Binds a route parameter to its route value: its converter's value, or the segment as decoded
-/// (MVC's own binding would turn a segment of spaces into null).
+/// Binds a route parameter of <see cref="WerkzeugRulesAttribute"/>'s controllers to its route value:
+/// the value its converter made, or the segment as decoded (MVC's binding would turn a segment of
+/// spaces into null, and a list into its text).
 /// </summary>
-internal sealed class RouteValueBinder : IModelBinder, IModelBinderProvider
+internal sealed class RouteValueBinder : IModelBinder
 {
-    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
-        context.BindingInfo.BindingSource == BindingSource.Path ? this : null;
-
     public Task BindModelAsync(ModelBindingContext bindingContext)
     {
-        if (bindingContext.ActionContext.RouteData.Values.GetValueOrDefault(bindingContext.FieldName) is { } value
-            && bindingContext.ModelType.IsInstanceOfType(value))
-        {
-            bindingContext.Result = ModelBindingResult.Success(value);
-        }
-
+        var value = bindingContext.ActionContext.RouteData.Values.GetValueOrDefault(bindingContext.FieldName);
+        bindingContext.Result = bindingContext.ModelType.IsInstanceOfType(value)
+            ? ModelBindingResult.Success(value)
+            : throw new InvalidOperationException(
+                $"Route parameter '{bindingContext.FieldName}' is a {bindingContext.ModelType.Name}, but its converter gives {value?.GetType().Name ?? "nothing"}.");
         return Task.CompletedTask;
     }
 }

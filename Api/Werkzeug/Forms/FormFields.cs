@@ -1,35 +1,49 @@
+using System.Collections;
+using Microsoft.Extensions.Primitives;
+
 namespace Api.Werkzeug.Forms;
 
-/// <summary>A form's text fields in sent order, keys case-sensitive and repeated keys kept, as Werkzeug's MultiDict.</summary>
-public sealed class FormFields : IFormBindable<FormFields>
+/// <summary>
+/// A form's text fields as Werkzeug's MultiDict holds them: keys case-sensitive, in first-sent order,
+/// each with all its values in sent order (a string binds to the first).
+/// </summary>
+internal sealed class FormFields : IFormCollection
 {
     public static readonly FormFields Empty = new([]);
 
-    private readonly List<KeyValuePair<string, string>> _fields;
+    private readonly Dictionary<string, StringValues> _values = new(StringComparer.Ordinal);
+    private readonly List<string> _keys = [];
 
-    public FormFields(IEnumerable<KeyValuePair<string, string>> fields) => _fields = [.. fields];
-
-    internal IReadOnlyList<KeyValuePair<string, string>> All => _fields;
-
-    public static FormFields FromForm(FormFields form) => form;
-
-    /// <summary>The first value sent under <paramref name="key"/> (compared ordinally), or null.</summary>
-    public string? GetFirst(string key)
+    public FormFields(IEnumerable<KeyValuePair<string, string>> fields)
     {
-        foreach (var field in _fields)
+        ArgumentNullException.ThrowIfNull(fields);
+        foreach (var (key, value) in fields)
         {
-            if (string.Equals(field.Key, key, StringComparison.Ordinal)) return field.Value;
+            if (_values.TryGetValue(key, out var values))
+            {
+                _values[key] = StringValues.Concat(values, value);
+            }
+            else
+            {
+                _values[key] = value;
+                _keys.Add(key);
+            }
         }
-
-        return null;
     }
 
-    /// <summary>One entry per distinct key, holding its first value, in first-sent order.</summary>
-    public Dictionary<string, string> ToFirstValues()
-    {
-        var firstValues = new Dictionary<string, string>(_fields.Count, StringComparer.Ordinal);
-        foreach (var field in _fields) firstValues.TryAdd(field.Key, field.Value);
+    public int Count => _keys.Count;
 
-        return firstValues;
-    }
+    public ICollection<string> Keys => _keys;
+
+    public IFormFileCollection Files { get; } = new FormFileCollection();
+
+    public StringValues this[string key] => _values.GetValueOrDefault(key);
+
+    public bool ContainsKey(string key) => _values.ContainsKey(key);
+
+    public bool TryGetValue(string key, out StringValues value) => _values.TryGetValue(key, out value);
+
+    public IEnumerator<KeyValuePair<string, StringValues>> GetEnumerator() => _keys.Select(key => KeyValuePair.Create(key, _values[key])).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -1,11 +1,12 @@
+using Api.Werkzeug;
 using Microsoft.Extensions.Primitives;
 
-namespace Api.Werkzeug;
+namespace Api.Http;
 
 /// <summary>
-/// Flask's automatic OPTIONS beside every Werkzeug-routed pattern: 200, an empty body and an Allow
-/// header naming its methods (so routing's 405s list OPTIONS too). Built when routing first asks
-/// for endpoints, so it sees every mapping whenever it was added.
+/// Flask's automatic OPTIONS beside every route that names its methods: 200, an empty body and an
+/// Allow header naming them (so routing's 405s list OPTIONS too). Built when routing first asks for
+/// endpoints, so it sees every mapping whenever it was added.
 /// </summary>
 internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDataSource> dataSources) : EndpointDataSource
 {
@@ -26,7 +27,6 @@ internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDat
         [.. RouteSources
             .SelectMany(source => source.Endpoints)
             .OfType<RouteEndpoint>()
-            .Where(endpoint => endpoint.Metadata.GetMetadata<WerkzeugRoutingMetadata>() is not null)
             .GroupBy(endpoint => endpoint.RoutePattern.RawText, StringComparer.Ordinal)
             .Select(CreateOptionsEndpoint)
             .OfType<Endpoint>()];
@@ -38,10 +38,10 @@ internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDat
 
         var allow = AllowHeader(methods);
         var first = routes.First();
-        // A path whose routes are not rate limited (the health probes) is not rate limited for OPTIONS either.
-        object[] metadata = routes.All(route => route.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null)
-            ? [new HttpMethodMetadata([HttpMethods.Options]), WerkzeugRoutingMetadata.Instance, new DisableRateLimitingAttribute()]
-            : [new HttpMethodMetadata([HttpMethods.Options]), WerkzeugRoutingMetadata.Instance];
+        // The path's Werkzeug rules, and no rate limit where none of its routes has one (the health probes).
+        List<object> metadata = [new HttpMethodMetadata([HttpMethods.Options]), .. first.Metadata.OfType<WerkzeugRulesAttribute>()];
+        if (routes.All(route => route.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null)) metadata.Add(new DisableRateLimitingAttribute());
+
         return new RouteEndpoint(
             context =>
             {
@@ -54,5 +54,16 @@ internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDat
             first.Order,
             new EndpointMetadataCollection(metadata),
             $"OPTIONS {first.RoutePattern.RawText}");
+    }
+}
+
+internal static class AutomaticOptionsExtensions
+{
+    /// <summary>An OPTIONS endpoint beside every route mapped, before or after this call.</summary>
+    public static WebApplication MapAutomaticOptions(this WebApplication app)
+    {
+        IEndpointRouteBuilder routes = app;
+        routes.DataSources.Add(new AutomaticOptionsEndpointDataSource(routes.DataSources));
+        return app;
     }
 }

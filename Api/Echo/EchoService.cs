@@ -1,7 +1,6 @@
-using Api.Features.Convert;
-using Api.Features.Exemple;
+using Microsoft.Extensions.Primitives;
 
-namespace Api.Features.Echo;
+namespace Api.Echo;
 
 internal sealed class EchoService : IEchoService
 {
@@ -17,10 +16,13 @@ internal sealed class EchoService : IEchoService
 
     public string DescribeTest(BigInteger idTest) => "test " + idTest.ToString(CultureInfo.InvariantCulture);
 
-    public Dictionary<string, string> EchoForm(FormFields form) => form.ToFirstValues();
+    public Dictionary<string, string> EchoFields(IEnumerable<KeyValuePair<string, StringValues>> fields)
+    {
+        var echoed = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, values) in fields) echoed.TryAdd(key, values.Count > 0 ? values[0] ?? string.Empty : string.Empty);
 
-    /// <remarks><see cref="ExempleFormValidator"/> has made sure <c>param1</c> was sent.</remarks>
-    public ExempleResponse Transform(ExempleForm form) => new(form.Param1 + TransformSuffix);
+        return echoed;
+    }
 
-    public ConversionResponse<T> DescribeConversion<T>(string converter, T value) => new(converter, value);
+    public string Transform(string value) => value + TransformSuffix;
 }

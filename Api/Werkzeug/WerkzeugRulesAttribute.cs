@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+
+namespace Api.Werkzeug;
+
+/// <summary>
+/// Werkzeug's rules on one controller, the tutorial's: its paths match as strictly as Werkzeug's
+/// (<see cref="MatchingPolicy"/>), a route parameter binds to the value its converter made (or to the
+/// segment as decoded), and a form is read as Werkzeug reads it (<see cref="WerkzeugFormFilter"/>).
+/// Any other controller binds and matches as in any ASP.NET Core app.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class WerkzeugRulesAttribute : Attribute, IControllerModelConvention
+{
+    public void Apply(ControllerModel controller)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        foreach (var action in controller.Actions)
+        {
+            foreach (var parameter in action.Parameters)
+            {
+                if (parameter.BindingInfo?.BindingSource == BindingSource.Path) parameter.BindingInfo.BinderType = typeof(RouteValueBinder);
+            }
+
+            if (action.Parameters.Any(p => p.BindingInfo?.BindingSource == BindingSource.Form)) action.Filters.Add(new WerkzeugFormFilter());
+        }
+    }
+}
