@@ -7,23 +7,30 @@ using Json.Schema;
 namespace Api.Tests.Contract;
 
 /// <summary>
-/// Checks an answer against the committed OpenAPI document: its status is listed for the
+/// Checks an answer against an OpenAPI document, the committed one unless told: its status is listed for the
 /// operation, its media type is listed for that status, and its body validates against the
 /// listed schema. A path the document does not describe must be 404 problem+json; a method
 /// the path does not take must be 405; a 405 and the 200 of OPTIONS carry <c>Allow</c> naming
 /// exactly the documented methods.
 /// </summary>
-public static class OpenApiContract
+public sealed class OpenApiContract(JsonObject document)
 {
-    private static readonly Lazy<JsonObject> Document = new(() =>
-        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "Api", "OpenApi", "openapi.json")))!.AsObject());
+    private static readonly Lazy<OpenApiContract> CommittedContract = new(() =>
+        new(JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "Api", "OpenApi", "openapi.json")))!.AsObject()));
 
-    private static readonly Lazy<List<PathTemplate>> Paths = new(() =>
-        [.. Document.Value["paths"]!.AsObject().Select(p => new PathTemplate(p.Key, p.Value!.AsObject()))]);
+    // The most literal path first, as routing prefers /probe/search to /probe/{id}.
+    private readonly Lazy<List<PathTemplate>> _paths = new(() =>
+        [.. document["paths"]!.AsObject().OrderBy(p => p.Key.Count(c => c == '{')).Select(p => new PathTemplate(p.Key, p.Value!.AsObject()))]);
 
-    private static readonly ConcurrentDictionary<string, JsonSchema> Schemas = new();
+    private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new();
 
-    public static IReadOnlyList<string> Violations(string method, string rawTarget, ApiResponse response)
+    private JsonObject Document => document;
+
+    /// <summary>The violations of the committed document.</summary>
+    public static IReadOnlyList<string> Violations(string method, string rawTarget, ApiResponse response) =>
+        CommittedContract.Value.Check(method, rawTarget, response);
+
+    public IReadOnlyList<string> Check(string method, string rawTarget, ApiResponse response)
     {
         var path = DecodedPath(rawTarget);
         if (DescribesTheApi(path))
@@ -31,10 +38,10 @@ public static class OpenApiContract
             return [];
         }
 
-        var match = Paths.Value.FirstOrDefault(template => template.Matches(path));
+        var match = _paths.Value.FirstOrDefault(template => template.Matches(path));
         if (match is null)
         {
-            return Expect(response, 404, method, Document.Value["components"]!["schemas"]!["ProblemDetails"]!, "an undocumented path");
+            return Expect(response, 404, method, Document["components"]!["schemas"]!["ProblemDetails"]!, "an undocumented path");
         }
 
         var allow = string.Join(", ", match.Item.Select(p => p.Key.ToUpperInvariant()).Order(StringComparer.Ordinal));
@@ -69,7 +76,7 @@ public static class OpenApiContract
     private static bool DescribesTheApi(string path) =>
         path.StartsWith("/openapi/", StringComparison.Ordinal) || path == "/docs" || path.StartsWith("/docs/", StringComparison.Ordinal) || path == "/metrics";
 
-    private static List<string> OperationViolations(JsonObject operation, string method, ApiResponse response)
+    private List<string> OperationViolations(JsonObject operation, string method, ApiResponse response)
     {
         var id = (string?)operation["operationId"];
         var documented = operation["responses"]?[response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)]?.AsObject();
@@ -93,7 +100,7 @@ public static class OpenApiContract
         return method == "HEAD" ? [] : BodyViolations(listed.Value["schema"]!, listed.Key, response, id);
     }
 
-    private static List<string> Expect(ApiResponse response, int status, string method, JsonNode schema, string what)
+    private List<string> Expect(ApiResponse response, int status, string method, JsonNode schema, string what)
     {
         if (response.Status != status)
         {
@@ -108,9 +115,9 @@ public static class OpenApiContract
         return method == "HEAD" ? [] : BodyViolations(schema, "application/problem+json", response, what);
     }
 
-    private static List<string> BodyViolations(JsonNode schemaNode, string mediaType, ApiResponse response, string? where)
+    private List<string> BodyViolations(JsonNode schemaNode, string mediaType, ApiResponse response, string? where)
     {
-        var schema = Schemas.GetOrAdd(schemaNode.ToJsonString(), text =>
+        var schema = _schemas.GetOrAdd(schemaNode.ToJsonString(), text =>
             JsonSchema.FromText(Inline(JsonNode.Parse(text)!).ToJsonString(), baseUri: new Uri($"https://contract.test/{Guid.NewGuid():N}")));
         using var instance = mediaType.Contains("json", StringComparison.Ordinal)
             ? JsonDocument.Parse(response.Body)
@@ -122,10 +129,10 @@ public static class OpenApiContract
     }
 
     /// <summary>Replaces every <c>#/components/schemas/X</c> reference with the schema itself.</summary>
-    private static JsonNode Inline(JsonNode node) => node switch
+    private JsonNode Inline(JsonNode node) => node switch
     {
         JsonObject o when o["$ref"] is JsonValue reference =>
-            Inline(Document.Value["components"]!["schemas"]![((string)reference!).Split('/')[^1]]!.DeepClone()),
+            Inline(Document["components"]!["schemas"]![((string)reference!).Split('/')[^1]]!.DeepClone()),
         JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Inline(p.Value)))),
         JsonArray a => new JsonArray([.. a.Select(item => item is null ? null : Inline(item))]),
         _ => node.DeepClone(),
@@ -149,9 +156,9 @@ public static class OpenApiContract
             Item = item;
             foreach (var parameter in item.SelectMany(op => op.Value?["parameters"]?.AsArray() ?? []).OfType<JsonObject>())
             {
-                if ((string?)parameter["in"] == "path" && parameter["schema"]?["pattern"] is JsonValue pattern)
+                if ((string?)parameter["in"] == "path" && PatternOf(parameter["schema"]) is { } pattern)
                 {
-                    _parameterPatterns[(string)parameter["name"]!] = new Regex(EndOfInput((string)pattern!), RegexOptions.CultureInvariant);
+                    _parameterPatterns[(string)parameter["name"]!] = new Regex(EndOfInput(pattern), RegexOptions.CultureInvariant);
                 }
             }
 
@@ -159,6 +166,15 @@ public static class OpenApiContract
                 _parameterPatterns.TryGetValue(m.Groups[1].Value, out var p) && p.IsMatch("a/b") ? $"(?<{m.Groups[1].Value}>.+)" : $"(?<{m.Groups[1].Value}>[^/]+)");
             _regex = new Regex($"^{expression}\\z", RegexOptions.CultureInvariant);
         }
+
+        private static string? PatternOf(JsonNode? schema) => schema switch
+        {
+            null => null,
+            _ when schema["pattern"] is JsonValue pattern => (string)pattern!,
+            _ when (string?)schema["type"] == "integer" => "^-?[0-9]+$",
+            _ when (string?)schema["format"] == "uuid" => "^[0-9A-Fa-f]{8}-?([0-9A-Fa-f]{4}-?){3}[0-9A-Fa-f]{12}$",
+            _ => null,
+        };
 
         // In .NET, a final '$' also matches before a trailing newline; in the document's
         // (ECMA-262) patterns it means the end of the value, which .NET writes '\z'.

@@ -11,7 +11,7 @@ namespace Api.Tests.Support;
 /// <summary>The API on the in-memory test server, as <c>dotnet run</c> starts it outside Development.</summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>, IApiServer
 {
-    public Task<ApiResponse> SendUncheckedAsync(ApiRequest request) => InMemoryApi.SendAsync(this, request);
+    public Task<ApiResponse> SendUncheckedAsync(ApiRequest request) => InMemoryApi.SendAsync(Server, request);
 
     /// <summary>The API with settings, as appsettings or the environment would set them.</summary>
     public InMemoryApi With(params (string Key, string Value)[] settings) => new InMemoryApi(this).With(settings);
@@ -92,7 +92,7 @@ public sealed class InMemoryApi(WebApplicationFactory<Program> factory) : IApiSe
 
     public IServiceProvider Services => Factory.Services;
 
-    public Task<ApiResponse> SendUncheckedAsync(ApiRequest request) => SendAsync(Factory, request);
+    public Task<ApiResponse> SendUncheckedAsync(ApiRequest request) => SendAsync(Factory.Server, request);
 
     public InMemoryApi With(params (string Key, string Value)[] settings) =>
         new(Factory.WithWebHostBuilder(builder =>
@@ -106,11 +106,12 @@ public sealed class InMemoryApi(WebApplicationFactory<Program> factory) : IApiSe
     public InMemoryApi WithServices(Action<IServiceCollection> replace) =>
         new(Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(replace)));
 
-    public static async Task<ApiResponse> SendAsync(WebApplicationFactory<Program> factory, ApiRequest request)
+    /// <summary>Sends the request as written to an in-memory server, the API's or another app's.</summary>
+    public static async Task<ApiResponse> SendAsync(TestServer server, ApiRequest request)
     {
-        ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(request);
-        var context = await factory.Server.SendAsync(http =>
+        var context = await server.SendAsync(http =>
         {
             var target = request.Target;
             var query = target.IndexOf('?', StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ActionConstraints;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Api.OpenApi;
 
@@ -17,12 +18,24 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
         var readsBody = action.Selectors.SelectMany(s => s.ActionConstraints.OfType<HttpMethodActionConstraint>()).Any(c => c.HttpMethods.Contains(HttpMethods.Post));
         var takesParameters = action.Selectors.Any(s => s.AttributeRouteModel?.Template?.Contains('{', StringComparison.Ordinal) == true);
         var rateLimited = !action.Attributes.Concat(action.Controller.Attributes).OfType<DisableRateLimitingAttribute>().Any();
+        var sources = action.Parameters.Select(p => p.BindingInfo?.BindingSource).ToList();
+
+        DescribeDeclaredErrorsAsProblems(action);
+        // The API explorer infers a 200 from the return type only where no answer is declared at all.
+        if (!action.Filters.OfType<IApiResponseMetadataProvider>().Any(declared => declared.StatusCode is >= 200 and < 300))
+        {
+            action.Filters.Add(new ProducesResponseTypeAttribute(StatusCodes.Status200OK));
+        }
 
         if (readsBody)
         {
-            Add(action, Problem(StatusCodes.Status400BadRequest, "The body cannot be read (broken chunked framing). " + RefusedByServer + "a request line or header it cannot parse."));
+            Add(action, Problem(StatusCodes.Status400BadRequest, "The body cannot be read (broken chunked framing), or a value does not bind or validate (a problem naming each field). " + RefusedByServer + "a request line or header it cannot parse."));
             Add(action, Problem(StatusCodes.Status408RequestTimeout, "The body did not arrive in time: within `Limits:RequestTimeout`, or at Kestrel's minimum data rate (a body shorter than its `Content-Length`)."));
             Add(action, Problem(StatusCodes.Status413PayloadTooLarge, "The body is larger than `Limits:MaxBodyBytes`, or the form holds more fields or a longer key than `Limits:MaxFormFields` and `Limits:MaxFormKeyBytes` allow."));
+        }
+        else if (sources.Any(source => source is not null && source != BindingSource.Path && source != BindingSource.Services))
+        {
+            Add(action, Problem(StatusCodes.Status400BadRequest, "A value does not bind or validate (a problem naming each field). " + RefusedByServer + "a request line or header it cannot parse."));
         }
         else
         {
@@ -32,6 +45,11 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
         if (takesParameters)
         {
             Add(action, Problem(StatusCodes.Status404NotFound, "A path parameter does not convert, or no route takes the path."));
+        }
+
+        if (sources.Contains(BindingSource.Body))
+        {
+            Add(action, Problem(StatusCodes.Status415UnsupportedMediaType, "The body's `Content-Type` is not one the action reads."));
         }
 
         Add(action, Problem(StatusCodes.Status405MethodNotAllowed, "The path does not take this method; `Allow` names the methods it takes."));
@@ -47,6 +65,18 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
 
     private static ProducesResponseTypeAttribute<ProblemDetails> Problem(int status, string description) =>
         new ProducesResponseTypeAttribute<ProblemDetails>(status, MediaTypes.ProblemJson) { Description = description };
+
+    /// <summary>An error an action declares without a type (<c>[ProducesResponseType(404)]</c>) is answered as a problem.</summary>
+    private static void DescribeDeclaredErrorsAsProblems(ActionModel action)
+    {
+        for (var i = 0; i < action.Filters.Count; i++)
+        {
+            if (action.Filters[i] is ProducesResponseTypeAttribute { StatusCode: >= 400 } declared && declared.Type == typeof(void))
+            {
+                action.Filters[i] = Problem(declared.StatusCode, declared.Description ?? ReasonPhrases.GetReasonPhrase(declared.StatusCode));
+            }
+        }
+    }
 
     // An action's own declaration of a status (the validation 400 of /exemple) stands.
     private static void Add(ActionModel action, ProducesResponseTypeAttribute response)
