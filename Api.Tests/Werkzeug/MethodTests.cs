@@ -111,4 +111,26 @@ public sealed class MethodTests : ApiTestBase
     [TestCase("/convert")]
     [TestCase("/convert/bool/true")]
     public async Task An_unknown_path_is_404_problem(string path) => ProblemAssert.IsProblem(await GetAsync(path), 404);
+
+    [TestCase("/docs")]
+    [TestCase("/docs/")]
+    [TestCase("/docs/scalar.js")]
+    [TestCase("/openapi/v1.json")]
+    [TestCase("/metrics")]
+    public async Task The_document_the_docs_page_and_the_metrics_follow_the_same_method_rules(string path)
+    {
+        var get = await GetAsync(path);
+        var head = await SendAsync("HEAD", path);
+        var options = await SendAsync("OPTIONS", path);
+
+        Assert.That((head.Status, head.ContentType, head.Body.Length), Is.EqualTo((get.Status, get.ContentType, 0)));
+        Assert.That(get.Status, Is.EqualTo(path == "/docs" ? 302 : 200), "/docs redirects to /docs/");
+        Assert.That((options.Status, options.Allow, options.Body.Length), Is.EqualTo((200, ReadOnly, 0)));
+        foreach (var method in new[] { "POST", "PUT", "DELETE" })
+        {
+            var refused = await SendAsync(method, path);
+            ProblemAssert.IsProblem(refused, 405);
+            Assert.That(refused.Allow, Is.EqualTo(ReadOnly));
+        }
+    }
 }

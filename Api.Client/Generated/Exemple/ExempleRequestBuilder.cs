@@ -59,7 +59,7 @@ namespace Api.Client.Exemple
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The form is validated by `ExempleFormValidator` before this runs.
+        /// Answers `{&quot;return1&quot;: param1 + &quot;AAA&quot;}`. `param1` is read from the form body only (urlencoded or a multipart text field, never the query string); its key is case-sensitive, a repeated key gives its first value, and it may be empty. Without it: 400 with the error under `errors.param1`.
         /// </summary>
         /// <returns>A <see cref="global::Api.Client.Models.ExempleResponse"/></returns>
         /// <param name="body">The request body</param>
@@ -113,7 +113,7 @@ namespace Api.Client.Exemple
             return requestInfo;
         }
         /// <summary>
-        /// The form is validated by `ExempleFormValidator` before this runs.
+        /// Answers `{&quot;return1&quot;: param1 + &quot;AAA&quot;}`. `param1` is read from the form body only (urlencoded or a multipart text field, never the query string); its key is case-sensitive, a repeated key gives its first value, and it may be empty. Without it: 400 with the error under `errors.param1`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
