@@ -163,7 +163,7 @@ public sealed class OpenApiContract(JsonObject document)
             }
 
             var expression = Regex.Replace(Regex.Escape(template).Replace(@"\{", "{", StringComparison.Ordinal), "{([^}]+)}", m =>
-                _parameterPatterns.TryGetValue(m.Groups[1].Value, out var p) && p.IsMatch("a/b") ? $"(?<{m.Groups[1].Value}>.+)" : $"(?<{m.Groups[1].Value}>[^/]+)");
+                _parameterPatterns.TryGetValue(m.Groups[1].Value, out var p) && p.IsMatch("a/b") ? $"(?<{m.Groups[1].Value}>[\\s\\S]+)" : $"(?<{m.Groups[1].Value}>[^/]+)");
             _regex = new Regex($"^{expression}\\z", RegexOptions.CultureInvariant);
         }
 

@@ -5,7 +5,8 @@ namespace Api.Werkzeug;
 /// <summary>
 /// Werkzeug's rules on one controller, the tutorial's: its paths match as strictly as Werkzeug's
 /// (<see cref="MatchingPolicy"/>), a route parameter binds to the value its converter made (or to the
-/// segment as decoded), and a form is read as Werkzeug reads it (<see cref="WerkzeugFormFilter"/>).
+/// segment as decoded), and a form is read as Werkzeug reads it, where an action binds one and only
+/// there (<see cref="WerkzeugFormFilter"/>).
 /// Any other controller binds and matches as in any ASP.NET Core app.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
@@ -21,7 +22,7 @@ public sealed class WerkzeugRulesAttribute : Attribute, IControllerModelConventi
                 if (parameter.BindingInfo?.BindingSource == BindingSource.Path) parameter.BindingInfo.BinderType = typeof(RouteValueBinder);
             }
 
-            if (action.Parameters.Any(p => p.BindingInfo?.BindingSource == BindingSource.Form)) action.Filters.Add(new WerkzeugFormFilter());
+            action.Filters.Add(new WerkzeugFormFilter(action.Parameters.Any(p => p.BindingInfo?.BindingSource == BindingSource.Form)));
         }
     }
 }

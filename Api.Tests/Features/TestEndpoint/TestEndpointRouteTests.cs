@@ -12,6 +12,16 @@ public sealed class TestRouteTests : ApiTestBase
         Assert.That(response.ContentType, Is.EqualTo("text/plain; charset=utf-8"));
     }
 
+    [TestCase("multipart/form-data; boundary=XyZ", "not multipart")]
+    [TestCase("application/x-www-form-urlencoded", "a=1")]
+    public async Task A_get_reads_no_body_whatever_it_holds(string contentType, string body)
+    {
+        var response = await SendAsync(ApiRequest.Get("/test/42").WithBody(System.Text.Encoding.UTF8.GetBytes(body), contentType));
+
+        Assert.That(response.Status, Is.EqualTo(200));
+        Assert.That(response.Text, Is.EqualTo("test 42"));
+    }
+
     [TestCase("/test/abc", "test abc")]
     [TestCase("/test/caf%C3%A9", "test café")]
     [TestCase("/test/a+b", "test a+b")]
