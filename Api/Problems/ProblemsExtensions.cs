@@ -17,9 +17,10 @@ internal static class ProblemsExtensions
         services.AddOptions<ProblemDetailsOptions>().Configure<IOptions<ApiBehaviorOptions>>((problems, mvc) =>
             problems.CustomizeProblemDetails += context => Complete(context, mvc.Value.ClientErrorMapping));
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        // A request the client broke is not a server error: only other exceptions are logged as errors.
+        // A request the client broke (BadHttpRequestException is an IOException too) is not a server
+        // error: only other exceptions are logged as errors.
         services.Configure<ExceptionHandlerOptions>(options =>
-            options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException);
+            options.SuppressDiagnosticsCallback = context => context.Exception is IOException);
         return services;
     }
 

@@ -1,0 +1,65 @@
+using System.Text;
+
+namespace Api.Tests.RealServer;
+
+/// <summary>
+/// Framing that a proxy in front and Kestrel could read differently, or that Kestrel reads without
+/// the API being able to: a 4xx, never a 5xx nor a 200 for a body that was not read, and the
+/// connection closed after it, so that the bytes that follow are never read as a request.
+/// </summary>
+[NonParallelizable]
+public sealed class FramingTests
+{
+    private const string Form = "Content-Type: application/x-www-form-urlencoded\r\n";
+    private const string Next = "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
+
+    private ApiProcess _api = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _api = await ApiProcess.StartListeningAsync();
+
+    [OneTimeTearDown]
+    public void Stop() => _api.Dispose();
+
+    /// <summary>Sends the request, then a GET on the same connection; returns every answer.</summary>
+    private async Task<List<ApiResponse>> ExchangeThenGetAsync(string request)
+    {
+        var exchange = await RawHttp.ExchangeAsync(_api.Port, Encoding.Latin1.GetBytes(request + Next), TimeSpan.FromSeconds(20));
+        Assert.That(exchange.Closed, Is.True, "the server answers and closes");
+        return RawHttp.Parse(exchange.Received, _ => false);
+    }
+
+    private static void IsRefusedAndClosed(List<ApiResponse> answers, int status, bool fromApi)
+    {
+        Assert.That(answers, Has.Count.EqualTo(1), "one answer, then the connection closes: the GET after it is never read");
+        if (fromApi)
+        {
+            ProblemAssert.IsProblem(answers[0], status);
+        }
+        else
+        {
+            Assert.That(answers[0].Status, Is.EqualTo(status));
+            Assert.That(answers[0].Body, Is.Empty);
+        }
+    }
+
+    [TestCase("/exemple", Form, "param1=x", "FFFFFFFFFFFFFFFFFFFF")]
+    [TestCase("/exemple", Form, "param1=x", "80000000")]
+    [TestCase("/test", Form, "a=1", "80000000")]
+    public async Task A_chunk_size_that_overflows_is_400_problem_and_the_connection_closes(string path, string contentType, string body, string size)
+    {
+        var answers = await ExchangeThenGetAsync($"POST {path} HTTP/1.1\r\nHost: localhost\r\n{contentType}Transfer-Encoding: chunked\r\n\r\n{size}\r\n{body}\r\n0\r\n\r\n");
+
+        IsRefusedAndClosed(answers, 400, fromApi: true);
+        Assert.That((string?)answers[0].Json!["detail"], Is.EqualTo("The request body cannot be read: its framing is broken."));
+    }
+
+    [Test]
+    public async Task Broken_chunking_on_a_route_that_reads_the_body_is_400_problem_from_the_api()
+    {
+        var answers = await ExchangeThenGetAsync($"POST /exemple HTTP/1.1\r\nHost: localhost\r\n{Form}Transfer-Encoding: chunked\r\n\r\nzz\r\nparam1=x\r\n0\r\n\r\n");
+
+        IsRefusedAndClosed(answers, 400, fromApi: true);
+        Assert.That((string?)answers[0].Json!["detail"], Is.EqualTo("Bad chunk size data."));
+    }
+}
