@@ -46,6 +46,7 @@ public sealed class FramingTests
     [TestCase("/exemple", Form, "param1=x", "FFFFFFFFFFFFFFFFFFFF")]
     [TestCase("/exemple", Form, "param1=x", "80000000")]
     [TestCase("/test", Form, "a=1", "80000000")]
+    [TestCase("/test", "Content-Type: multipart/form-data; boundary=XyZ\r\n", "--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--XyZ--\r\n", "80000000")]
     public async Task A_chunk_size_that_overflows_is_400_problem_and_the_connection_closes(string path, string contentType, string body, string size)
     {
         var answers = await ExchangeThenGetAsync($"POST {path} HTTP/1.1\r\nHost: localhost\r\n{contentType}Transfer-Encoding: chunked\r\n\r\n{size}\r\n{body}\r\n0\r\n\r\n");

@@ -30,6 +30,41 @@ public sealed class ExempleRouteTests : ApiTestBase
         Assert.That(response.Text, Is.EqualTo("""{"return1":"jeejAAA"}"""));
     }
 
+    [TestCase(1)]
+    [TestCase(70)]
+    [TestCase(71)]
+    [TestCase(4089)]
+    [TestCase(5000)]
+    public async Task A_multipart_boundary_of_any_length_is_read_as_werkzeug_reads_it(int length)
+    {
+        var boundary = new string('b', length);
+        var body = $"--{boundary}\r\nContent-Disposition: form-data; name=\"param1\"\r\n\r\nhi\r\n--{boundary}--\r\n";
+
+        var response = await SendAsync(new ApiRequest("POST", "/exemple").WithBody(Encoding.ASCII.GetBytes(body), $"multipart/form-data; boundary={boundary}"));
+
+        Assert.That(response.Text, Is.EqualTo("""{"return1":"hiAAA"}"""));
+    }
+
+    [TestCase(20, 10)]
+    [TestCase(1, 16 * 1024)]
+    [TestCase(1, 32 * 1024 - 100)]
+    public async Task A_part_with_many_or_long_header_lines_is_read_with_the_others(int lines, int lineBytes)
+    {
+        var response = await SendAsync(MultipartWithHeaders(lines, lineBytes));
+
+        Assert.That(response.Text, Is.EqualTo("""{"return1":"hiAAA"}"""));
+    }
+
+    [TestCase(5000, 10)]
+    [TestCase(1, 100 * 1024)]
+    public async Task Part_headers_beyond_32_KiB_are_413_naming_the_limit(int lines, int lineBytes)
+    {
+        var response = await SendAsync(MultipartWithHeaders(lines, lineBytes));
+
+        ProblemAssert.IsProblem(response, 413);
+        Assert.That((string?)response.Json!["detail"], Does.Contain("longer than 32768 bytes"));
+    }
+
     [TestCase("Param1=x")]
     [TestCase("other=1")]
     [TestCase("")]
@@ -58,4 +93,13 @@ public sealed class ExempleRouteTests : ApiTestBase
     [Test]
     public async Task A_json_body_is_not_a_form() =>
         ProblemAssert.IsProblem(await SendAsync(new ApiRequest("POST", "/exemple").WithBody(Encoding.UTF8.GetBytes("""{"param1":"x"}"""), "application/json")), 400);
+
+    /// <summary>A field whose part has <paramref name="lines"/> extra header lines of about <paramref name="lineBytes"/> bytes, then param1.</summary>
+    private static ApiRequest MultipartWithHeaders(int lines, int lineBytes)
+    {
+        var headers = string.Concat(Enumerable.Range(0, lines).Select(i => $"X-Header-{i}: {new string('a', lineBytes)}\r\n"));
+        var body = $"--XyZ\r\nContent-Disposition: form-data; name=\"other\"\r\n{headers}\r\nx\r\n"
+            + "--XyZ\r\nContent-Disposition: form-data; name=\"param1\"\r\n\r\nhi\r\n--XyZ--\r\n";
+        return new ApiRequest("POST", "/exemple").WithBody(Encoding.ASCII.GetBytes(body), "multipart/form-data; boundary=XyZ");
+    }
 }

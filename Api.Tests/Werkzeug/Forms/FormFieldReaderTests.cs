@@ -51,7 +51,26 @@ public sealed class FormFieldReaderTests
     }
 
     [TestCase("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nhello")]
+    [TestCase("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\nno colon\r\n\r\nhello\r\n--XyZ--\r\n")]
     [TestCase("this is not multipart")]
     public async Task A_multipart_body_that_does_not_parse_gives_an_empty_form(string body) =>
         Assert.That(await ReadAsync(Multipart, body), Is.Empty);
+
+    [TestCase("application/x-www-form-urlencoded")]
+    [TestCase(Multipart)]
+    public async Task A_body_that_fails_to_arrive_is_not_an_empty_form(string contentType)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.ContentType = contentType;
+        context.Request.Body = new FailingBody(Encoding.UTF8.GetBytes("--XyZ\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1"));
+
+        await Assert.ThrowsAsync<IOException>(() => new FormFieldReader(Options.Create(new FormOptions())).ReadAsync(context.Request, CancellationToken.None));
+    }
+
+    /// <summary>A body whose bytes stop with an error, as Kestrel's do when it cannot read the framing.</summary>
+    private sealed class FailingBody(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            await base.ReadAsync(buffer, cancellationToken) is > 0 and var read ? read : throw new IOException("The body stopped arriving.");
+    }
 }
