@@ -12,6 +12,7 @@ try
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
 
     builder.Services.AddRequestLimits();
+    builder.Services.AddStrictFraming();
     builder.Services.AddEdgeProtection();
     builder.Services.AddRequestLogging();
     builder.Services.AddProblemResponses();
@@ -26,6 +27,7 @@ try
     app.UseEdgeProtection();
     app.UseRequestLogging();
     app.UseProblemResponses();
+    app.UseStrictFraming();
     app.UseServerWideRequests();
     app.UseWerkzeugRouting();
     app.UseRateLimitingIfConfigured();

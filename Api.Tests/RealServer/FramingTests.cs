@@ -63,4 +63,63 @@ public sealed class FramingTests
         IsRefusedAndClosed(answers, 400, fromApi: true);
         Assert.That((string?)answers[0].Json!["detail"], Is.EqualTo("Bad chunk size data."));
     }
+
+    [TestCase("+3")]
+    [TestCase("-0")]
+    [TestCase("+0")]
+    [TestCase("0x3")]
+    [TestCase("3 3")]
+    public async Task A_content_length_that_is_not_digits_alone_is_400_and_the_connection_closes(string contentLength)
+    {
+        var answers = await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Content-Length: {contentLength}\r\n\r\na=1");
+
+        IsRefusedAndClosed(answers, 400, fromApi: false);
+    }
+
+    [TestCase("3", "a=1", """{"a":"1"}""")]
+    [TestCase("003", "a=1", """{"a":"1"}""")]
+    [TestCase("0", "", "{}")]
+    public async Task A_content_length_of_digits_is_read_and_the_connection_kept(string contentLength, string body, string fields)
+    {
+        var answers = await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Content-Length: {contentLength}\r\n\r\n{body}");
+
+        Assert.That(answers.Select(a => a.Status), Is.EqualTo(new[] { 200, 200 }));
+        Assert.That(answers[0].Text, Is.EqualTo(fields));
+        Assert.That(answers[1].Text, Is.EqualTo("Hello World"));
+    }
+
+    [TestCase("POST /test", "Connection: keep-alive\r\n")]
+    [TestCase("POST /test", "")]
+    [TestCase("GET /", "Connection: keep-alive\r\n")]
+    public async Task An_http_1_0_request_with_transfer_encoding_is_400_problem_and_the_connection_closes(string request, string connection)
+    {
+        var answers = await ExchangeThenGetAsync($"{request} HTTP/1.0\r\nHost: localhost\r\n{Form}{connection}Transfer-Encoding: chunked\r\n\r\n3\r\na=1\r\n0\r\n\r\n");
+
+        IsRefusedAndClosed(answers, 400, fromApi: true);
+        Assert.That(answers[0].Headers.Connection.ToString(), Is.EqualTo("close"));
+    }
+
+    [TestCase("gzip, chunked")]
+    [TestCase("identity, chunked")]
+    [TestCase("chunked, chunked")]
+    [TestCase("x-custom, chunked")]
+    [TestCase("gzip\r\nTransfer-Encoding: chunked")]
+    public async Task A_transfer_coding_other_than_chunked_is_400_problem_and_the_connection_closes(string transferEncoding)
+    {
+        var answers = await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Transfer-Encoding: {transferEncoding}\r\n\r\n3\r\na=1\r\n0\r\n\r\n");
+
+        IsRefusedAndClosed(answers, 400, fromApi: true);
+        Assert.That((string?)answers[0].Json!["detail"], Is.EqualTo("Transfer-Encoding may only be chunked, once: the server decodes no other transfer coding."));
+    }
+
+    [TestCase("chunked")]
+    [TestCase("Chunked")]
+    [TestCase(" chunked ,")]
+    public async Task Chunked_alone_is_read_and_the_connection_kept(string transferEncoding)
+    {
+        var answers = await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Transfer-Encoding: {transferEncoding}\r\n\r\n3\r\na=1\r\n0\r\n\r\n");
+
+        Assert.That(answers.Select(a => a.Status), Is.EqualTo(new[] { 200, 200 }));
+        Assert.That(answers[0].Text, Is.EqualTo("""{"a":"1"}"""));
+    }
 }

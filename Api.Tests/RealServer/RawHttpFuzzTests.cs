@@ -166,7 +166,9 @@ public sealed class RawHttpFuzzTests
             return [$"the API answered {response.Status} as '{response.ContentType}' with {response.Body.Length} bytes"];
         }
 
-        return request?.OriginTarget is { } target ? [.. OpenApiContract.Violations(request.Method, target, response)] : [];
+        // The API's framing rules refuse a request with Transfer-Encoding in HTTP/1.0 before routing, on any path.
+        var refusedBeforeRouting = response.Status == 400 && request?.Head.Contains("Transfer-Encoding", StringComparison.Ordinal) == true;
+        return request?.OriginTarget is { } target && !refusedBeforeRouting ? [.. OpenApiContract.Violations(request.Method, target, response)] : [];
     }
 
     private static byte[] Chunked(byte[] body) =>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Api.Tests.RealServer;
@@ -68,6 +69,33 @@ public sealed class RequestTargetTests
             ProblemAssert.IsProblem(response, status);
         }
     }
+
+    [TestCase("http://elsewhere.example/test/1", "localhost")]
+    [TestCase("http://localhost:{0}/test/1", "other.example")]
+    [TestCase("http://other.example:8080/test/1", "localhost:8080")]
+    public async Task An_absolute_form_target_names_the_host_whatever_the_host_header_says(string target, string host)
+    {
+        var response = await ExchangeAsync($"GET {string.Format(CultureInfo.InvariantCulture, target, _api.Port)} HTTP/1.1\r\nHost: {host}\r\n");
+
+        Assert.That(response.Status, Is.EqualTo(200));
+        Assert.That(response.Text, Is.EqualTo("test 1"));
+    }
+
+    [TestCase("/test/a#frag")]
+    [TestCase("/test/a?x=1#frag")]
+    [TestCase("/#")]
+    [TestCase("/test/%23#")]
+    public async Task A_target_with_a_fragment_is_400_problem(string target)
+    {
+        var response = await ExchangeAsync($"GET {target} HTTP/1.1\r\nHost: localhost\r\n");
+
+        ProblemAssert.IsProblem(response, 400);
+        Assert.That((string?)response.Json!["detail"], Is.EqualTo("The request target holds a '#': a fragment is never sent to a server."));
+    }
+
+    [Test]
+    public async Task An_escaped_hash_is_part_of_the_path() =>
+        Assert.That((await ExchangeAsync("GET /test/a%23frag HTTP/1.1\r\nHost: localhost\r\n")).Text, Is.EqualTo("test a#frag"));
 
     [TestCase("GET /test/a%00b HTTP/1.1")]
     [TestCase("GET /test/a\0b HTTP/1.1")]

@@ -13,6 +13,11 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
 {
     public const string RefusedByServer = "The server refused the request before the API ran, without a body: ";
 
+    /// <summary>The 400 of an operation that reads no body.</summary>
+    public const string UnreadableRequest = Untrusted + RefusedByServer + "a request line, target or header it cannot parse (a NUL or control byte in the path, say).";
+
+    private const string Untrusted = "Framing or a target that two servers could read differently (`Transfer-Encoding` in HTTP/1.0 or with a coding other than chunked, a `#` in the target); the connection closes after the answer. ";
+
     public void Apply(ActionModel action)
     {
         var readsBody = action.Selectors.SelectMany(s => s.ActionConstraints.OfType<HttpMethodActionConstraint>()).Any(c => c.HttpMethods.Contains(HttpMethods.Post));
@@ -29,17 +34,17 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
 
         if (readsBody)
         {
-            Add(action, Problem(StatusCodes.Status400BadRequest, "The body cannot be read (broken chunked framing), or a value does not bind or validate (a problem naming each field). " + RefusedByServer + "a request line or header it cannot parse."));
+            Add(action, Problem(StatusCodes.Status400BadRequest, "The body cannot be read (broken chunked framing), or a value does not bind or validate (a problem naming each field). " + Untrusted + RefusedByServer + "a request line or header it cannot parse (a `Content-Length` that is not digits alone, say)."));
             Add(action, Problem(StatusCodes.Status408RequestTimeout, "The body did not arrive in time: within `Limits:RequestTimeout`, or at Kestrel's minimum data rate (a body shorter than its `Content-Length`)."));
-            Add(action, Problem(StatusCodes.Status413PayloadTooLarge, "The body is larger than `Limits:MaxBodyBytes`, or the form holds more fields or a longer key than `Limits:MaxFormFields` and `Limits:MaxFormKeyBytes` allow."));
+            Add(action, Problem(StatusCodes.Status413PayloadTooLarge, "The body is larger than `Limits:MaxBodyBytes`, the form holds more fields or a longer key than `Limits:MaxFormFields` and `Limits:MaxFormKeyBytes` allow, or a multipart part's headers (or the text around the parts) are longer than 32 KiB."));
         }
         else if (sources.Any(source => source is not null && source != BindingSource.Path && source != BindingSource.Services))
         {
-            Add(action, Problem(StatusCodes.Status400BadRequest, "A value does not bind or validate (a problem naming each field). " + RefusedByServer + "a request line or header it cannot parse."));
+            Add(action, Problem(StatusCodes.Status400BadRequest, "A value does not bind or validate (a problem naming each field). " + Untrusted + RefusedByServer + "a request line or header it cannot parse."));
         }
         else
         {
-            Add(action, new ProducesResponseTypeAttribute(StatusCodes.Status400BadRequest) { Description = RefusedByServer + "a request line, target or header it cannot parse (a NUL or control byte in the path, say)." });
+            Add(action, Problem(StatusCodes.Status400BadRequest, UnreadableRequest));
         }
 
         if (takesParameters)

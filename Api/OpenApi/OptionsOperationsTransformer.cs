@@ -16,7 +16,7 @@ internal sealed class OptionsOperationsTransformer : IOpenApiDocumentTransformer
             var responses = new OpenApiResponses
             {
                 ["200"] = new OpenApiResponse { Description = $"An empty body, and `Allow: {allow}`." },
-                ["400"] = new OpenApiResponse { Description = ErrorResponsesConvention.RefusedByServer + "a request line, target or header it cannot parse." },
+                ["400"] = new OpenApiResponse { Description = ErrorResponsesConvention.UnreadableRequest, Content = first.Responses?["405"]?.Content },
             };
             foreach (var status in new[] { "404", "414", "429", "431", "500" })
             {

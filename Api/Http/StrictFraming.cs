@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace Api.Http;
+
+/// <summary>
+/// What Kestrel lets through of a request that two HTTP parsers (a proxy in front, then Kestrel)
+/// could read differently: 400 problem+json, and the connection closed after it, so that nothing
+/// the client sent next is read as a request (RFC 9112 §3 and §6.1).
+/// </summary>
+internal static class StrictFraming
+{
+    private static readonly string[] Chunked = ["chunked"];
+
+    public static IServiceCollection AddStrictFraming(this IServiceCollection services) =>
+        services.Configure<KestrelServerOptions>(kestrel =>
+        {
+            // RFC 9112 §3.2.2: an absolute-form target names the host; a Host header that differs is ignored.
+            kestrel.AllowHostHeaderOverride = true;
+            kestrel.RequestHeaderEncodingSelector = name => name == HeaderNames.ContentLength ? ContentLengthDigits.Instance : null;
+        });
+
+    public static IApplicationBuilder UseStrictFraming(this IApplicationBuilder app) => app.Use(RefuseUntrustedFraming);
+
+    private static Task RefuseUntrustedFraming(HttpContext context, RequestDelegate next)
+    {
+        if (RefusalOf(context.Request, context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget) is not { } detail) return next(context);
+
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.Headers.Connection = "close";
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        return problems.WriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = { Detail = detail } }).AsTask();
+    }
+
+    private static string? RefusalOf(HttpRequest request, string rawTarget) => request.Headers.TransferEncoding switch
+    {
+        { Count: > 0 } when HttpProtocol.IsHttp10(request.Protocol) => "Transfer-Encoding is not HTTP/1.0: the framing of this request cannot be trusted.",
+        // Kestrel refuses a final coding other than chunked, and decodes chunked alone, once.
+        { Count: > 0 } codings when !codings.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .SequenceEqual(Chunked, StringComparer.OrdinalIgnoreCase) => "Transfer-Encoding may only be chunked, once: the server decodes no other transfer coding.",
+        _ when rawTarget.Contains('#', StringComparison.Ordinal) => "The request target holds a '#': a fragment is never sent to a server.",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Content-Length is digits only (RFC 9110 §8.6), where Kestrel's own parse takes a sign (<c>+9</c>
+    /// as 9). Given an encoding for the header, Kestrel parses what it decodes: any byte but a digit
+    /// decodes to one that fails the parse, and Kestrel answers 400 and closes the connection.
+    /// </summary>
+    private sealed class ContentLengthDigits : ASCIIEncoding
+    {
+        public static readonly ContentLengthDigits Instance = new();
+
+        public override int GetChars(ReadOnlySpan<byte> bytes, Span<char> chars)
+        {
+            var count = Math.Min(bytes.Length, chars.Length);
+            for (var i = 0; i < count; i++) chars[i] = char.IsAsciiDigit((char)bytes[i]) ? (char)bytes[i] : 'x';
+
+            return count;
+        }
+    }
+}
