@@ -55,13 +55,24 @@ public sealed class FramingTests
         Assert.That((string?)answers[0].Json!["detail"], Is.EqualTo("The request body cannot be read: its framing is broken."));
     }
 
-    [Test]
-    public async Task Broken_chunking_on_a_route_that_reads_the_body_is_400_problem_from_the_api()
+    [TestCase("zz\r\nparam1=x\r\n", "Bad chunk size data.")]
+    [TestCase("8;a\nb\r\nparam1=x\r\n", "Bad chunk extension.")]
+    [TestCase("8\r\nparam1=xyz\r\n", "Bad chunk suffix.")]
+    public async Task Broken_chunking_on_a_route_that_reads_the_body_is_400_problem_from_the_api(string chunks, string detail)
     {
-        var answers = await ExchangeThenGetAsync($"POST /exemple HTTP/1.1\r\nHost: localhost\r\n{Form}Transfer-Encoding: chunked\r\n\r\nzz\r\nparam1=x\r\n0\r\n\r\n");
+        var answers = await ExchangeThenGetAsync($"POST /exemple HTTP/1.1\r\nHost: localhost\r\n{Form}Transfer-Encoding: chunked\r\n\r\n{chunks}0\r\n\r\n");
 
         IsRefusedAndClosed(answers, 400, fromApi: true);
-        Assert.That((string?)answers[0].Json!["detail"], Is.EqualTo("Bad chunk size data."));
+        Assert.That((string?)answers[0].Json!["detail"], Is.EqualTo(detail));
+    }
+
+    [Test]
+    public async Task A_route_that_reads_no_body_answers_without_it_then_the_connection_closes()
+    {
+        var answers = await ExchangeThenGetAsync("GET /test/1 HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nabc\r\n0\r\n\r\n");
+
+        Assert.That(answers, Has.Count.EqualTo(1));
+        Assert.That(answers[0].Text, Is.EqualTo("test 1"));
     }
 
     [TestCase("+3")]
@@ -69,7 +80,8 @@ public sealed class FramingTests
     [TestCase("+0")]
     [TestCase("0x3")]
     [TestCase("3 3")]
-    public async Task A_content_length_that_is_not_digits_alone_is_400_and_the_connection_closes(string contentLength)
+    [TestCase("3\r\nContent-Length: 3")]
+    public async Task A_content_length_that_is_not_digits_alone_or_comes_twice_is_400_and_the_connection_closes(string contentLength)
     {
         var answers = await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Content-Length: {contentLength}\r\n\r\na=1");
 
@@ -110,6 +122,15 @@ public sealed class FramingTests
 
         IsRefusedAndClosed(answers, 400, fromApi: true);
         Assert.That((string?)answers[0].Json!["detail"], Is.EqualTo("Transfer-Encoding may only be chunked, once: the server decodes no other transfer coding."));
+    }
+
+    [TestCase("gzip")]
+    [TestCase("chunked, gzip")]
+    public async Task A_final_transfer_coding_other_than_chunked_is_kestrels_400_and_the_connection_closes(string transferEncoding)
+    {
+        var answers = await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Transfer-Encoding: {transferEncoding}\r\n\r\n3\r\na=1\r\n0\r\n\r\n");
+
+        IsRefusedAndClosed(answers, 400, fromApi: false);
     }
 
     [TestCase("chunked")]

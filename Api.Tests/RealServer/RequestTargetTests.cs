@@ -91,6 +91,7 @@ public sealed class RequestTargetTests
 
         ProblemAssert.IsProblem(response, 400);
         Assert.That((string?)response.Json!["detail"], Is.EqualTo("The request target holds a '#': a fragment is never sent to a server."));
+        Assert.That(response.Headers.Connection.ToString(), Is.EqualTo("close"));
     }
 
     [Test]

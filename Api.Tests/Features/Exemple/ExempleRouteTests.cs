@@ -65,6 +65,19 @@ public sealed class ExempleRouteTests : ApiTestBase
         Assert.That((string?)response.Json!["detail"], Does.Contain("longer than 32768 bytes"));
     }
 
+    [TestCase(1024, 0, 200)]
+    [TestCase(40 * 1024, 0, 413)]
+    [TestCase(0, 1024, 200)]
+    [TestCase(0, 40 * 1024, 413)]
+    public async Task Text_before_the_first_part_and_after_the_last_may_take_32_KiB(int preamble, int epilogue, int status)
+    {
+        var body = new string('p', preamble) + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"param1\"\r\n\r\nhi\r\n--XyZ--\r\n" + new string('e', epilogue);
+
+        var response = await SendAsync(new ApiRequest("POST", "/exemple").WithBody(Encoding.ASCII.GetBytes(body), "multipart/form-data; boundary=XyZ"));
+
+        Assert.That(response.Status, Is.EqualTo(status));
+    }
+
     [TestCase("Param1=x")]
     [TestCase("other=1")]
     [TestCase("")]
