@@ -28,6 +28,18 @@ public sealed class FormFieldReaderTests
     public async Task Urlencoded_bodies_are_read_whatever_the_case_and_parameters(string contentType) =>
         Assert.That(await ReadAsync(contentType, "a=1"), Is.EqualTo(new[] { new KeyValuePair<string, string>("a", "1") }));
 
+    [TestCase(64 * 1024 - 7)]
+    [TestCase(128 * 1024 - 7)]
+    [TestCase(300_000)]
+    public async Task A_urlencoded_body_of_unknown_length_is_read_whole_across_its_blocks(int valueLength)
+    {
+        var value = string.Concat(Enumerable.Range(0, valueLength).Select(i => (char)('a' + (i % 26))));
+
+        var fields = await ReadAsync("application/x-www-form-urlencoded", "param1=" + value + "&b=2");
+
+        Assert.That(fields, Is.EqualTo(new[] { new KeyValuePair<string, string>("param1", value), new KeyValuePair<string, string>("b", "2") }));
+    }
+
     [TestCase(null)]
     [TestCase("")]
     [TestCase("application/json")]

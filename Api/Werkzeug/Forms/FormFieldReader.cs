@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Api.Werkzeug.Forms;
 
 /// <summary>
@@ -52,9 +54,29 @@ internal sealed class FormFieldReader(IOptions<FormOptions> formOptions)
             return buffer.AsMemory(0, read);
         }
 
-        // Otherwise the declared length is only the client's claim: grow as the bytes come.
-        using var stream = new MemoryStream();
-        await body.CopyToAsync(stream, cancellationToken);
-        return stream.GetBuffer().AsMemory(0, (int)stream.Length);
+        // Otherwise the declared length is only the client's claim: the bytes are gathered in pooled
+        // blocks as they come, then copied once into a buffer of their length (a MemoryStream copies
+        // them again at each doubling, into large buffers the GC keeps committed).
+        var blocks = new List<byte[]>();
+        try
+        {
+            var (length, read) = (0, 0);
+            do
+            {
+                blocks.Add(ArrayPool<byte>.Shared.Rent(InitialBufferLimit));
+                read = await body.ReadAtLeastAsync(blocks[^1].AsMemory(0, InitialBufferLimit), InitialBufferLimit, throwOnEndOfStream: false, cancellationToken);
+                length += read;
+            }
+            while (read == InitialBufferLimit);
+
+            var bytes = GC.AllocateUninitializedArray<byte>(length);
+            for (var i = 0; i < blocks.Count; i++) blocks[i].AsSpan(0, Math.Min(InitialBufferLimit, length - (i * InitialBufferLimit))).CopyTo(bytes.AsSpan(i * InitialBufferLimit));
+
+            return bytes;
+        }
+        finally
+        {
+            foreach (var block in blocks) ArrayPool<byte>.Shared.Return(block);
+        }
     }
 }
