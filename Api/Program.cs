@@ -1,5 +1,6 @@
 using Api.Features;
 using Api.Features.Health;
+using Api.Hosting;
 using Api.Limits;
 using Api.Logging;
 using Api.Observability;
@@ -11,6 +12,8 @@ try
 {
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
 
+    builder.Host.ValidateSettingsFirst();
+    builder.Services.AddHosting();
     builder.Services.AddRequestLimits();
     builder.Services.AddStrictFraming();
     builder.Services.AddEdgeProtection();
@@ -37,8 +40,7 @@ try
     app.MapAutomaticOptions();
     app.UseObservability();
 
-    app.Run();
-    return 0;
+    return app.Serve();
 }
 catch (Exception exception) when (InvalidSetting.Explain(exception) is { Count: > 0 } lines)
 {

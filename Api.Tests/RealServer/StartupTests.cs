@@ -1,10 +1,27 @@
+using System.Net;
+using System.Net.Sockets;
 
 namespace Api.Tests.RealServer;
 
-/// <summary>How the published API starts: a clear line for a wrong setting, and its own settings wherever it is started from.</summary>
+/// <summary>
+/// How the published API starts: every wrong setting named at once in one line each (exit code 78), an
+/// address it cannot listen on in one line (69), and its own settings wherever it is started from.
+/// </summary>
 [NonParallelizable]
 public sealed class StartupTests
 {
+    private const string AddressRule = "must be addresses such as http://127.0.0.1:5000, separated by ';', each http://HOST:PORT with HOST localhost, "
+        + "an IP address, or * or + for every interface, and PORT from 0 to 65535.";
+
+    private const string LogLevels = "Trace, Debug, Information, Warning, Error, Critical or None";
+
+    private static async Task AssertRefusedAsync(ApiProcess api, string line)
+    {
+        Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(78));
+        Assert.That(api.Errors, Is.EqualTo(new[] { line }));
+        Assert.That(api.Output, Is.Empty, "nothing on standard output, no stack trace");
+    }
+
     [TestCase("Limits__MaxBodyBytes", "0", "Invalid setting Limits:MaxBodyBytes='0': must be a number of bytes, at least 1.")]
     [TestCase("RateLimiting__Window", "-00:00:01", "Invalid setting RateLimiting:Window='-00:00:01': must be a duration from 00:00:01 to 1.00:00:00.")]
     [TestCase("ForwardedHeaders__KnownProxies__0", "nope", "Invalid setting ForwardedHeaders:KnownProxies:0='nope': must be an IP address such as 127.0.0.1.")]
@@ -13,22 +30,115 @@ public sealed class StartupTests
     {
         using var api = ApiProcess.Start([(variable, value)]);
 
-        var exitCode = await api.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        await AssertRefusedAsync(api, expected);
+    }
 
-        Assert.That(exitCode, Is.EqualTo(78));
-        Assert.That(api.Errors, Is.EqualTo(new[] { expected }));
-        Assert.That(api.Output.Where(line => line.Contains("   at ", StringComparison.Ordinal)), Is.Empty);
+    [TestCase("--Limits:MaxFormFields=abc", "Invalid setting Limits:MaxFormFields='abc': must be a whole number.")]
+    [TestCase("--Kestrel:Limits:MaxRequestLineSize=abc", "Invalid setting Kestrel:Limits:MaxRequestLineSize='abc': must be a whole number.")]
+    public async Task An_unreadable_setting_on_the_command_line_stops_the_start_with_one_line_naming_it(string argument, string expected)
+    {
+        using var api = ApiProcess.Start(arguments: [argument]);
+
+        await AssertRefusedAsync(api, expected);
     }
 
     [Test]
-    public async Task An_unreadable_setting_on_the_command_line_stops_the_start_with_one_line_naming_it()
+    public async Task Every_invalid_setting_is_named_at_once_whatever_its_source()
     {
-        using var api = ApiProcess.Start(arguments: ["--Limits:MaxFormFields=abc"]);
+        var contentRoot = Directory.CreateTempSubdirectory().FullName;
+        await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.json"), """{ "Kestrel": { "Limits": { "MaxRequestLineSize": "long" } } }""");
+        using var api = ApiProcess.Start(
+            [
+                ("Limits__MaxBodyBytes", "0"), ("Logging__LogLevel__Default", "Loud"), ("Logging__LogLevel__Microsoft", "Quiet"),
+                ("ShutdownDrainSeconds", "3601"), ("Kestrel__Limits__MaxRequestHeaderCount", "0"), ("Kestrel__Limits__KeepAliveTimeout", "00:00:00"),
+            ],
+            [
+                "--contentRoot", contentRoot, "--ShutdownTimeoutSeconds=-1", "--Logging:Console:FormatterName=xml", "--Metrics:Enabled=maybe",
+                "--RateLimiting:Window=soon", "--Kestrel:Limits:RequestHeadersTimeout=soon",
+            ],
+            urls: "http://localhost:51O0");
 
-        var exitCode = await api.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(78));
+        Assert.That(api.Errors, Is.EquivalentTo(new[]
+        {
+            "Invalid setting urls='http://localhost:51O0': " + AddressRule,
+            "Invalid setting ShutdownTimeoutSeconds='-1': must be a number of seconds from 0 to 3600.",
+            "Invalid setting ShutdownDrainSeconds='3601': must be a number of seconds from 0 to 3600.",
+            "Invalid setting Logging:Console:FormatterName='xml': must be simple, json or systemd.",
+            $"Invalid setting Logging:LogLevel:Default='Loud': must be a log level: {LogLevels}.",
+            $"Invalid setting Logging:LogLevel:Microsoft='Quiet': must be a log level: {LogLevels}.",
+            "Invalid setting Limits:MaxBodyBytes='0': must be a number of bytes, at least 1.",
+            "Invalid setting Kestrel:Limits:MaxRequestLineSize='long': must be a whole number.",
+            "Invalid setting Kestrel:Limits:RequestHeadersTimeout='soon': must be a duration such as 00:00:30.",
+            "Invalid setting Kestrel:Limits:MaxRequestHeaderCount='0': must be a number of headers, at least 1.",
+            "Invalid setting Kestrel:Limits:KeepAliveTimeout='00:00:00': must be a duration from 00:00:01 to 01:00:00.",
+            "Invalid setting RateLimiting:Window='soon': must be a duration such as 00:00:30.",
+            "Invalid setting Metrics:Enabled='maybe': must be true or false.",
+        }));
+        Assert.That(api.Output, Is.Empty);
+    }
 
-        Assert.That(exitCode, Is.EqualTo(78));
-        Assert.That(api.Errors, Is.EqualTo(new[] { "Invalid setting Limits:MaxFormFields='abc': must be a whole number." }));
+    // Kestrel would listen on port 80 of every interface for the first, and fail with a stack trace for the
+    // others; from --urls, ASPNETCORE_URLS or appsettings.json alike. Started side by side: each exits at once.
+    [Test]
+    public async Task An_address_that_does_not_parse_stops_the_start_with_one_line_naming_it()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory().FullName;
+        await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.json"), """{ "urls": "http://127.0.0.1:8O80" }""");
+        string[] refused =
+        [
+            "localhost:5123", "http://127.0.0.1:99999", "http://127.0.0.1:-1", "http://api.example:5123", "https://127.0.0.1:5123",
+            "http://127.0.0.1:5123/api", "http://127.0.0.1:5123;http://127.0.0.1:port",
+        ];
+        var apis = refused.Select(urls => (Urls: urls, Api: ApiProcess.Start(urls: urls)))
+            .Append(("http://127.0.0.1:5O00", ApiProcess.Start([("ASPNETCORE_URLS", "http://127.0.0.1:5O00")], urls: null)))
+            .Append(("http://127.0.0.1:8O80", ApiProcess.Start(arguments: ["--contentRoot", contentRoot], urls: null)))
+            .ToList();
+        try
+        {
+            foreach (var (urls, api) in apis)
+            {
+                await AssertRefusedAsync(api, $"Invalid setting urls='{urls}': {AddressRule}");
+            }
+        }
+        finally
+        {
+            apis.ForEach(started => started.Item2.Dispose());
+        }
+    }
+
+    [Test]
+    [Setting("ASPNETCORE_URLS")]
+    public async Task The_api_listens_where_ASPNETCORE_URLS_says()
+    {
+        using var api = ApiProcess.Start([("ASPNETCORE_URLS", "http://127.0.0.1:0")], urls: null);
+        await api.WaitForPortAsync();
+
+        Assert.That((await api.GetAsync("/")).Text, Is.EqualTo("Hello World"));
+    }
+
+    [Test]
+    public async Task An_address_in_use_stops_the_start_with_one_line_naming_it_and_exit_code_69()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var address = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+        using var api = ApiProcess.Start(urls: address);
+
+        Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(69));
+        Assert.That(api.Errors, Is.EqualTo(new[] { $"Cannot listen on {address}: Address already in use." }));
+        Assert.That(api.Output, Is.Empty);
+    }
+
+    [Test]
+    public async Task An_address_not_on_this_machine_stops_the_start_with_one_line_naming_it_and_exit_code_69()
+    {
+        // 192.0.2.0/24 is kept for documentation (RFC 5737): no machine has it.
+        using var api = ApiProcess.Start(urls: "http://192.0.2.1:5123");
+
+        Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(69));
+        Assert.That(api.Errors, Is.EqualTo(new[] { "Cannot listen on http://192.0.2.1:5123: Cannot assign requested address." }));
+        Assert.That(api.Output, Is.Empty);
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 
 namespace Api.Tests.Support;
 
@@ -35,10 +36,15 @@ public sealed class ApiProcess : IApiServer, IDisposable
 
     public int Port => _port.Task.IsCompletedSuccessfully ? _port.Task.Result : throw new InvalidOperationException("The API is not listening.");
 
-    /// <summary>Starts the API with environment variables (<c>Limits__MaxBodyBytes</c>) and command-line arguments.</summary>
-    public static ApiProcess Start(IEnumerable<(string Name, string Value)>? environment = null, IEnumerable<string>? arguments = null, string? workingDirectory = null)
+    /// <summary>
+    /// Starts the API with environment variables (<c>Limits__MaxBodyBytes</c>) and command-line arguments, on
+    /// <paramref name="urls"/> (given as <c>--urls</c>; none when null).
+    /// </summary>
+    public static ApiProcess Start(
+        IEnumerable<(string Name, string Value)>? environment = null, IEnumerable<string>? arguments = null, string? workingDirectory = null, string? urls = "http://127.0.0.1:0")
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(Directory, "Api.dll"), "--urls", "http://127.0.0.1:0", .. arguments ?? []])
+        string[] listen = urls is null ? [] : ["--urls", urls];
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(Directory, "Api.dll"), .. listen, .. arguments ?? []])
         {
             WorkingDirectory = workingDirectory ?? Directory,
             RedirectStandardOutput = true,
@@ -55,10 +61,34 @@ public sealed class ApiProcess : IApiServer, IDisposable
         return new ApiProcess(Process.Start(start)!);
     }
 
-    /// <summary>Starts the API and waits until it listens.</summary>
-    public static async Task<ApiProcess> StartListeningAsync(params (string Name, string Value)[] environment)
+    /// <summary>
+    /// Starts the API as the README does, <c>dotnet run --project Api</c> (on the build the tests run, not
+    /// building it again), with these environment variables set, or removed where the value is null.
+    /// </summary>
+    public static ApiProcess Run(params (string Name, string? Value)[] environment)
     {
-        var api = Start(environment);
+        var configuration = typeof(ApiProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var start = new ProcessStartInfo(
+            "dotnet", ["run", "--project", Path.Combine(RepositoryRoot.Find(), "Api"), "--no-build", "-c", configuration, "--", "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return new ApiProcess(Process.Start(start)!);
+    }
+
+    /// <summary>Starts the API and waits until it listens.</summary>
+    public static Task<ApiProcess> StartListeningAsync(params (string Name, string Value)[] environment) => StartListeningAsync(environment, []);
+
+    public static async Task<ApiProcess> StartListeningAsync(IEnumerable<(string Name, string Value)> environment, IEnumerable<string> arguments)
+    {
+        var api = Start(environment, arguments);
         await api.WaitForPortAsync();
         return api;
     }
@@ -96,9 +126,9 @@ public sealed class ApiProcess : IApiServer, IDisposable
     }
 
     /// <summary>Log lines may be written just after the answer reaches the client.</summary>
-    public async Task<string?> WaitForOutputAsync(Func<string, bool> predicate)
+    public async Task<string?> WaitForOutputAsync(Func<string, bool> predicate, int milliseconds = 5000)
     {
-        for (var waited = 0; waited < 5000; waited += 20)
+        for (var waited = 0; waited < milliseconds; waited += 20)
         {
             if (Output.FirstOrDefault(predicate) is { } line)
             {

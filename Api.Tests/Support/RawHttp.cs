@@ -55,6 +55,28 @@ public static class RawHttp
         return new Exchange(received.ToArray(), Closed: true);
     }
 
+    /// <summary>Everything the server sends on an open connection until it closes it (or resets it), as text.</summary>
+    public static async Task<string> ReadUntilClosedAsync(NetworkStream stream, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var cancel = new CancellationTokenSource(timeout);
+        var received = new MemoryStream();
+        var buffer = new byte[4096];
+        try
+        {
+            while (await stream.ReadAsync(buffer, cancel.Token) is var read and > 0)
+            {
+                received.Write(buffer, 0, read);
+            }
+        }
+        catch (IOException)
+        {
+            // A reset is a close too.
+        }
+
+        return Encoding.UTF8.GetString(received.ToArray());
+    }
+
     /// <summary>The request's bytes: its line, a Host header, the given headers, framing for the body, and Connection: close.</summary>
     public static byte[] Format(ApiRequest request)
     {

@@ -9,17 +9,23 @@ internal static class LimitsExtensions
     public const string BodyReadingPolicy = "body-reading";
 
     /// <summary>
-    /// Hands each limit to the framework: the body size to Kestrel, form limits to FormOptions, and the
-    /// time of body-reading requests to a request-timeout policy (408; a timer per request elsewhere
-    /// would only cost). URL and header limits are Kestrel's own (414, 431).
+    /// Hands each limit to the framework: the body size, request line, headers and connection timeouts to
+    /// Kestrel (413, 414, 431, 408), form limits to FormOptions, and the time of body-reading requests to a
+    /// request-timeout policy (408; a timer per request elsewhere would only cost).
     /// </summary>
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
         services.AddSettings<RequestLimitsOptions>(RequestLimitsOptions.Section);
-        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>>((kestrel, limits) =>
+        services.AddSettings<ServerLimitsOptions>(ServerLimitsOptions.Section);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimitsOptions>, IOptions<ServerLimitsOptions>>((kestrel, limits, server) =>
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = limits.Value.MaxBodyBytes;
+            kestrel.Limits.MaxRequestLineSize = server.Value.MaxRequestLineSize;
+            kestrel.Limits.MaxRequestHeadersTotalSize = server.Value.MaxRequestHeadersTotalSize;
+            kestrel.Limits.MaxRequestHeaderCount = server.Value.MaxRequestHeaderCount;
+            kestrel.Limits.RequestHeadersTimeout = server.Value.RequestHeadersTimeout;
+            kestrel.Limits.KeepAliveTimeout = server.Value.KeepAliveTimeout;
         });
         services.AddOptions<FormOptions>().Configure<IOptions<RequestLimitsOptions>>((form, limits) =>
         {

@@ -40,8 +40,9 @@ internal static class ObservabilityExtensions
             });
         }
 
-        // Read now rather than through IOptions: the instrumentation registers services of its own.
-        if (configuration.GetSection(MetricsExportOptions.Section).Get<MetricsExportOptions>()?.Enabled ?? true)
+        // Read now rather than through IOptions: the instrumentation registers services of its own. A value
+        // that does not read is left to the settings' validation, which names it among the others.
+        if (!bool.TryParse(configuration[$"{MetricsExportOptions.Section}:Enabled"], out var enabled) || enabled)
         {
             otel.WithMetrics(metrics => metrics.AddMeter(AspNetCoreMeters).AddRuntimeInstrumentation().AddPrometheusExporter());
         }

@@ -13,23 +13,29 @@ internal static partial class InvalidSetting
 
     /// <summary>The configuration key of a validated property: <c>KnownProxies[0]</c> in section <c>ForwardedHeaders</c> is <c>ForwardedHeaders:KnownProxies:0</c>.</summary>
     public static string Key(string section, string propertyPath) =>
-        $"{section}:{IndexPattern().Replace(propertyPath, ":$1").Replace('.', ':')}";
+        (section.Length == 0 ? "" : section + ":") + IndexPattern().Replace(propertyPath, ":$1").Replace('.', ':');
 
     /// <summary>The lines that explain why the settings stopped the start, or none when the exception is not about a setting.</summary>
     public static IReadOnlyList<string> Explain(Exception exception) => exception switch
     {
         OptionsValidationException invalid => [.. invalid.Failures],
         AggregateException several => [.. several.InnerExceptions.SelectMany(Explain)],
-        InvalidOperationException unconvertible when ConversionFailure().Match(unconvertible.Message) is { Success: true } failure =>
-            [Describe(failure.Groups["key"].Value, failure.Groups["value"].Value, "must be " + Expected(failure.Groups["type"].Value))],
+        InvalidOperationException unreadable when Unreadable(unreadable) is { } line => [line],
         _ => [],
     };
+
+    /// <summary>The line for a value the configuration binder could not convert to its type, or null for another failure.</summary>
+    public static string? Unreadable(Exception exception) =>
+        ConversionFailure().Match(exception.Message) is { Success: true } failure
+            ? Describe(failure.Groups["key"].Value, failure.Groups["value"].Value, "must be " + Expected(failure.Groups["type"].Value))
+            : exception.InnerException is { } cause ? Unreadable(cause) : null;
 
     private static string Expected(string type) => type switch
     {
         "System.Int32" or "System.Int64" => "a whole number",
         "System.Boolean" => "true or false",
         "System.TimeSpan" => "a duration such as 00:00:30",
+        "Microsoft.Extensions.Logging.LogLevel" => "a log level: Trace, Debug, Information, Warning, Error, Critical or None",
         _ => $"a value of type {type}",
     };
 

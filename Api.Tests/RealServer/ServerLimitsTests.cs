@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Api.Tests.RealServer;
+
+/// <summary>
+/// Kestrel's limits (<c>Kestrel:Limits</c>) and the form limits, set below their defaults from the
+/// environment, the command line and appsettings.json, hold on the wire: each a request just within the
+/// limit that is served and one just beyond it that is refused.
+/// </summary>
+[NonParallelizable]
+public sealed class ServerLimitsTests
+{
+    private ApiProcess _api = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _api = await ApiProcess.StartListeningAsync(
+        [
+            ("Kestrel__Limits__MaxRequestLineSize", "200"), ("Kestrel__Limits__MaxRequestHeadersTotalSize", "1024"),
+            ("Kestrel__Limits__MaxRequestHeaderCount", "8"), ("Kestrel__Limits__RequestHeadersTimeout", "00:00:01"),
+        ],
+        ["--Kestrel:Limits:KeepAliveTimeout=00:00:01", "--Limits:MaxFormFields=3", "--Limits:MaxFormKeyBytes=8"]);
+
+    [OneTimeTearDown]
+    public void Stop() => _api.Dispose();
+
+    [Test]
+    [Setting("Kestrel:Limits:MaxRequestLineSize")]
+    public async Task A_request_line_beyond_the_limit_is_414()
+    {
+        // "GET /test/xxx HTTP/1.1": 20 bytes around the id.
+        Assert.That((await _api.SendUncheckedAsync(ApiRequest.Get("/test/" + new string('a', 170)))).Status, Is.EqualTo(200));
+        Assert.That((await _api.SendUncheckedAsync(ApiRequest.Get("/test/" + new string('a', 190)))).Status, Is.EqualTo(414));
+    }
+
+    [Test]
+    [Setting("Kestrel:Limits:MaxRequestHeadersTotalSize")]
+    public async Task A_header_block_beyond_the_limit_is_431()
+    {
+        static ApiRequest WithHeader(int bytes) => ApiRequest.Get("/") with { Headers = [new("X-Padding", new string('a', bytes))] };
+
+        Assert.That((await _api.SendUncheckedAsync(WithHeader(900))).Status, Is.EqualTo(200));
+        Assert.That((await _api.SendUncheckedAsync(WithHeader(1100))).Status, Is.EqualTo(431));
+    }
+
+    [Test]
+    [Setting("Kestrel:Limits:MaxRequestHeaderCount")]
+    public async Task More_headers_than_the_limit_is_431()
+    {
+        // Host and Connection are sent too.
+        static ApiRequest WithHeaders(int count) => ApiRequest.Get("/") with { Headers = [.. Enumerable.Range(0, count).Select(i => KeyValuePair.Create($"X-{i}", "1"))] };
+
+        Assert.That((await _api.SendUncheckedAsync(WithHeaders(6))).Status, Is.EqualTo(200));
+        Assert.That((await _api.SendUncheckedAsync(WithHeaders(7))).Status, Is.EqualTo(431));
+    }
+
+    [Test]
+    [Setting("Kestrel:Limits:RequestHeadersTimeout")]
+    public async Task A_client_that_trickles_its_headers_is_answered_408_once_the_timeout_passes()
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", _api.Port);
+        var stream = client.GetStream();
+        var elapsed = Stopwatch.StartNew();
+        await stream.WriteAsync("GET / HTTP/1.1\r\nHost: localhost\r\n"u8.ToArray());
+        var answer = RawHttp.ReadUntilClosedAsync(stream, TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 5 && !answer.IsCompleted; i++)
+        {
+            await Task.Delay(400);
+            await WriteIgnoringResetAsync(stream, Encoding.ASCII.GetBytes($"X-{i}: 1\r\n"));
+        }
+
+        Assert.That(await answer, Does.StartWith("HTTP/1.1 408 "));
+        Assert.That(elapsed.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4)), "the default would wait 30 s");
+    }
+
+    [Test]
+    [Setting("Kestrel:Limits:KeepAliveTimeout")]
+    public async Task An_idle_kept_alive_connection_is_closed_once_the_timeout_passes()
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync("127.0.0.1", _api.Port);
+        var stream = client.GetStream();
+        await stream.WriteAsync("GET / HTTP/1.1\r\nHost: localhost\r\n\r\n"u8.ToArray());
+
+        var elapsed = Stopwatch.StartNew();
+        var answer = await RawHttp.ReadUntilClosedAsync(stream, TimeSpan.FromSeconds(10));
+
+        Assert.That(answer, Does.StartWith("HTTP/1.1 200 ").And.EndWith("Hello World"));
+        Assert.That(elapsed.Elapsed, Is.InRange(TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(4)), "the default keeps it 130 s");
+    }
+
+    [Test]
+    [Setting("Limits:MaxFormFields")]
+    public async Task A_form_with_more_fields_than_the_limit_is_413()
+    {
+        Assert.That((await _api.SendAsync(ApiRequest.Form("/test", "a=1&b=2&c=3"))).Status, Is.EqualTo(200));
+        ProblemAssert.IsProblem(await _api.SendAsync(ApiRequest.Form("/test", "a=1&b=2&c=3&d=4")), 413);
+    }
+
+    [Test]
+    [Setting("Limits:MaxFormKeyBytes")]
+    public async Task A_form_key_longer_than_the_limit_is_413()
+    {
+        Assert.That((await _api.SendAsync(ApiRequest.Form("/test", "aaaaaaaa=1"))).Status, Is.EqualTo(200));
+        ProblemAssert.IsProblem(await _api.SendAsync(ApiRequest.Form("/test", "aaaaaaaaa=1")), 413);
+    }
+
+    [Test]
+    public async Task Kestrel_limits_apply_from_appsettings_json_too()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory().FullName;
+        await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.json"), """{ "Kestrel": { "Limits": { "MaxRequestLineSize": 100 } } }""");
+        using var api = ApiProcess.Start(arguments: ["--contentRoot", contentRoot]);
+        await api.WaitForPortAsync();
+
+        Assert.That((await api.SendUncheckedAsync(ApiRequest.Get("/test/" + new string('a', 70)))).Status, Is.EqualTo(200));
+        Assert.That((await api.SendUncheckedAsync(ApiRequest.Get("/test/" + new string('a', 90)))).Status, Is.EqualTo(414));
+    }
+
+    private static async Task WriteIgnoringResetAsync(NetworkStream stream, byte[] bytes)
+    {
+        try
+        {
+            await stream.WriteAsync(bytes);
+        }
+        catch (IOException)
+        {
+            // The server has answered and closed.
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Net.Sockets;
+
+namespace Api.Hosting;
+
+internal static class HostingExtensions
+{
+    /// <summary>EX_UNAVAILABLE from sysexits.h: the address is taken or not this machine's; it may be free later.</summary>
+    public const int UnavailableExitCode = 69;
+
+    /// <summary>The host's own settings, checked; after SIGTERM, requests in flight get ShutdownTimeoutSeconds to finish.</summary>
+    public static IServiceCollection AddHosting(this IServiceCollection services)
+    {
+        services.AddSettings<HostingOptions>("");
+        services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(hosting.Value.ShutdownDrainSeconds + hosting.Value.ShutdownTimeoutSeconds));
+        return services;
+    }
+
+    /// <summary>Runs until shutdown; an address Kestrel cannot listen on ends the start with one line and <see cref="UnavailableExitCode"/>.</summary>
+    public static int Serve(this WebApplication app)
+    {
+        using (app)
+        {
+            try
+            {
+                app.Start();
+            }
+            catch (Exception exception) when (exception is IOException or SocketException)
+            {
+                var urls = app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.Urls ?? "http://localhost:5000";
+                Console.Error.WriteLine($"Cannot listen on {urls}: {exception.GetBaseException().Message}.");
+                return UnavailableExitCode;
+            }
+
+            app.WaitForShutdown();
+            return 0;
+        }
+    }
+}
