@@ -16,9 +16,12 @@ WORKDIR /app
 COPY --from=build /app ./
 # The aspnet image's non-root user (uid 1654); the API writes nothing to disk.
 USER app
+# After SIGTERM, /readyz answers 503 for 5 s while requests are still served, so that a load balancer
+# probing it every 2 s stops sending before the listener closes (docs/operations.md, "Shutdown").
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production \
-    Logging__Console__FormatterName=json
+    Logging__Console__FormatterName=json \
+    ShutdownDrainSeconds=5
 # A 6 MiB gen0 budget: the API keeps little alive between requests, and a small young generation
 # keeps its resident memory near raw Kestrel's. The runtime reads this knob from the environment
 # only (runtimeconfig.json cannot carry it). bench/run.sh runs the API with these DOTNET_ lines.

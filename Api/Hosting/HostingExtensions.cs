@@ -7,12 +7,16 @@ internal static class HostingExtensions
     /// <summary>EX_UNAVAILABLE from sysexits.h: the address is taken or not this machine's; it may be free later.</summary>
     public const int UnavailableExitCode = 69;
 
-    /// <summary>The host's own settings, checked; after SIGTERM, requests in flight get ShutdownTimeoutSeconds to finish.</summary>
+    /// <summary>
+    /// The host's own settings, checked. SIGTERM drains for ShutdownDrainSeconds, then stops the listener and gives
+    /// requests in flight ShutdownTimeoutSeconds: the host's own shutdown timeout covers both.
+    /// </summary>
     public static IServiceCollection AddHosting(this IServiceCollection services)
     {
         services.AddSettings<HostingOptions>("");
         services.AddOptions<HostOptions>().Configure<IOptions<HostingOptions>>((host, hosting) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(hosting.Value.ShutdownDrainSeconds + hosting.Value.ShutdownTimeoutSeconds));
+        services.AddHostedService<ShutdownDrain>();
         return services;
     }
 
