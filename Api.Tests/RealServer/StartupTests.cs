@@ -141,6 +141,21 @@ public sealed class StartupTests
         Assert.That(api.Output, Is.Empty);
     }
 
+    // The launch profile sets no environment, so that one set by hand is the one the API runs in. Both
+    // started side by side: dotnet run evaluates the project first.
+    [Test]
+    public async Task Dotnet_run_runs_in_the_environment_set_and_in_production_without_one()
+    {
+        using var staging = ApiProcess.Run(("ASPNETCORE_ENVIRONMENT", "Staging"), ("DOTNET_ENVIRONMENT", null));
+        using var unset = ApiProcess.Run(("ASPNETCORE_ENVIRONMENT", null), ("DOTNET_ENVIRONMENT", null));
+
+        Assert.That(await HostingEnvironmentAsync(staging), Is.EqualTo("Staging"));
+        Assert.That(await HostingEnvironmentAsync(unset), Is.EqualTo("Production"));
+
+        static async Task<string?> HostingEnvironmentAsync(ApiProcess api) =>
+            (await api.WaitForOutputAsync(line => line.Contains("Hosting environment: ", StringComparison.Ordinal), milliseconds: 60_000))?.Split(": ")[^1];
+    }
+
     [Test]
     public async Task Started_from_another_folder_the_api_reads_its_own_appsettings()
     {
