@@ -45,6 +45,7 @@ public sealed partial class ObservabilityTests
     }
 
     [Test]
+    [Setting("Metrics:Enabled")]
     public async Task Metrics_can_be_switched_off()
     {
         using var api = await ApiProcess.StartListeningAsync(("Metrics__Enabled", "false"));
@@ -79,6 +80,7 @@ public sealed partial class ObservabilityTests
     }
 
     [Test]
+    [Setting("OTEL_EXPORTER_OTLP_ENDPOINT")]
     public async Task Traces_go_to_the_configured_otlp_endpoint()
     {
         using var collector = new OtlpCollector();

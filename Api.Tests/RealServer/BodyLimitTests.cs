@@ -24,6 +24,7 @@ public sealed class BodyLimitTests
     [TestCase("application/x-www-form-urlencoded", "/exemple")]
     [TestCase("application/x-www-form-urlencoded", "/test")]
     [TestCase("multipart/form-data; boundary=XyZ", "/test")]
+    [Setting("Limits:MaxBodyBytes")]
     public async Task A_body_beyond_the_limit_is_413_in_the_same_words_with_or_without_content_length(string contentType, string path)
     {
         var declared = await _api.SendAsync(Post(path, contentType, 2000, chunked: false));
@@ -56,6 +57,7 @@ public sealed class BodyLimitTests
     }
 
     [Test]
+    [Setting("Limits:RequestTimeout")]
     public async Task A_request_whose_body_outlasts_the_request_timeout_is_408()
     {
         var head = "POST /test HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10\r\n\r\na=1";

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Api.Tests.RealServer;
+
+/// <summary>
+/// The logging settings on the real process's standard output, beside one on the defaults: the request log
+/// switched off, JSON lines, and a log level raised for one category. Kestrel's connection lines, written
+/// after the request's, show when everything about a request has been written.
+/// </summary>
+[NonParallelizable]
+public sealed class LogSettingsTests
+{
+    private ApiProcess _defaults = null!;
+    private ApiProcess _configured = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        var defaults = ApiProcess.StartListeningAsync();
+        var configured = ApiProcess.StartListeningAsync(
+            ("RequestLogging__Enabled", "false"), ("Logging__Console__FormatterName", "json"),
+            ("Logging__LogLevel__Microsoft.AspNetCore.Server.Kestrel.Connections", "Debug"));
+        (_defaults, _configured) = (await defaults, await configured);
+        await _defaults.GetAsync("/test/42");
+        await _configured.GetAsync("/test/42");
+        Assert.That(await _defaults.WaitForOutputAsync(line => line.Contains("/test/42", StringComparison.Ordinal)), Is.Not.Null);
+        Assert.That(await _configured.WaitForOutputAsync(line => line.Contains("Connection id", StringComparison.Ordinal) && line.Contains("stopped", StringComparison.Ordinal)), Is.Not.Null);
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _defaults.Dispose();
+        _configured.Dispose();
+    }
+
+    [Test]
+    [Setting("RequestLogging:Enabled")]
+    public void Switched_off_no_line_is_written_for_a_request() =>
+        Assert.That(_configured.Output, Has.None.Contains("/test/42"));
+
+    [Test]
+    [Setting("Logging:Console:FormatterName")]
+    public void With_the_json_formatter_every_line_is_a_json_object()
+    {
+        var lines = _configured.Output.Where(line => line.Length > 0).ToList();
+
+        Assert.That(lines, Is.Not.Empty);
+        Assert.That(lines.Select(IsJsonObject), Has.All.True, string.Join('\n', lines));
+        Assert.That(IsJsonObject(_defaults.Output[0]), Is.False);
+    }
+
+    [Test]
+    [Setting("Logging:LogLevel:*")]
+    public void A_category_set_to_debug_writes_its_debug_lines()
+    {
+        Assert.That(_configured.Output, Has.Some.Contains("Connection id"));
+        Assert.That(_defaults.Output, Has.None.Contains("Connection id"));
+    }
+
+    private static bool IsJsonObject(string line)
+    {
+        try
+        {
+            return JsonNode.Parse(line) is JsonObject;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
