@@ -111,6 +111,17 @@ public sealed class RequestTargetTests
         Assert.That(response.IsFromApi, Is.False);
     }
 
+    // Kestrel finds broken chunking as the body is read: the API answers it, not Kestrel on its own.
+    [TestCase("/test")]
+    [TestCase("/exemple")]
+    public async Task Broken_chunking_in_a_body_the_api_reads_is_400_problem(string path)
+    {
+        var response = await ExchangeAsync(
+            $"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n", "zz\r\na=1\r\n0\r\n\r\n");
+
+        ProblemAssert.IsProblem(response, 400);
+    }
+
     [Test]
     public async Task A_body_shorter_than_its_content_length_is_408_problem_once_the_client_stops_sending()
     {
