@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using Api.Client;
+using Api.Client.Exemple;
+using Api.Client.Models;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Http.HttpClientLibrary;
+
+namespace Api.Tests.Client;
+
+/// <summary>
+/// The README's example of the generated client is this code, line for line after its HttpClient,
+/// and prints what its comments say against the API on Kestrel.
+/// </summary>
+[NonParallelizable]
+public sealed partial class ClientExampleTests
+{
+    private static async Task RunReadmeExampleAsync(HttpClient http)
+    {
+        // README begin
+        var api = new ApiClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http));
+
+        Console.WriteLine(await api.Test["007"].GetAsync());                                // test 7
+        var answer = await api.Exemple.PostAsync(new ExemplePostRequestBody { Param1 = "jeej" });
+        Console.WriteLine(answer!.Return1);                                                 // jeejAAA
+        try
+        {
+            await api.Exemple.PostAsync(new ExemplePostRequestBody());
+        }
+        catch (ValidationProblemDetails problem)
+        {
+            Console.WriteLine($"{problem.Status} {string.Join(", ", problem.Errors!.AdditionalData.Keys)}"); // 400 param1
+        }
+
+        // README end
+    }
+
+    [Test]
+    public void The_readme_shows_this_code()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "README.md"));
+        var shown = CSharpBlock().Match(readme).Groups[1].Value.Split('\n');
+        var source = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "Api.Tests", "Client", "ClientExampleTests.cs"));
+        var held = Region().Match(source).Groups[1].Value.Split('\n').Select(line => line.Length >= 8 ? line[8..] : line.Trim());
+
+        Assert.That(shown.SkipWhile(line => !line.StartsWith("using var http", StringComparison.Ordinal)).Skip(1), Is.EqualTo(held));
+    }
+
+    [Test]
+    public async Task The_example_prints_what_its_comments_say()
+    {
+        using var api = await ApiProcess.StartListeningAsync();
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{api.Port}") };
+        var printed = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(printed);
+        try
+        {
+            await RunReadmeExampleAsync(http);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        Assert.That(printed.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "test 7", "jeejAAA", "400 param1" }));
+    }
+
+    [GeneratedRegex("```csharp\n(.*?)\n```", RegexOptions.Singleline)]
+    private static partial Regex CSharpBlock();
+
+    [GeneratedRegex(@"// README begin\n(.*?)\n\n\s*// README end", RegexOptions.Singleline)]
+    private static partial Regex Region();
+}
