@@ -9,7 +9,7 @@ internal static class HostingExtensions
 
     /// <summary>
     /// The host's own settings, checked. SIGTERM drains for ShutdownDrainSeconds, then stops the listener and gives
-    /// requests in flight ShutdownTimeoutSeconds: the host's own shutdown timeout covers both.
+    /// requests in flight ShutdownTimeoutSeconds: the host's shutdown timeout covers both.
     /// </summary>
     public static IServiceCollection AddHosting(this IServiceCollection services)
     {
@@ -23,21 +23,16 @@ internal static class HostingExtensions
     /// <summary>Runs until shutdown; an address Kestrel cannot listen on ends the start with one line and <see cref="UnavailableExitCode"/>.</summary>
     public static int Serve(this WebApplication app)
     {
-        using (app)
+        var urls = app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.Urls ?? "http://localhost:5000";
+        try
         {
-            try
-            {
-                app.Start();
-            }
-            catch (Exception exception) when (exception is IOException or SocketException)
-            {
-                var urls = app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.Urls ?? "http://localhost:5000";
-                Console.Error.WriteLine($"Cannot listen on {urls}: {exception.GetBaseException().Message}.");
-                return UnavailableExitCode;
-            }
-
-            app.WaitForShutdown();
+            app.Run();
             return 0;
+        }
+        catch (Exception exception) when (exception is IOException or SocketException)
+        {
+            Console.Error.WriteLine($"Cannot listen on {urls}: {exception.GetBaseException().Message}.");
+            return UnavailableExitCode;
         }
     }
 }

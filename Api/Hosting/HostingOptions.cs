@@ -1,23 +1,21 @@
 using System.Net;
-using Microsoft.AspNetCore.Http;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Console;
 
 namespace Api.Hosting;
 
 /// <summary>
-/// The settings the host, Kestrel and logging read themselves (root section), checked here: on their own
-/// they take a bad value silently (a port that does not read is 80, -1 seconds is 30, an unknown formatter
-/// is simple) or fail with a stack trace.
+/// What the host, Kestrel and logging read themselves (root section), checked here: on their own they take a
+/// bad value silently (a port that does not read is 80, -1 seconds is 30, an unknown formatter is simple) or
+/// fail with a stack trace.
 /// </summary>
 internal sealed class HostingOptions
 {
-    /// <summary>Where Kestrel listens (<c>urls</c>, <c>--urls</c>, <c>ASPNETCORE_URLS</c>), semicolon-separated.</summary>
+    /// <summary>Where Kestrel listens (<c>urls</c>, <c>--urls</c>, <c>ASPNETCORE_URLS</c>), separated by ';'.</summary>
     public string? Urls { get; set; }
 
-    /// <summary>How long requests in flight may take to finish once the listener has stopped.</summary>
     public int ShutdownTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>How long the API keeps serving after SIGTERM, with /readyz at 503, before the listener stops.</summary>
     public int ShutdownDrainSeconds { get; set; }
 
     public LoggingSection Logging { get; } = new();
@@ -30,10 +28,8 @@ internal sealed class HostingOptions
     }
 }
 
-internal sealed class HostingOptionsValidator : AbstractValidator<HostingOptions>
+internal sealed partial class HostingOptionsValidator : AbstractValidator<HostingOptions>
 {
-    private static readonly string[] ConsoleFormatters = [ConsoleFormatterNames.Simple, ConsoleFormatterNames.Json, ConsoleFormatterNames.Systemd];
-
     public HostingOptionsValidator()
     {
         RuleFor(o => o.Urls).Must(urls => urls is null || urls.Split(';', StringSplitOptions.RemoveEmptyEntries).All(IsListenable)).OverridePropertyName("urls")
@@ -41,22 +37,15 @@ internal sealed class HostingOptionsValidator : AbstractValidator<HostingOptions
                 + "an IP address, or * or + for every interface, and PORT from 0 to 65535");
         RuleFor(o => o.ShutdownTimeoutSeconds).InclusiveBetween(0, 3600).WithMessage("must be a number of seconds from 0 to 3600");
         RuleFor(o => o.ShutdownDrainSeconds).InclusiveBetween(0, 3600).WithMessage("must be a number of seconds from 0 to 3600");
-        RuleFor(o => o.Logging.Console.FormatterName).Must(name => name is null || ConsoleFormatters.Contains(name, StringComparer.OrdinalIgnoreCase))
+        RuleFor(o => o.Logging.Console.FormatterName).Must(name => name is null || name.ToLowerInvariant() is "simple" or "json" or "systemd")
             .WithMessage("must be simple, json or systemd");
     }
 
-    // Kestrel listens on every interface for a host name it does not know, and on port 80 for a port that does not read.
-    private static bool IsListenable(string url)
-    {
-        try
-        {
-            var address = BindingAddress.Parse(url);
-            return address.Scheme.Equals("http", StringComparison.OrdinalIgnoreCase) && address.PathBase.Length == 0 && address.Port is >= 0 and <= 65535
-                && (address.Host is "*" or "+" || address.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || IPAddress.TryParse(address.Host, out _));
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
+    // Kestrel would listen on every interface for a host name, and on port 80 for a port that does not read.
+    private static bool IsListenable(string url) =>
+        ListenAddress().Match(url) is { Success: true } address && int.Parse(address.Groups["port"].Value, CultureInfo.InvariantCulture) <= 65535
+        && (address.Groups["host"].Value.ToLowerInvariant() is "localhost" or "*" or "+" || IPAddress.TryParse(address.Groups["host"].Value, out _));
+
+    [GeneratedRegex("^http://(?<host>[^/]+):(?<port>[0-9]{1,5})/?$", RegexOptions.IgnoreCase)]
+    private static partial Regex ListenAddress();
 }
