@@ -1,6 +1,7 @@
 -- A mixed load of valid and invalid requests, cycled per connection (no HEAD: wrk would wait
 -- for the body that a HEAD answer announces but never sends). Counts answers by status
--- class; done() prints "RESULT requests=N 2xx=N 4xx=N 5xx=N errors=N".
+-- class; done() prints "RESULT requests=N 2xx=N 4xx=N 5xx=N errors=N". DELAY_MS paces each
+-- connection: it waits that long before each request.
 local requests = {}
 
 -- Built in init(): wrk.format only adds the Host header once the thread knows its target.
@@ -41,6 +42,13 @@ function init(args)
   requests = build()
   counter = 0
   ok, client, server = 0, 0, 0
+end
+
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "")
+if delay_ms then
+  function delay()
+    return delay_ms
+  end
 end
 
 function request()
