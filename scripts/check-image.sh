@@ -1,0 +1,236 @@
+#!/usr/bin/env bash
+# The container image, built and run for real with podman. The unchanged Dockerfile is built with
+# `podman build --pull=never --format docker` (the OCI format would drop its HEALTHCHECK), from
+# stand-ins for Microsoft's base images where no registry is at hand (scripts/podman-stand-ins.sh).
+# The image then runs as an operator would run it, read-only and without capabilities, and is
+# checked; then two containers behind nginx, with the settings docs/operations.md gives, are
+# restarted one after the other under a mixed load, and no request may fail.
+# Prints one line per check and ends with "N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/podman-stand-ins.sh
+
+image=localhost/flask-tutorial-api:check
+work=$(mktemp -d)
+chmod 755 "$work" # nginx's workers write their temporary files here
+containers=()
+cleanup() {
+    [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
+    [ ${#containers[@]} -gt 0 ] && podman rm --force --time 0 "${containers[@]}" >/dev/null 2>&1
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+passed=0 failed=0
+# check DESCRIPTION COMMAND...: one line, PASS or FAIL.
+check() {
+    local what=$1
+    shift
+    if "$@"; then
+        echo "PASS $what"
+        passed=$((passed + 1))
+    else
+        echo "FAIL $what"
+        failed=$((failed + 1))
+    fi
+}
+summary() {
+    echo
+    echo "$passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+    exit
+}
+now() { date +%s.%N; }
+since() { printf '%.1f' "$(echo "$(now) - $1" | bc)"; }
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+status() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
+
+# run_api NAME PORT: the image as an operator runs it: read-only root filesystem (and no tmpfs
+# for /tmp either), no capabilities, the port published on loopback only.
+run_api() {
+    containers+=("$1")
+    podman run --detach --name "$1" --read-only --read-only-tmpfs=false --cap-drop=ALL \
+        --publish "127.0.0.1:$2:8080" "$image" >/dev/null 2>>"$work/podman.log"
+}
+ready_at=()
+ready() {
+    local deadline=$(($(date +%s) + ${2:-30}))
+    until [ "$(status "http://127.0.0.1:$1/readyz")" = 200 ]; do
+        [ "$(date +%s)" -lt "$deadline" ] || return 1
+        sleep 0.05
+    done
+}
+
+# The stand-ins' and the image's settings.
+image_env() { podman image inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "$image" | sed -n "s/^$1=//p"; }
+setting() { python3 -c 'import json, sys; print(json.load(open("Api/appsettings.json")).get(sys.argv[1], ""))' "$1"; }
+
+started=$(now)
+echo "== podman and the base images"
+podman_ready "$work" || { echo "FAIL podman could not be installed"; failed=1; summary; }
+stand_ins "$work" || { echo "FAIL the stand-ins for the base images could not be made"; failed=1; summary; }
+echo "   ready in $(since "$started") s"
+
+echo "== the image"
+build_started=$(now)
+build() { podman build --pull=never --format docker -t "$image" . >"$work/build.log" 2>&1; }
+check "the Dockerfile builds unchanged (podman build --pull=never --format docker)" build
+echo "   built in $(since "$build_started") s"
+if [ "$failed" -gt 0 ]; then
+    sed 's/^/   /' "$work/build.log" | tail -n 30
+    summary
+fi
+
+api=flask-tutorial-api-check-$$
+port=$(free_port)
+url=http://127.0.0.1:$port
+run_api "$api" "$port"
+started_api() { ready "$port"; }
+check "the image starts with a read-only root filesystem, no tmpfs and --cap-drop=ALL: /readyz answers 200" started_api
+if [ "$failed" -gt 0 ]; then
+    sed 's/^/   /' "$work/podman.log"
+    podman logs "$api" 2>&1 | sed 's/^/   /'
+    summary
+fi
+
+read_only() {
+    [ "$(podman inspect --format '{{.HostConfig.ReadonlyRootfs}}' "$api")" = true ] &&
+        [[ $(podman exec "$api" bash -c ': >/tmp/probe' 2>&1) == *'Read-only file system'* ]] &&
+        [[ $(podman exec "$api" bash -c ': >/home/app/probe' 2>&1) == *'Read-only file system'* ]]
+}
+check "its root filesystem is read-only: /tmp and /home/app refuse a write" read_only
+
+process_status() { cat "/proc/$(podman inspect --format '{{.State.Pid}}' "$api")/status"; }
+runs_as_app() {
+    process_status | awk '/^Name:/ { name = $2 } /^(Uid|Gid):/ { for (i = 2; i <= 5; i++) if ($i != 1654) bad = 1 }
+        END { exit !(name == "dotnet" && !bad) }'
+}
+check "the process (dotnet) runs as uid and gid 1654, the image's user app" runs_as_app
+no_capabilities() { process_status | awk '/^Cap(Inh|Prm|Eff|Bnd|Amb):/ && $2 !~ /^0+$/ { bad = 1 } END { exit bad }'; }
+check "the process holds no capability" no_capabilities
+
+healthy() {
+    podman healthcheck run "$api" >/dev/null 2>>"$work/podman.log" &&
+        [ "$(podman inspect --format '{{.State.Health.Status}}' "$api")" = healthy ]
+}
+check "the image's HEALTHCHECK reports healthy (podman healthcheck run)" healthy
+
+# Every curl example in the README (as Api.Tests/Docs/ReadmeTests.cs reads them), against the image.
+mkdir "$work/readme"
+examples=$(awk -v dir="$work/readme" '
+    /^```/ { console = ($0 == "```console"); n_in_block = 0; next }
+    console && /^\$ curl / { n++; n_in_block = 1; print substr($0, 3) > (dir "/" n ".command"); printf "" > (dir "/" n ".expected"); next }
+    console && n_in_block { print > (dir "/" n ".expected") }
+    END { print n + 0 }' README.md)
+readme_example() {
+    local base=$work/readme/$1 trace_ids='s/00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]/TRACE-ID/g'
+    bash -c "$(sed "s#http://localhost:5000#$url#g" "$base.command")" >"$base.printed" 2>/dev/null
+    if ! cmp -s <(sed -E "$trace_ids" "$base.printed") <(sed -E "$trace_ids" "$base.expected"); then
+        diff <(sed -E "$trace_ids" "$base.expected") <(sed -E "$trace_ids" "$base.printed") | sed 's/^/   /'
+        return 1
+    fi
+}
+for n in $(seq 1 "$examples"); do
+    check "README: $(cat "$work/readme/$n.command")" readme_example "$n"
+done
+[ "$examples" -gt 0 ] || check "the README has curl examples" false
+
+metrics() {
+    local answer
+    answer=$(curl -fsS -w '\n%{content_type}' "$url/metrics") || return 1
+    [[ $(tail -n 1 <<<"$answer") == text/plain* ]] &&
+        grep '^http_server_request_duration_seconds_count{' <<<"$answer" | grep 'http_request_method="GET"' |
+        grep 'http_response_status_code="200"' | grep 'http_route="[^"]*id_test' | grep -q ' [1-9][0-9]*$'
+}
+check "/metrics answers Prometheus's text format, with the README's GET /test/{id_test} requests counted" metrics
+
+json_logs() {
+    podman logs "$api" >"$work/api.stdout" 2>"$work/api.stderr" && [ ! -s "$work/api.stderr" ] &&
+        python3 - "$work/api.stdout" <<'PY'
+import json, sys
+records = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8").read().splitlines()]
+assert records and all(isinstance(record, dict) for record in records)
+assert any(record.get("State", {}).get("Path") == "/test/007" for record in records)
+PY
+}
+check "its logs are JSON lines on stdout (GET /test/007 among them), nothing on stderr" json_logs
+
+stop_timeout=$(($(setting ShutdownTimeoutSeconds) + 10))
+stop_started=$(now)
+podman stop --time "$stop_timeout" "$api" >/dev/null 2>>"$work/podman.log"
+stop_seconds=$(since "$stop_started")
+exit_code() { [ "$(podman inspect --format '{{.State.ExitCode}}' "$1")" = 0 ]; }
+check "podman stop: the API shuts down on SIGTERM and exits with code 0 (${stop_seconds} s)" exit_code "$api"
+
+echo "== rolling restart behind nginx"
+for tool in nginx wrk; do
+    command -v "$tool" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null; }
+done
+ports=("$(free_port)" "$(free_port)")
+proxy_port=$(free_port)
+for i in 0 1; do run_api "$api-$i" "${ports[$i]}"; done
+both_ready() { ready "${ports[0]}" && ready "${ports[1]}"; }
+check "two containers of the image start" both_ready
+
+# The proxy is docs/operations.md's nginx block, on this run's ports.
+awk '/^```nginx$/ { inside = 1; next } /^```$/ && inside { exit } inside' docs/operations.md |
+    sed -e "s/127\.0\.0\.1:8081/127.0.0.1:${ports[0]}/; s/127\.0\.0\.1:8082/127.0.0.1:${ports[1]}/" \
+        -e "s/listen 80;/listen 127.0.0.1:$proxy_port;/" >"$work/upstream.conf"
+cat >"$work/nginx.conf" <<CONF
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events {}
+http {
+    log_format upstreams '\$msec \$status \$upstream_addr';
+    access_log $work/access.log upstreams;
+    client_body_temp_path $work;
+    proxy_temp_path $work;
+    include $work/upstream.conf;
+}
+CONF
+proxy_started() { grep -q "${ports[1]}" "$work/upstream.conf" && nginx -c "$work/nginx.conf" && ready "$proxy_port"; }
+check "nginx starts with the settings of docs/operations.md in front of them" proxy_started
+
+drain=$(image_env ShutdownDrainSeconds)
+[ -n "$drain" ] || drain=$(setting ShutdownDrainSeconds)
+drain=${drain:-0}
+settle=4 # longer than fail_timeout, so that nginx sends to a restarted instance again
+load_seconds=$((4 + 2 * (drain + 3 + settle) + 2))
+DELAY_MS=5 wrk -t1 -c8 -d"${load_seconds}s" -s bench/lua/mixed.lua "http://127.0.0.1:$proxy_port" >"$work/wrk.out" 2>&1 &
+wrk_pid=$!
+load_started=$(now)
+sleep 4
+for i in 0 1; do
+    stop_started=$(now)
+    podman stop --time "$stop_timeout" "$api-$i" >/dev/null 2>>"$work/podman.log"
+    stop_seconds=$(since "$stop_started")
+    start_started=$(now)
+    podman start "$api-$i" >/dev/null 2>>"$work/podman.log"
+    restarted() { exit_code "$api-$i" && ready "${ports[$i]}"; }
+    check "instance $((i + 1)) stops with exit code 0 (${stop_seconds} s) and is ready again" restarted
+    echo "   ready again $(since "$start_started") s after its start"
+    ready_at[i]=$(now)
+    sleep "$settle"
+done
+restarts_within_load=$(echo "$(now) < $load_started + $load_seconds" | bc)
+wait "$wrk_pid"
+check "both restarts happened while the load ran (${load_seconds} s)" [ "$restarts_within_load" = 1 ]
+
+read -r requests ok client server errors < <(sed -n 's/^RESULT requests=\([0-9]*\) 2xx=\([0-9]*\) 4xx=\([0-9]*\) 5xx=\([0-9]*\) errors=\([0-9]*\)$/\1 \2 \3 \4 \5/p' "$work/wrk.out")
+no_failure() { [ -n "${requests:-}" ] && [ "$requests" -gt 0 ] && [ "$server" -eq 0 ] && [ "$errors" -eq 0 ]; }
+check "no request failed: ${requests:-?} GET and POST requests, ${server:-?} 5xx, ${errors:-?} connection errors (${ok:-?} 2xx, ${client:-?} 4xx as the mix intends)" no_failure
+answered_after_restart() {
+    local count
+    count=$(awk -v since="${ready_at[$1]}" -v addr="127.0.0.1:${ports[$1]}" '
+        { n = split($0, parts, ", "); last = parts[n]; sub(/^.* /, "", last) }
+        $1 > since && $2 < 500 && last == addr { c++ } END { print c + 0 }' "$work/access.log")
+    echo "   instance $(($1 + 1)) answered $count requests through nginx after its restart"
+    [ "$count" -gt 0 ]
+}
+for i in 0 1; do check "instance $((i + 1)) answers through nginx again after its restart" answered_after_restart "$i"; done
+if [ "${server:-1}" -ne 0 ] || [ "${errors:-1}" -ne 0 ]; then
+    grep -v 'signal process started' "$work/nginx-error.log" | tail -n 10 | sed 's/^/   /'
+fi
+
+echo "   all done in $(since "$started") s"
+summary
