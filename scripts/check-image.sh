@@ -225,6 +225,7 @@ answered_after_restart() {
     [ "$count" -gt 0 ]
 }
 for i in 0 1; do check "instance $((i + 1)) answers through nginx again after its restart" answered_after_restart "$i"; done
+echo "   nginx met $(grep -cE 'connect\(\) failed|prematurely closed|reset by peer' "$work/nginx-error.log") refused, reset or closed connections to a stopping instance (proxy_next_upstream)"
 if [ "${server:-1}" -ne 0 ] || [ "${errors:-1}" -ne 0 ]; then
     grep -v 'signal process started' "$work/nginx-error.log" | tail -n 10 | sed 's/^/   /'
 fi
