@@ -171,8 +171,10 @@ for i in 0 1; do run_api "$api-$i" "${ports[$i]}"; done
 both_ready() { ready "${ports[0]}" && ready "${ports[1]}"; }
 check "two containers of the image start" both_ready
 
-# The proxy is docs/operations.md's nginx block, on this run's ports.
-awk '/^```nginx$/ { inside = 1; next } /^```$/ && inside { exit } inside' docs/operations.md |
+# The proxy is docs/operations.md's nginx block for the instances (`upstream api`), on this run's ports.
+awk '/^```nginx$/ { inside = 1; block = ""; next }
+    inside && /^```$/ { inside = 0; if (block ~ /upstream api \{/) { printf "%s", block; exit } next }
+    inside { block = block $0 "\n" }' docs/operations.md |
     sed -e "s/127\.0\.0\.1:8081/127.0.0.1:${ports[0]}/; s/127\.0\.0\.1:8082/127.0.0.1:${ports[1]}/" \
         -e "s/listen 80;/listen 127.0.0.1:$proxy_port;/" >"$work/upstream.conf"
 cat >"$work/nginx.conf" <<CONF
