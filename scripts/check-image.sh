@@ -154,12 +154,38 @@ PY
 }
 check "its logs are JSON lines on stdout (GET /test/007 among them), nothing on stderr" json_logs
 
-stop_timeout=$(($(setting ShutdownTimeoutSeconds) + 10))
+# SIGTERM: /readyz answers 503 at once while requests are still served for the image's
+# ShutdownDrainSeconds; then the listener stops and the API exits with code 0. Sampled every
+# 0.1 s from outside, as a load balancer sees it.
+drain=$(podman image inspect --format '{{range .Config.Env}}{{println .}}{{end}}' "$image" | sed -n 's/^ShutdownDrainSeconds=//p')
+drain=${drain:-0} # the API's own default
+stop_timeout=$((drain + $(setting ShutdownTimeoutSeconds) + 10))
 stop_started=$(now)
-podman stop --time "$stop_timeout" "$api" >/dev/null 2>>"$work/podman.log"
+podman stop --time "$stop_timeout" "$api" >/dev/null 2>>"$work/podman.log" &
+stopper=$!
+not_ready_at="" closed_at="" served=0 unexpected=0
+while [ -z "$closed_at" ]; do
+    root=$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$url/")
+    readiness=$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "$url/readyz")
+    at=$(since "$stop_started")
+    if [ "$root" = 000 ] || [ "$readiness" = 000 ]; then
+        closed_at=$at
+    elif [ "$readiness" = 503 ] && [ "$root" = 200 ]; then
+        served=$((served + 1))
+        not_ready_at=${not_ready_at:-$at}
+    elif [ -n "$not_ready_at" ] || [ "$(echo "$at > 1" | bc)" = 1 ]; then
+        unexpected=$((unexpected + 1)) # ready again, or still ready 1 s after SIGTERM
+    fi
+    sleep 0.1
+done
+wait "$stopper"
 stop_seconds=$(since "$stop_started")
+not_ready_at_once() { [ -n "$not_ready_at" ] && [ "$(echo "$not_ready_at <= 1" | bc)" = 1 ]; }
+check "podman stop (SIGTERM): /readyz answers 503 within 1 s (at ${not_ready_at:-never} s)" not_ready_at_once
+drained() { [ "$unexpected" -eq 0 ] && [ "$(echo "$closed_at >= $drain - 0.2 && $closed_at <= $drain + 3" | bc)" = 1 ]; }
+check "then GET / answers 200 and /readyz 503 ($served samples, $unexpected otherwise) until the listener stops at ${closed_at} s (ShutdownDrainSeconds=$drain)" drained
 exit_code() { [ "$(podman inspect --format '{{.State.ExitCode}}' "$1")" = 0 ]; }
-check "podman stop: the API shuts down on SIGTERM and exits with code 0 (${stop_seconds} s)" exit_code "$api"
+check "podman stop: the API exits with code 0, ${stop_seconds} s after SIGTERM" exit_code "$api"
 
 echo "== rolling restart behind nginx"
 for tool in nginx wrk; do
