@@ -2,10 +2,7 @@ using System.Text.Encodings.Web;
 using Api.Echo;
 using Api.Features.Convert;
 using Api.Features.Exemple;
-using Api.Features.Health;
-using Api.Features.TestEndpoint;
 using Api.Json;
-using Api.Problems;
 using Api.Validation;
 using Microsoft.AspNetCore.Mvc.Formatters;
 
@@ -35,11 +32,7 @@ internal static class ControllersExtensions
                 // Every body goes out as JSON with nosniff: non-ASCII text is written as UTF-8, not \u escapes.
                 options.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
                 options.JsonSerializerOptions.Converters.Add(new BigIntegerJsonConverter());
-                options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, ProblemsJsonContext.Default);
-                options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, TestEndpointJsonContext.Default);
-                options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, ExempleJsonContext.Default);
-                options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, ConvertJsonContext.Default);
-                options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, HealthJsonContext.Default);
+                options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, AnswersJsonContext.Default);
             });
         services.AddOptions<MvcOptions>().Configure<IOptions<JsonOptions>>((mvc, json) =>
         {

@@ -16,11 +16,19 @@ internal static class ProblemsExtensions
         services.AddProblemDetails();
         services.AddOptions<ProblemDetailsOptions>().Configure<IOptions<ApiBehaviorOptions>>((problems, mvc) =>
             problems.CustomizeProblemDetails += context => Complete(context, mvc.Value.ClientErrorMapping));
-        services.AddExceptionHandler<ProblemExceptionHandler>();
-        // A request the client broke (BadHttpRequestException is an IOException too) is not a server
-        // error: only other exceptions are logged as errors.
+        // A request the client broke is its mistake, not logged as an error: Kestrel's or the form
+        // reader's own status (400, 408, 413), or 400 for a body Kestrel cannot read (a chunk size
+        // that overflows, a plain IOException). Any other exception is a 500 whose text stays here.
         services.Configure<ExceptionHandlerOptions>(options =>
-            options.SuppressDiagnosticsCallback = context => context.Exception is IOException);
+        {
+            options.StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException refused => refused.StatusCode,
+                IOException => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            };
+            options.SuppressDiagnosticsCallback = context => context.Exception is IOException;
+        });
         return services;
     }
 
@@ -34,7 +42,8 @@ internal static class ProblemsExtensions
 
     /// <summary>
     /// What every problem carries: its status, the type and title MVC's <see cref="ApiBehaviorOptions.ClientErrorMapping"/>
-    /// gives it, the request's trace id, and a detail for the answers routing and the rate limiter give on their own.
+    /// gives it, the request's trace id, and a detail for a request the server could not read and for the answers
+    /// routing and the rate limiter give on their own.
     /// </summary>
     private static void Complete(ProblemDetailsContext context, IDictionary<int, ClientErrorData> types)
     {
@@ -44,7 +53,12 @@ internal static class ProblemsExtensions
         var type = types.TryGetValue(status, out var known) ? known : null;
         problem.Type ??= type?.Link ?? "about:blank";
         problem.Title ??= type?.Title;
-        problem.Detail ??= RoutingDetail(http, status);
+        problem.Detail ??= context.Exception switch
+        {
+            BadHttpRequestException refused => refused.Message,
+            IOException => "The request body cannot be read: its framing is broken.",
+            _ => RoutingDetail(http, status),
+        };
         problem.Extensions[TraceIdExtension] = Activity.Current?.Id ?? http.TraceIdentifier;
     }
 

@@ -1,0 +1,19 @@
+using Api.Features.Convert;
+using Api.Features.Exemple;
+using Api.Features.Health;
+
+namespace Api.Features;
+
+/// <summary>The JSON of the API's answers, generated at build time: faster than reflection, which writes any other type.</summary>
+[JsonSerializable(typeof(ConversionResponse<string>))]
+[JsonSerializable(typeof(ConversionResponse<BigInteger>))]
+[JsonSerializable(typeof(ConversionResponse<double>))]
+[JsonSerializable(typeof(ConversionResponse<string[]>))]
+[JsonSerializable(typeof(ExempleResponse))]
+[JsonSerializable(typeof(HealthyResponse))]
+[JsonSerializable(typeof(UnhealthyResponse))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(ProblemDetails))]
+[JsonSerializable(typeof(ValidationProblemDetails))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class AnswersJsonContext : JsonSerializerContext;

@@ -1,4 +1,0 @@
-namespace Api.Features.Exemple;
-
-[JsonSerializable(typeof(ExempleResponse))]
-internal sealed partial class ExempleJsonContext : JsonSerializerContext;
