@@ -92,6 +92,19 @@ public sealed class GeneratedClientTests : ApiTestBase
     }
 
     [Test]
+    public async Task A_conditional_get_sends_the_etag_back_and_a_304_comes_back_as_no_value()
+    {
+        var inspection = new HeadersInspectionHandlerOption { InspectResponseHeaders = true };
+        var first = await _client.Convert.Int["42"].GetAsync(configuration => configuration.Options.Add(inspection));
+        var etag = inspection.ResponseHeaders["ETag"].Single();
+
+        var revalidated = await _client.Convert.Int["42"].GetAsync(configuration => configuration.Headers.Add("If-None-Match", etag));
+        var changed = await _client.Convert.Int["43"].GetAsync(configuration => configuration.Headers.Add("If-None-Match", etag));
+
+        Assert.That((first!.Value, revalidated, changed!.Value), Is.EqualTo((42m, (Api.Client.Models.ConversionOfInteger?)null, 43m)));
+    }
+
+    [Test]
     public async Task The_probes_answer_healthy()
     {
         Assert.That((await _client.Healthz.GetAsync())!.Status, Is.EqualTo("Healthy"));

@@ -127,6 +127,30 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         Assert.That((string?)schema["pattern"], Is.EqualTo(pattern));
     }
 
+    [Test]
+    public void Every_get_and_head_but_the_probes_lists_its_304_its_validators_and_the_conditions_it_reads()
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var (path, method, operation) in Operations(Committed()).Where(o => o.Method is "get" or "head"))
+            {
+                var responses = operation["responses"]!.AsObject();
+                var conditions = operation["parameters"]?.AsArray().Where(p => (string?)p!["in"] == "header").Select(p => (string?)p!["name"]).ToList();
+                if (path is "/healthz" or "/readyz")
+                {
+                    Assert.That(responses["304"], Is.Null, $"{method} {path}");
+                    Assert.That(responses["200"]!["headers"]!.AsObject().Select(h => h.Key), Is.EqualTo(new[] { "Cache-Control" }), $"{method} {path}");
+                    continue;
+                }
+
+                Assert.That(responses["200"]!["headers"]!.AsObject().Select(h => h.Key), Is.EquivalentTo(new[] { "ETag", "Cache-Control", "Last-Modified" }), $"{method} {path}");
+                Assert.That(responses["304"]!["headers"]!.AsObject().Select(h => h.Key), Is.EquivalentTo(new[] { "ETag", "Cache-Control" }), $"{method} {path}");
+                Assert.That(responses["304"]!["content"], Is.Null, $"{method} {path}");
+                Assert.That(conditions, Is.EqualTo(new[] { "If-None-Match", "If-Modified-Since" }), $"{method} {path}");
+            }
+        });
+    }
+
     [TestCase("/exemple", true)]
     [TestCase("/test", false)]
     public void A_form_body_lists_both_media_types_with_the_sent_field_names(string path, bool requiresParam1)

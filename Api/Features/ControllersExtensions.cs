@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Api.Caching;
 using Api.Echo;
 using Api.Features.Convert;
 using Api.Features.Exemple;
@@ -14,8 +15,8 @@ internal static class ControllersExtensions
     /// <summary>
     /// The controllers on MVC's core with its API explorer and DataAnnotations: AddControllers would
     /// add authorization, and with it authentication middleware on every request, for an API that
-    /// authenticates nobody. Then the API's conventions, its validation filter, its JSON output, and the
-    /// validators of its forms and settings.
+    /// authenticates nobody. Then the API's conventions, its validation and conditional GET filters, its
+    /// JSON output, and the validators of its forms and settings.
     /// </summary>
     public static IServiceCollection AddApiControllers(this IServiceCollection services)
     {
@@ -24,6 +25,7 @@ internal static class ControllersExtensions
                 options.Conventions.Add(new HeadForGetConvention());
                 options.Conventions.Add(new ErrorResponsesConvention());
                 options.Filters.Add(new FluentValidationFilter());
+                options.Filters.AddService<ConditionalGetFilter>();
             })
             .AddApiExplorer()
             .AddDataAnnotations()
@@ -48,6 +50,8 @@ internal static class ControllersExtensions
             options.ClientErrorMapping[StatusCodes.Status429TooManyRequests] =
                 new ClientErrorData { Link = "https://tools.ietf.org/html/rfc6585#section-4", Title = "Too Many Requests" };
         });
+        services.AddSettings<CachingOptions>(CachingOptions.Section);
+        services.AddSingleton<ConditionalGetFilter>();
         services.AddValidatorsFromAssemblyContaining<ExempleFormValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IEchoService, EchoService>();
         return services;

@@ -57,7 +57,9 @@ internal static class ObservabilityExtensions
 
         if (app.Services.GetRequiredService<IOptions<MetricsExportOptions>>().Value.Enabled)
         {
-            app.MapPrometheusScrapingEndpoint(MetricsExportOptions.Path)
+            // No cache may keep a scrape: each must count the process's requests as they are now.
+            app.MapPrometheusScrapingEndpoint(MetricsExportOptions.Path, meterProvider: null, optionsName: null, configureBranchedPipeline: metrics =>
+                    metrics.Use((context, next) => { context.Response.Headers.CacheControl = "no-store"; return next(context); }))
                 .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
                 .AnswerHeadLikeGet()
                 .DisableRateLimiting();

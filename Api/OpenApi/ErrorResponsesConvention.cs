@@ -7,7 +7,7 @@ namespace Api.OpenApi;
 
 /// <summary>
 /// Declares every error an action can answer, with its real media type: problem+json where the API
-/// answers, none where Kestrel refuses the request before the API runs.
+/// answers, none where Kestrel refuses the request before the API runs; and a GET's 304.
 /// </summary>
 internal sealed class ErrorResponsesConvention : IActionModelConvention
 {
@@ -20,16 +20,28 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
 
     public void Apply(ActionModel action)
     {
-        var readsBody = action.Selectors.SelectMany(s => s.ActionConstraints.OfType<HttpMethodActionConstraint>()).Any(c => c.HttpMethods.Contains(HttpMethods.Post));
+        var methods = action.Selectors.SelectMany(s => s.ActionConstraints.OfType<HttpMethodActionConstraint>()).SelectMany(c => c.HttpMethods).ToList();
+        var readsBody = methods.Contains(HttpMethods.Post);
         var takesParameters = action.Selectors.Any(s => s.AttributeRouteModel?.Template?.Contains('{', StringComparison.Ordinal) == true);
-        var rateLimited = !action.Attributes.Concat(action.Controller.Attributes).OfType<DisableRateLimitingAttribute>().Any();
         var sources = action.Parameters.Select(p => p.BindingInfo?.BindingSource).ToList();
+        var attributes = action.Attributes.Concat(action.Controller.Attributes).ToList();
+        var rateLimited = !attributes.OfType<DisableRateLimitingAttribute>().Any();
 
         DescribeDeclaredErrorsAsProblems(action);
         // The API explorer infers a 200 from the return type only where no answer is declared at all.
         if (!action.Filters.OfType<IApiResponseMetadataProvider>().Any(declared => declared.StatusCode is >= 200 and < 300))
         {
             action.Filters.Add(new ProducesResponseTypeAttribute(StatusCodes.Status200OK));
+        }
+
+        // ConditionalGetFilter's answer, where the action leaves caching to it.
+        if (methods.Contains(HttpMethods.Get) && !attributes.OfType<ResponseCacheAttribute>().Any())
+        {
+            Add(action, new ProducesResponseTypeAttribute(StatusCodes.Status304NotModified)
+            {
+                Description = "The client's copy is current: `If-None-Match` names this answer's `ETag` (or is `*`), or, without " +
+                    "`If-None-Match`, `If-Modified-Since` is not older than the build. No body; the `ETag` and `Cache-Control` of the 200.",
+            });
         }
 
         if (readsBody)

@@ -24,11 +24,39 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         AddExamples(operation, description);
         AddHeader(operation, StatusCodes.Status405MethodNotAllowed, HeaderNames.Allow, "The methods the path takes, comma-separated: `GET, HEAD, OPTIONS`.");
         AddHeader(operation, StatusCodes.Status429TooManyRequests, HeaderNames.RetryAfter, "Seconds until the client may send again.");
+        DescribeCaching(operation, description);
         SetOperationId(operation, description, isHead);
         if (isHead) DescribeAsHead(operation);
 
         return Task.CompletedTask;
     }
+
+    /// <summary>The validators and conditions of a GET that has a 304 (<see cref="Caching.ConditionalGetFilter"/>), or the no-store of one that sets its own.</summary>
+    private static void DescribeCaching(OpenApiOperation operation, ApiDescription description)
+    {
+        if (description.ActionDescriptor.EndpointMetadata.OfType<ResponseCacheAttribute>().Any(cache => cache.NoStore))
+        {
+            AddHeader(operation, StatusCodes.Status200OK, HeaderNames.CacheControl, "`no-store`: no cache keeps the answer.");
+            AddHeader(operation, StatusCodes.Status503ServiceUnavailable, HeaderNames.CacheControl, "`no-store`: no cache keeps the answer.");
+            return;
+        }
+
+        if (operation.Responses?.ContainsKey("304") != true) return;
+
+        foreach (var status in new[] { StatusCodes.Status200OK, StatusCodes.Status304NotModified })
+        {
+            AddHeader(operation, status, HeaderNames.ETag, "A strong validator, a hash of the body: send it back in `If-None-Match`.");
+            AddHeader(operation, status, HeaderNames.CacheControl, "How long caches may keep the answer: `Caching:CacheControl` (by default `public, max-age=60`).");
+        }
+
+        AddHeader(operation, StatusCodes.Status200OK, HeaderNames.LastModified, "When the running build was made (an HTTP date): send it back in `If-Modified-Since`.");
+        operation.Parameters ??= [];
+        operation.Parameters.Add(HeaderParameter(HeaderNames.IfNoneMatch, "ETags of copies the client holds, compared weakly, or `*`: a 304 when one is this answer's."));
+        operation.Parameters.Add(HeaderParameter(HeaderNames.IfModifiedSince, "An HTTP date: a 304 when the build is not newer. Ignored when `If-None-Match` is sent."));
+    }
+
+    private static OpenApiParameter HeaderParameter(string name, string description) =>
+        new() { Name = name, In = ParameterLocation.Header, Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
 
     public static void AddHeader(OpenApiOperation operation, int status, string name, string description)
     {

@@ -1,0 +1,155 @@
+using System.Globalization;
+using Api.Caching;
+using Microsoft.Net.Http.Headers;
+
+namespace Api.Tests.Caching;
+
+/// <summary>
+/// Validators and 304s (RFC 9110 §8.8, §13): every 200 of a GET or HEAD on the tutorial's routes and the
+/// converters carries a strong ETag from its body, the build's Last-Modified and the configured
+/// Cache-Control; If-None-Match and If-Modified-Since answer 304, the first winning; the probes and the
+/// metrics are never cached. Every answer is checked against the document, its 304s included.
+/// </summary>
+public sealed class ConditionalGetTests : ApiTestBase
+{
+    private static readonly string BuildTime = HeaderUtilities.FormatDate(ConditionalGetFilter.BuildTime);
+
+    public static readonly string[] Routes =
+        ["/", "/test", "/test/42", "/test/caf%C3%A9", "/convert/string/abc", "/convert/int/42", "/convert/float/1.5",
+         "/convert/path/a/b/", "/convert/uuid/6F9619FF-8B86-D011-B42D-00C04FC964FF", "/convert/list/a+b"];
+
+    private Task<ApiResponse> GetAsync(string target, params (string Name, string Value)[] headers) =>
+        SendAsync(new ApiRequest("GET", target) { Headers = [.. headers.Select(h => KeyValuePair.Create(h.Name, h.Value))] });
+
+    private async Task<string> ETagAsync(string target) => (await GetAsync(target)).Headers.ETag.ToString();
+
+    [TestCaseSource(nameof(Routes))]
+    public async Task A_200_carries_a_strong_etag_the_build_time_and_the_default_cache_control_and_head_gets_gets(string target)
+    {
+        var get = await GetAsync(target);
+        var head = await SendAsync("HEAD", target);
+
+        Assert.That(get.Status, Is.EqualTo(200));
+        Assert.That(EntityTagHeaderValue.Parse(get.Headers.ETag.ToString()).IsWeak, Is.False);
+        Assert.That(get.Headers.LastModified.ToString(), Is.EqualTo(BuildTime));
+        Assert.That(get.Headers.CacheControl.ToString(), Is.EqualTo("public, max-age=60"));
+        Assert.That(
+            (head.Status, head.Headers.ETag.ToString(), head.Headers.LastModified.ToString(), head.Headers.CacheControl.ToString(), head.ContentLength),
+            Is.EqualTo((200, get.Headers.ETag.ToString(), BuildTime, "public, max-age=60", get.ContentLength)));
+    }
+
+    [Test]
+    public async Task The_etag_is_the_bodys_same_bytes_same_tag_other_bytes_other_tag()
+    {
+        // "test 7" both: an all-digits id reads as an integer.
+        Assert.That(await ETagAsync("/test/007"), Is.EqualTo(await ETagAsync("/test/7")));
+        Assert.That(await ETagAsync("/test/8"), Is.Not.EqualTo(await ETagAsync("/test/7")));
+        Assert.That(await ETagAsync("/convert/string/7"), Is.Not.EqualTo(await ETagAsync("/test/7")));
+    }
+
+    [TestCase("{0}")]
+    [TestCase("W/{0}")]
+    [TestCase("\"other\", {0}")]
+    [TestCase("*")]
+    public async Task If_none_match_naming_the_answer_weakly_or_star_is_304_with_the_etag_and_no_body(string ifNoneMatch)
+    {
+        var etag = await ETagAsync("/convert/int/42");
+
+        var response = await GetAsync("/convert/int/42", ("If-None-Match", string.Format(CultureInfo.InvariantCulture, ifNoneMatch, etag)));
+
+        Assert.That(response.Status, Is.EqualTo(304));
+        Assert.That(response.Headers.ETag.ToString(), Is.EqualTo(etag));
+        Assert.That(response.Headers.CacheControl.ToString(), Is.EqualTo("public, max-age=60"));
+        Assert.That((response.Body.Length, response.ContentType, response.ContentLength), Is.EqualTo((0, (string?)null, (long?)null)));
+    }
+
+    [Test]
+    public async Task Head_answers_304_as_get_does()
+    {
+        var etag = await ETagAsync("/test");
+
+        var response = await SendAsync(new ApiRequest("HEAD", "/test") { Headers = [new("If-None-Match", etag)] });
+
+        Assert.That((response.Status, response.Headers.ETag.ToString()), Is.EqualTo((304, etag)));
+    }
+
+    [TestCase("\"other\"")]
+    [TestCase("W/\"other\"")]
+    [TestCase("not an etag")]
+    public async Task If_none_match_naming_another_answer_is_200(string ifNoneMatch)
+    {
+        var response = await GetAsync("/convert/int/42", ("If-None-Match", ifNoneMatch));
+
+        Assert.That((response.Status, response.Text), Is.EqualTo((200, """{"converter":"int","value":42}""")));
+    }
+
+    [TestCase(0, 304)]
+    [TestCase(3600, 304)]
+    [TestCase(-1, 200)]
+    public async Task If_modified_since_is_304_unless_the_build_is_newer(int secondsAfterBuild, int expected)
+    {
+        var since = HeaderUtilities.FormatDate(ConditionalGetFilter.BuildTime.AddSeconds(secondsAfterBuild));
+
+        var response = await GetAsync("/", ("If-Modified-Since", since));
+
+        Assert.That(response.Status, Is.EqualTo(expected));
+        Assert.That(response.Headers.ETag.ToString(), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task An_if_modified_since_that_is_no_date_is_ignored() =>
+        Assert.That((await GetAsync("/", ("If-Modified-Since", "yesterday"))).Status, Is.EqualTo(200));
+
+    [Test]
+    public async Task If_none_match_wins_over_if_modified_since()
+    {
+        var etag = await ETagAsync("/");
+        var before = HeaderUtilities.FormatDate(ConditionalGetFilter.BuildTime.AddDays(-1));
+        var after = HeaderUtilities.FormatDate(ConditionalGetFilter.BuildTime.AddDays(1));
+
+        Assert.That((await GetAsync("/", ("If-None-Match", etag), ("If-Modified-Since", before))).Status, Is.EqualTo(304));
+        Assert.That((await GetAsync("/", ("If-None-Match", "\"other\""), ("If-Modified-Since", after))).Status, Is.EqualTo(200));
+    }
+
+    [Test]
+    public async Task A_post_and_an_error_carry_no_validators_and_ignore_the_conditions()
+    {
+        var post = await SendAsync(ApiRequest.Form("/exemple", "param1=jeej") with { Headers = [new("If-None-Match", "*")] });
+        var notFound = await GetAsync("/convert/int/abc", ("If-None-Match", "*"));
+
+        Assert.That((post.Status, notFound.Status), Is.EqualTo((200, 404)));
+        Assert.That(new[] { post, notFound }.Select(r => r.Headers.ETag.Count + r.Headers.LastModified.Count + r.Headers.CacheControl.Count), Has.All.Zero);
+    }
+
+    [TestCase("/healthz")]
+    [TestCase("/readyz")]
+    [TestCase("/metrics")]
+    public async Task The_probes_and_the_metrics_are_never_cached(string target)
+    {
+        var response = await GetAsync(target, ("If-None-Match", "*"), ("If-Modified-Since", HeaderUtilities.FormatDate(DateTimeOffset.UtcNow)));
+
+        Assert.That(response.Status, Is.EqualTo(200));
+        Assert.That(response.Headers.CacheControl.ToString(), Is.EqualTo("no-store"));
+        Assert.That(response.Headers.ETag.Count, Is.Zero);
+    }
+
+    [Test]
+    public async Task The_cache_control_is_the_setting()
+    {
+        var api = Factory.With(("Caching:CacheControl", "no-cache"));
+        var etag = (await api.SendAsync(ApiRequest.Get("/"))).Headers.ETag.ToString();
+
+        var revalidated = await api.SendAsync(new ApiRequest("GET", "/") { Headers = [new("If-None-Match", etag)] });
+
+        Assert.That((revalidated.Status, revalidated.Headers.CacheControl.ToString()), Is.EqualTo((304, "no-cache")));
+    }
+
+    [TestCase("public, max-age=60", true)]
+    [TestCase("no-cache", true)]
+    [TestCase("private, max-age=0, must-revalidate", true)]
+    [TestCase("max-age=soon", false)]
+    [TestCase("", false)]
+    [TestCase("no-cache\r\nX-Injected: 1", false)]
+    public void The_cache_control_setting_must_be_a_cache_control_value(string value, bool valid) =>
+        Assert.That(new CachingOptionsValidator().Validate(new CachingOptions { CacheControl = value }).IsValid, Is.EqualTo(valid));
+}
