@@ -33,6 +33,7 @@ try
     app.UseStrictFraming();
     app.UseServerWideRequests();
     app.UseWerkzeugRouting();
+    app.UseCrossOriginIfConfigured();
     app.UseRateLimitingIfConfigured();
     app.UseRequestTimeouts();
     app.MapControllers();

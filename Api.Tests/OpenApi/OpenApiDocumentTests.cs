@@ -151,6 +151,16 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         });
     }
 
+    [Test]
+    public void Every_options_operation_lists_the_cors_preflight_answer()
+    {
+        var options = Operations(Committed()).Where(o => o.Method == "options").ToList();
+
+        Assert.That(options, Is.Not.Empty);
+        Assert.That(options.Select(o => o.Operation["responses"]!["204"]?["content"]), Has.All.Null);
+        Assert.That(options.Select(o => (string?)o.Operation["responses"]!["204"]?["description"]), Has.All.Contains("Cors:AllowedOrigins"));
+    }
+
     [TestCase("/exemple", true)]
     [TestCase("/test", false)]
     public void A_form_body_lists_both_media_types_with_the_sent_field_names(string path, bool requiresParam1)

@@ -1,4 +1,7 @@
+using Api.Security;
 using Api.Werkzeug;
+using Microsoft.AspNetCore.Cors;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Primitives;
 
 namespace Api.Http;
@@ -8,7 +11,7 @@ namespace Api.Http;
 /// Allow header naming them (so routing's 405s list OPTIONS too). Built when routing first asks for
 /// endpoints, so it sees every mapping whenever it was added.
 /// </summary>
-internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDataSource> dataSources) : EndpointDataSource
+internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDataSource> dataSources, CorsPolicy? cors) : EndpointDataSource
 {
     private IReadOnlyList<Endpoint>? _endpoints;
 
@@ -31,7 +34,7 @@ internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDat
             .Select(CreateOptionsEndpoint)
             .OfType<Endpoint>()];
 
-    private static RouteEndpoint? CreateOptionsEndpoint(IGrouping<string?, RouteEndpoint> routes)
+    private RouteEndpoint? CreateOptionsEndpoint(IGrouping<string?, RouteEndpoint> routes)
     {
         var methods = routes.SelectMany(route => route.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).ToList();
         if (methods.Count == 0 || methods.Contains(HttpMethods.Options, StringComparer.OrdinalIgnoreCase)) return null;
@@ -41,6 +44,9 @@ internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDat
         // The path's Werkzeug rules, and no rate limit where none of its routes has one (the health probes).
         List<object> metadata = [new HttpMethodMetadata([HttpMethods.Options]), .. first.Metadata.OfType<WerkzeugRulesAttribute>()];
         if (routes.All(route => route.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null)) metadata.Add(new DisableRateLimitingAttribute());
+
+        // A CORS preflight is an OPTIONS: it routes here, and allows the methods of the path's Allow.
+        if (cors is not null) metadata.Add(new CorsPolicyMetadata(new CorsPolicyBuilder(cors).WithMethods(allow.Split(", ")).Build()));
 
         return new RouteEndpoint(
             context =>
@@ -59,11 +65,11 @@ internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDat
 
 internal static class AutomaticOptionsExtensions
 {
-    /// <summary>An OPTIONS endpoint beside every route mapped, before or after this call.</summary>
+    /// <summary>An OPTIONS endpoint beside every route mapped, before or after this call, which answers its CORS preflights too.</summary>
     public static WebApplication MapAutomaticOptions(this WebApplication app)
     {
         IEndpointRouteBuilder routes = app;
-        routes.DataSources.Add(new AutomaticOptionsEndpointDataSource(routes.DataSources));
+        routes.DataSources.Add(new AutomaticOptionsEndpointDataSource(routes.DataSources, app.Services.CrossOriginPolicy()));
         return app;
     }
 }

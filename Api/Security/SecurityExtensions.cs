@@ -1,5 +1,6 @@
 using System.Net;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Api.Security;
@@ -34,7 +35,55 @@ internal static class SecurityExtensions
 
             foreach (var network in forwarded.KnownNetworks) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
+
+        // The default CORS policy exists only while Cors:AllowedOrigins names an origin.
+        services.AddSettings<CrossOriginOptions>(CrossOriginOptions.Section);
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<CrossOriginOptions>>((cors, settings) =>
+        {
+            if (settings.Value.AllowedOrigins.Count == 0) return;
+
+            cors.AddDefaultPolicy(policy => policy
+                .WithOrigins([.. settings.Value.AllowedOrigins])
+                .WithHeaders(HeaderNames.ContentType)
+                .WithExposedHeaders(HeaderNames.ETag, HeaderNames.Location, HeaderNames.RetryAfter)
+                .SetPreflightMaxAge(TimeSpan.FromMinutes(10)));
+        });
         return services;
+    }
+
+    /// <summary>The CORS policy every answer follows, and whose methods each path's preflight narrows to its Allow; null while CORS is off.</summary>
+    public static CorsPolicy? CrossOriginPolicy(this IServiceProvider services)
+    {
+        var cors = services.GetRequiredService<IOptions<CorsOptions>>().Value;
+        return cors.GetPolicy(cors.DefaultPolicyName);
+    }
+
+    /// <summary>
+    /// CORS while <c>Cors:AllowedOrigins</c> is set: the headers on every answer to an allowed origin, and preflights
+    /// answered 204 (an OPTIONS without Origin still gets its 200 and Allow). Every answer then says
+    /// <c>Vary: Origin</c>, those to requests without one too, so that a shared cache keys them by it.
+    /// </summary>
+    public static WebApplication UseCrossOriginIfConfigured(this WebApplication app)
+    {
+        if (app.Services.CrossOriginPolicy() is null) return app;
+
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(VaryByOrigin, context.Response.Headers);
+            return next(context);
+        });
+        app.UseCors();
+        return app;
+    }
+
+    // Runs after CORS's own callback (they run last registered first), which may have said it already.
+    private static Task VaryByOrigin(object state)
+    {
+        var headers = (IHeaderDictionary)state;
+        if (!headers.Vary.Contains(HeaderNames.Origin)) headers.Append(HeaderNames.Vary, HeaderNames.Origin);
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Forwarded headers first (when enabled), then the security headers on every answer.</summary>

@@ -1,0 +1,131 @@
+using Api.Security;
+
+namespace Api.Tests.Security;
+
+/// <summary>
+/// CORS with ASP.NET Core's middleware, off until <c>Cors:AllowedOrigins</c> names an origin: then an
+/// allowed origin's requests carry Access-Control-Allow-Origin and expose ETag, Location and Retry-After,
+/// its preflights are answered with the path's methods, and any other origin gets no CORS headers.
+/// </summary>
+public sealed class CrossOriginTests : ApiTestBase
+{
+    private const string Allowed = "http://app.test:8080";
+    private InMemoryApi _cors = null!;
+
+    [OneTimeSetUp]
+    public void Configure() => _cors = Factory.With(($"{CrossOriginOptions.Section}:AllowedOrigins:0", Allowed), ($"{CrossOriginOptions.Section}:AllowedOrigins:1", "https://other.test"));
+
+    private static ApiRequest From(string origin, ApiRequest request) => request with { Headers = [new("Origin", origin), .. request.Headers] };
+
+    private static ApiRequest Preflight(string origin, string target, string method) =>
+        new("OPTIONS", target) { Headers = [new("Origin", origin), new("Access-Control-Request-Method", method), new("Access-Control-Request-Headers", "content-type")] };
+
+    private static string[] CorsHeaders(ApiResponse response) =>
+        [.. response.Headers.Keys.Where(name => name.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase)).Order()];
+
+    [Test]
+    public async Task Off_by_default_no_answer_carries_cors_headers_and_a_preflight_is_a_plain_options()
+    {
+        var get = await SendAsync(From(Allowed, ApiRequest.Get("/convert/int/42")));
+        var preflight = await SendAsync(Preflight(Allowed, "/exemple", "POST"));
+
+        Assert.That(CorsHeaders(get).Concat(CorsHeaders(preflight)), Is.Empty);
+        Assert.That((preflight.Status, preflight.Allow), Is.EqualTo((200, "OPTIONS, POST")));
+        Assert.That(get.Headers.Vary.Count, Is.Zero);
+    }
+
+    [Test]
+    public async Task An_allowed_origin_gets_its_answer_with_the_validators_and_location_exposed()
+    {
+        var post = await _cors.SendAsync(From(Allowed, ApiRequest.Form("/exemple", "param1=jeej")));
+        var get = await _cors.SendAsync(From(Allowed, ApiRequest.Get("/convert/int/42")));
+
+        Assert.That((post.Status, post.Text), Is.EqualTo((200, """{"return1":"jeejAAA"}""")));
+        foreach (var response in new[] { post, get })
+        {
+            Assert.That(response.Headers.AccessControlAllowOrigin.ToString(), Is.EqualTo(Allowed));
+            Assert.That(response.Headers.AccessControlExposeHeaders.ToString(), Is.EqualTo("ETag,Location,Retry-After"));
+            Assert.That(response.Headers.Vary.ToArray(), Is.EqualTo(new[] { "Origin" }), "once, though both the policy and the API say it");
+        }
+    }
+
+    [Test]
+    public async Task A_problem_reaches_an_allowed_origin_too()
+    {
+        var problem = await _cors.SendAsync(From(Allowed, ApiRequest.Form("/exemple", "other=1")));
+
+        ProblemAssert.IsProblem(problem, 400);
+        Assert.That(problem.Headers.AccessControlAllowOrigin.ToString(), Is.EqualTo(Allowed));
+    }
+
+    [TestCase("/exemple", "POST", "OPTIONS,POST")]
+    [TestCase("/test", "POST", "GET,HEAD,OPTIONS,POST")]
+    [TestCase("/convert/int/42", "GET", "GET,HEAD,OPTIONS")]
+    [TestCase("/exemple", "PUT", "OPTIONS,POST")]
+    public async Task A_preflight_from_an_allowed_origin_is_answered_with_the_paths_methods(string target, string method, string methods)
+    {
+        var response = await _cors.SendAsync(Preflight(Allowed, target, method));
+
+        Assert.That((response.Status, response.Body.Length), Is.EqualTo((204, 0)));
+        Assert.That(response.Headers.AccessControlAllowOrigin.ToString(), Is.EqualTo(Allowed));
+        Assert.That(response.Headers.AccessControlAllowMethods.ToString(), Is.EqualTo(methods), "a method outside them is refused by the browser");
+        Assert.That(response.Headers.AccessControlAllowHeaders.ToString(), Is.EqualTo("Content-Type"));
+        Assert.That(response.Headers.AccessControlMaxAge.ToString(), Is.EqualTo("600"));
+    }
+
+    [Test]
+    public async Task Another_origin_gets_no_cors_headers()
+    {
+        var post = await _cors.SendAsync(From("http://elsewhere.test", ApiRequest.Form("/exemple", "param1=jeej")));
+        var preflight = await _cors.SendAsync(Preflight("http://elsewhere.test", "/exemple", "POST"));
+
+        Assert.That(CorsHeaders(post).Concat(CorsHeaders(preflight)), Is.Empty);
+        Assert.That(post.Headers.Vary.ToString(), Is.EqualTo("Origin"));
+    }
+
+    [Test]
+    public async Task An_options_without_origin_or_without_a_requested_method_is_flasks_200_with_allow()
+    {
+        var plain = await _cors.SendAsync(new ApiRequest("OPTIONS", "/exemple"));
+        var withOrigin = await _cors.SendAsync(From(Allowed, new ApiRequest("OPTIONS", "/exemple")));
+
+        Assert.That((plain.Status, plain.Allow, withOrigin.Status, withOrigin.Allow), Is.EqualTo((200, "OPTIONS, POST", 200, "OPTIONS, POST")));
+        Assert.That(CorsHeaders(plain), Is.Empty);
+        Assert.That(withOrigin.Headers.AccessControlAllowOrigin.ToString(), Is.EqualTo(Allowed));
+    }
+
+    [Test]
+    public async Task An_answer_to_a_request_without_origin_varies_by_origin_so_that_no_shared_cache_hands_it_to_a_page()
+    {
+        var response = await _cors.SendAsync(ApiRequest.Get("/convert/int/42"));
+
+        Assert.That(response.Headers.Vary.ToString(), Is.EqualTo("Origin"));
+        Assert.That(CorsHeaders(response), Is.Empty);
+    }
+
+    [TestCase("https://app.example.com", true)]
+    [TestCase("http://127.0.0.1:8080", true)]
+    [TestCase("*", true)]
+    [TestCase("https://app.example.com/", false)]
+    [TestCase("https://App.example.com", false)]
+    [TestCase("https://app.example.com:443", false)]
+    [TestCase("app.example.com", false)]
+    [TestCase("ftp://app.example.com", false)]
+    public void An_allowed_origin_is_written_as_browsers_send_it(string origin, bool valid)
+    {
+        var options = new CrossOriginOptions();
+        options.AllowedOrigins.Add(origin);
+
+        Assert.That(new CrossOriginOptionsValidator().Validate(options).IsValid, Is.EqualTo(valid));
+    }
+
+    [Test]
+    public void A_star_stands_alone()
+    {
+        var options = new CrossOriginOptions();
+        options.AllowedOrigins.Add("https://app.example.com");
+        options.AllowedOrigins.Add("*");
+
+        Assert.That(new CrossOriginOptionsValidator().Validate(options).IsValid, Is.False);
+    }
+}
