@@ -64,11 +64,6 @@ namespace Api.Client
             ApiClientBuilder.RegisterDefaultDeserializer<JsonParseNodeFactory>();
             ApiClientBuilder.RegisterDefaultDeserializer<TextParseNodeFactory>();
             ApiClientBuilder.RegisterDefaultDeserializer<FormParseNodeFactory>();
-            if (string.IsNullOrEmpty(RequestAdapter.BaseUrl))
-            {
-                RequestAdapter.BaseUrl = "http://127.0.0.1:5000";
-            }
-            PathParameters.TryAdd("baseurl", RequestAdapter.BaseUrl);
         }
         /// <summary>
         /// The tutorial&apos;s first endpoint: answers `Hello World` as plain text.

@@ -101,12 +101,14 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         });
     }
 
+    // The origin that serves the document: the docs page sends its requests wherever the API runs, and a
+    // generated client, which has no base URL from it, is given one (Api.Tests/Client does).
     [Test]
-    public void Generators_get_an_absolute_server_a_contact_and_a_type_that_holds_any_integer()
+    public void Generators_get_a_relative_server_a_contact_and_a_type_that_holds_any_integer()
     {
         var document = Committed();
 
-        Assert.That(new Uri((string)document["servers"]![0]!["url"]!).IsAbsoluteUri, Is.True);
+        Assert.That(document["servers"]!.AsArray().Select(server => (string?)server!["url"]), Is.EqualTo(new[] { "/" }));
         Assert.That((string?)document["info"]!["contact"]!["name"], Is.Not.Empty);
         var integer = document["components"]!["schemas"]!["BigInteger"]!;
         Assert.That(((string?)integer["type"], (string?)integer["format"]), Is.EqualTo(("number", "decimal")));
