@@ -15,7 +15,7 @@ public sealed class HostileInputFuzzTests : ApiTestBase
     private static readonly string[] Segments =
     [
         "", "test", "exemple", "convert", "string", "int", "float", "path", "uuid", "list", "healthz", "readyz", "Test",
-        "42", "007", "-1", "1.5", "1e5", "NaN", "..", ".", "%2F", "%2f", "%FF", "%C3%A9", "%D9%A3", "%", "%zz", "%00", "+", "a+b",
+        "42", "007", "-1", "1.5", "1e5", "NaN", "..", ".", "%2F", "%2f", "%FF", "%C3%A9", "%D9%A3", "%", "%zz", "+", "a+b",
         "6f9619ff-8b86-d011-b42d-00c04fc964ff", "99999999999999999999999999999999999999", "%EF%BC%91", "~", "!$&'()*,;=:@",
     ];
 
@@ -30,9 +30,11 @@ public sealed class HostileInputFuzzTests : ApiTestBase
         from bytes in Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b))
         select string.Concat(bytes.Select(b => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9' ? ((char)b).ToString() : $"%{b:X2}"));
 
+    // No NUL in a path: Kestrel refuses it before the API runs (RealServer/PathParameterEdgeTests), which the
+    // in-memory server does not, and the document's patterns leave it out.
     private static Gen<string> Paths =>
         from count in Gen.Choose(0, 5)
-        from segments in Gen.ArrayOf(Gen.OneOf(Gen.Elements(Segments), PercentEncodedText), count)
+        from segments in Gen.ArrayOf(Gen.OneOf(Gen.Elements(Segments), PercentEncodedText.Where(text => !text.Contains("%00", StringComparison.Ordinal))), count)
         from trailingSlash in Gen.Elements(false, false, true)
         from query in Gen.Elements("", "?param1=q", "?a=1&a=2", "?%FF")
         select "/" + string.Join('/', segments) + (trailingSlash && count > 0 ? "/" : "") + query;

@@ -118,9 +118,10 @@ public sealed class OpenApiDocumentTests : ApiTestBase
     [TestCase("/convert/int/{value}", @"^\p{Nd}+$")]
     [TestCase("/convert/float/{value}", @"^\p{Nd}+\.\p{Nd}+$")]
     [TestCase("/convert/uuid/{value}", "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$")]
-    [TestCase("/convert/path/{value}", @"^[^/][\s\S]*$")]
-    [TestCase("/convert/list/{value}", "^[^/]+$")]
-    [TestCase("/test/{id_test}", "^[^/]+$")]
+    [TestCase("/convert/string/{value}", @"^[^/\x00]+$")]
+    [TestCase("/convert/path/{value}", @"^[^/\x00][^\x00]*$")]
+    [TestCase("/convert/list/{value}", @"^[^/\x00]+$")]
+    [TestCase("/test/{id_test}", @"^[^/\x00]+$")]
     public void A_path_parameter_is_a_string_as_sent_with_its_converter_pattern(string path, string pattern)
     {
         var schema = Committed()["paths"]![path]!["get"]!["parameters"]![0]!["schema"]!;
@@ -161,6 +162,15 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         Assert.That(options, Is.Not.Empty);
         Assert.That(options.Select(o => o.Operation["responses"]!["204"]?["content"]), Has.All.Null);
         Assert.That(options.Select(o => (string?)o.Operation["responses"]!["204"]?["description"]), Has.All.Contains("Cors:AllowedOrigins"));
+    }
+
+    [TestCase("/exemple")]
+    [TestCase("/test")]
+    public void A_multipart_form_says_its_fields_are_text_parts(string path)
+    {
+        var multipart = Committed()["paths"]![path]!["post"]!["requestBody"]!["content"]!["multipart/form-data"]!;
+
+        Assert.That((string?)multipart["encoding"]!["param1"]!["contentType"], Is.EqualTo("text/plain; charset=utf-8"));
     }
 
     [TestCase("/exemple", true)]

@@ -146,7 +146,14 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
             Description = readAsWerkzeug
                 ? "A form, urlencoded or multipart (file parts are ignored). Keys are case-sensitive; a repeated key gives its first value."
                 : "A form, urlencoded or multipart.",
-            Content = FormMediaTypes.ToDictionary(type => type, _ => new OpenApiMediaType { Schema = schema }),
+            // Each multipart field is a text part: a part sent as a file is left out, as Werkzeug leaves it.
+            Content = FormMediaTypes.ToDictionary(type => type, type => new OpenApiMediaType
+            {
+                Schema = schema,
+                Encoding = type == FormMediaTypes[1]
+                    ? schema.Properties?.Keys.ToDictionary(field => field, _ => new OpenApiEncoding { ContentType = "text/plain; charset=utf-8" })
+                    : null,
+            }),
         };
     }
 

@@ -19,7 +19,7 @@ namespace Api.Client.Test
     public partial class TestRequestBuilder : BaseRequestBuilder
     {
         /// <summary>Gets an item from the Api.Client.test.item collection</summary>
-        /// <param name="position">One non-empty path segment, percent-decoded.</param>
+        /// <param name="position">One non-empty path segment, percent-decoded; any character but `/` and NUL, which the server refuses.</param>
         /// <returns>A <see cref="global::Api.Client.Test.Item.WithId_testItemRequestBuilder"/></returns>
         public global::Api.Client.Test.Item.WithId_testItemRequestBuilder this[string position]
         {

@@ -6,8 +6,8 @@ internal sealed class ListConverter : WerkzeugConverter<string[]>
     public const string Name = "flask-list";
 
     public override ParameterSchema Schema { get; } = new(
-        "^[^/]+$",
-        "One path segment, split on `+` into a list of strings (`a+b+c`).");
+        @"^[^/\x00]+$",
+        "One path segment, split on `+` into a list of strings (`a+b+c`); any character but `/` and NUL, which the server refuses.");
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out string[] value)
     {

@@ -6,8 +6,8 @@ internal sealed class PathConverter : WerkzeugConverter<string>
     public const string Name = "flask-path";
 
     public override ParameterSchema Schema { get; } = new(
-        @"^[^/][\s\S]*$",
-        "The rest of the path: one or more segments (a slash may be sent as is or as `%2F`), a trailing slash kept.");
+        @"^[^/\x00][^\x00]*$",
+        "The rest of the path: one or more segments (a slash may be sent as is or as `%2F`), a trailing slash kept; no NUL, which the server refuses.");
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out string value)
     {

@@ -25,7 +25,7 @@ internal abstract class WerkzeugConverter : IRouteConstraint
     /// (<c>{value}</c>) matches exactly that and keeps the lowest precedence, so that typed routes
     /// beside it win as Werkzeug's weights make them: it needs no constraint of its own.
     /// </summary>
-    public static ParameterSchema DefaultSchema { get; } = new("^[^/]+$", "One non-empty path segment, percent-decoded.");
+    public static ParameterSchema DefaultSchema { get; } = new(@"^[^/\x00]+$", "One non-empty path segment, percent-decoded; any character but `/` and NUL, which the server refuses.");
 
     /// <summary>The parameter's schema in the OpenAPI document: exactly the segments the converter accepts.</summary>
     public abstract ParameterSchema Schema { get; }

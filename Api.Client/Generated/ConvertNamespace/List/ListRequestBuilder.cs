@@ -16,7 +16,7 @@ namespace Api.Client.ConvertNamespace.List
     public partial class ListRequestBuilder : BaseRequestBuilder
     {
         /// <summary>Gets an item from the Api.Client.convert.list.item collection</summary>
-        /// <param name="position">One path segment, split on `+` into a list of strings (`a+b+c`).</param>
+        /// <param name="position">One path segment, split on `+` into a list of strings (`a+b+c`); any character but `/` and NUL, which the server refuses.</param>
         /// <returns>A <see cref="global::Api.Client.ConvertNamespace.List.Item.WithValueItemRequestBuilder"/></returns>
         public global::Api.Client.ConvertNamespace.List.Item.WithValueItemRequestBuilder this[string position]
         {

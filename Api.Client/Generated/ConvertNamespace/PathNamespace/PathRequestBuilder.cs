@@ -16,7 +16,7 @@ namespace Api.Client.ConvertNamespace.PathNamespace
     public partial class PathRequestBuilder : BaseRequestBuilder
     {
         /// <summary>Gets an item from the Api.Client.convert.path.item collection</summary>
-        /// <param name="position">The rest of the path: one or more segments (a slash may be sent as is or as `%2F`), a trailing slash kept.</param>
+        /// <param name="position">The rest of the path: one or more segments (a slash may be sent as is or as `%2F`), a trailing slash kept; no NUL, which the server refuses.</param>
         /// <returns>A <see cref="global::Api.Client.ConvertNamespace.PathNamespace.Item.WithValueItemRequestBuilder"/></returns>
         public global::Api.Client.ConvertNamespace.PathNamespace.Item.WithValueItemRequestBuilder this[string position]
         {

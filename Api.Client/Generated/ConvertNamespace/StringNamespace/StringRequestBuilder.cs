@@ -16,7 +16,7 @@ namespace Api.Client.ConvertNamespace.StringNamespace
     public partial class StringRequestBuilder : BaseRequestBuilder
     {
         /// <summary>Gets an item from the Api.Client.convert.string.item collection</summary>
-        /// <param name="position">One non-empty path segment, percent-decoded.</param>
+        /// <param name="position">One non-empty path segment, percent-decoded; any character but `/` and NUL, which the server refuses.</param>
         /// <returns>A <see cref="global::Api.Client.ConvertNamespace.StringNamespace.Item.WithValueItemRequestBuilder"/></returns>
         public global::Api.Client.ConvertNamespace.StringNamespace.Item.WithValueItemRequestBuilder this[string position]
         {
