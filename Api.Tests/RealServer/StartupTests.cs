@@ -26,6 +26,8 @@ public sealed class StartupTests
     [TestCase("RateLimiting__Window", "-00:00:01", "Invalid setting RateLimiting:Window='-00:00:01': must be a duration from 00:00:01 to 1.00:00:00.")]
     [TestCase("ForwardedHeaders__KnownProxies__0", "nope", "Invalid setting ForwardedHeaders:KnownProxies:0='nope': must be an IP address such as 127.0.0.1.")]
     [TestCase("ForwardedHeaders__Enabled", "maybe", "Invalid setting ForwardedHeaders:Enabled='maybe': must be true or false.")]
+    [TestCase("Caching__CacheControl", "max-age=soon", "Invalid setting Caching:CacheControl='max-age=soon': must be a Cache-Control value such as 'public, max-age=60' or 'no-cache'.")]
+    [TestCase("Cors__AllowedOrigins__0", "https://app.example.com/", "Invalid setting Cors:AllowedOrigins:0='https://app.example.com/': must be an origin as browsers send it, such as https://app.example.com (lower case, no path, no default port), or * alone.")]
     public async Task An_invalid_setting_stops_the_start_with_one_line_naming_it(string variable, string value, string expected)
     {
         using var api = ApiProcess.Start([(variable, value)]);
