@@ -6,8 +6,6 @@ namespace Api.OpenApi;
 internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
 {
     public const string Title = "Flask tutorial API";
-    /// <summary>Wherever the document is served from: the docs page sends its requests there; a generated client is given its base URL.</summary>
-    public const string Server = "/";
 
     private const string Description =
         "The web API of the French Flask tutorial « Python : Comment faire une api web avec Flask », served by ASP.NET Core. " +
@@ -28,7 +26,7 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
             License = new OpenApiLicense { Name = "MIT", Identifier = "MIT" },
             Contact = new OpenApiContact { Name = "The maintainers of the Flask tutorial API" },
         };
-        document.Servers = [new OpenApiServer { Url = Server, Description = "The origin that serves this document; a generated client is given the API's base URL." }];
+        document.Servers = [new OpenApiServer { Url = "/", Description = "The origin that serves this document; a generated client is given the API's base URL." }];
         // `security: []` says every operation is public. The writer leaves an empty list out, so
         // the member is written as a raw extension.
         document.Extensions ??= new Dictionary<string, IOpenApiExtension>();

@@ -20,12 +20,10 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
 
     public void Apply(ActionModel action)
     {
-        var methods = action.Selectors.SelectMany(s => s.ActionConstraints.OfType<HttpMethodActionConstraint>()).SelectMany(c => c.HttpMethods).ToList();
-        var readsBody = methods.Contains(HttpMethods.Post);
+        var readsBody = action.Selectors.SelectMany(s => s.ActionConstraints.OfType<HttpMethodActionConstraint>()).Any(c => c.HttpMethods.Contains(HttpMethods.Post));
         var takesParameters = action.Selectors.Any(s => s.AttributeRouteModel?.Template?.Contains('{', StringComparison.Ordinal) == true);
+        var rateLimited = !action.Attributes.Concat(action.Controller.Attributes).OfType<DisableRateLimitingAttribute>().Any();
         var sources = action.Parameters.Select(p => p.BindingInfo?.BindingSource).ToList();
-        var attributes = action.Attributes.Concat(action.Controller.Attributes).ToList();
-        var rateLimited = !attributes.OfType<DisableRateLimitingAttribute>().Any();
 
         DescribeDeclaredErrorsAsProblems(action);
         // The API explorer infers a 200 from the return type only where no answer is declared at all.
@@ -34,14 +32,11 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
             action.Filters.Add(new ProducesResponseTypeAttribute(StatusCodes.Status200OK));
         }
 
-        // ConditionalGetFilter's answer, where the action leaves caching to it.
-        if (methods.Contains(HttpMethods.Get) && !attributes.OfType<ResponseCacheAttribute>().Any())
+        // ConditionalGetFilter's 304, where the action sets no Cache-Control of its own.
+        if (action.Selectors.SelectMany(s => s.ActionConstraints.OfType<HttpMethodActionConstraint>()).Any(c => c.HttpMethods.Contains(HttpMethods.Get))
+            && !action.Attributes.Concat(action.Controller.Attributes).OfType<ResponseCacheAttribute>().Any())
         {
-            Add(action, new ProducesResponseTypeAttribute(StatusCodes.Status304NotModified)
-            {
-                Description = "The client's copy is current: `If-None-Match` names this answer's `ETag` (or is `*`), or, without " +
-                    "`If-None-Match`, `If-Modified-Since` is not older than the build. No body; the `ETag` and `Cache-Control` of the 200.",
-            });
+            Add(action, new ProducesResponseTypeAttribute(StatusCodes.Status304NotModified) { Description = "The client's copy is current: `If-None-Match` names this answer's `ETag` (or is `*`), or, without `If-None-Match`, `If-Modified-Since` is not older than the build. No body; the `ETag` and `Cache-Control` of the 200." });
         }
 
         if (readsBody)

@@ -31,32 +31,29 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 
-    /// <summary>The validators and conditions of a GET that has a 304 (<see cref="Caching.ConditionalGetFilter"/>), or the no-store of one that sets its own.</summary>
+    /// <summary>The validators and conditions of a GET with a 304 (<see cref="Caching.ConditionalGetFilter"/>), or the no-store of one with <c>[ResponseCache]</c>.</summary>
     private static void DescribeCaching(OpenApiOperation operation, ApiDescription description)
     {
-        if (description.ActionDescriptor.EndpointMetadata.OfType<ResponseCacheAttribute>().Any(cache => cache.NoStore))
+        if (description.ActionDescriptor.EndpointMetadata.OfType<ResponseCacheAttribute>().Any())
         {
-            AddHeader(operation, StatusCodes.Status200OK, HeaderNames.CacheControl, "`no-store`: no cache keeps the answer.");
-            AddHeader(operation, StatusCodes.Status503ServiceUnavailable, HeaderNames.CacheControl, "`no-store`: no cache keeps the answer.");
-            return;
+            foreach (var status in new[] { 200, 503 }) AddHeader(operation, status, HeaderNames.CacheControl, "`no-store`: no cache keeps the answer.");
         }
-
-        if (operation.Responses?.ContainsKey("304") != true) return;
-
-        foreach (var status in new[] { StatusCodes.Status200OK, StatusCodes.Status304NotModified })
+        else if (operation.Responses?.ContainsKey("304") == true)
         {
-            AddHeader(operation, status, HeaderNames.ETag, "A strong validator, a hash of the body: send it back in `If-None-Match`.");
-            AddHeader(operation, status, HeaderNames.CacheControl, "How long caches may keep the answer: `Caching:CacheControl` (by default `public, max-age=60`).");
-        }
+            foreach (var status in new[] { 200, 304 })
+            {
+                AddHeader(operation, status, HeaderNames.ETag, "A strong validator, a hash of the body: send it back in `If-None-Match`.");
+                AddHeader(operation, status, HeaderNames.CacheControl, "How long caches may keep the answer: `Caching:CacheControl` (by default `public, max-age=60`).");
+            }
 
-        AddHeader(operation, StatusCodes.Status200OK, HeaderNames.LastModified, "When the running build was made (an HTTP date): send it back in `If-Modified-Since`.");
-        operation.Parameters ??= [];
-        operation.Parameters.Add(HeaderParameter(HeaderNames.IfNoneMatch, "ETags of copies the client holds, compared weakly, or `*`: a 304 when one is this answer's."));
-        operation.Parameters.Add(HeaderParameter(HeaderNames.IfModifiedSince, "An HTTP date: a 304 when the build is not newer. Ignored when `If-None-Match` is sent."));
+            AddHeader(operation, 200, HeaderNames.LastModified, "When the running build was made (an HTTP date): send it back in `If-Modified-Since`.");
+            operation.Parameters = [.. operation.Parameters ?? [],
+                new OpenApiParameter { Name = HeaderNames.IfNoneMatch, In = ParameterLocation.Header, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Description = "ETags of copies the client holds, compared weakly, or `*`: a 304 when one is this answer's." },
+                new OpenApiParameter { Name = HeaderNames.IfModifiedSince, In = ParameterLocation.Header, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                    Description = "An HTTP date: a 304 when the build is not newer. Ignored when `If-None-Match` is sent." }];
+        }
     }
-
-    private static OpenApiParameter HeaderParameter(string name, string description) =>
-        new() { Name = name, In = ParameterLocation.Header, Description = description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
 
     public static void AddHeader(OpenApiOperation operation, int status, string name, string description)
     {
@@ -140,20 +137,15 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
 
     private static void SetFormBody(OpenApiOperation operation, OpenApiSchema schema, bool required, bool readAsWerkzeug)
     {
+        // Each multipart field is a text part: a part sent as a file is left out, as Werkzeug leaves it.
+        var textParts = schema.Properties?.Keys.ToDictionary(field => field, _ => new OpenApiEncoding { ContentType = "text/plain; charset=utf-8" });
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = required,
             Description = readAsWerkzeug
                 ? "A form, urlencoded or multipart (file parts are ignored). Keys are case-sensitive; a repeated key gives its first value."
                 : "A form, urlencoded or multipart.",
-            // Each multipart field is a text part: a part sent as a file is left out, as Werkzeug leaves it.
-            Content = FormMediaTypes.ToDictionary(type => type, type => new OpenApiMediaType
-            {
-                Schema = schema,
-                Encoding = type == FormMediaTypes[1]
-                    ? schema.Properties?.Keys.ToDictionary(field => field, _ => new OpenApiEncoding { ContentType = "text/plain; charset=utf-8" })
-                    : null,
-            }),
+            Content = FormMediaTypes.ToDictionary(type => type, type => new OpenApiMediaType { Schema = schema, Encoding = type == FormMediaTypes[1] ? textParts : null }),
         };
     }
 

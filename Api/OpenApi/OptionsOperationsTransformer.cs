@@ -16,11 +16,7 @@ internal sealed class OptionsOperationsTransformer : IOpenApiDocumentTransformer
             var responses = new OpenApiResponses
             {
                 ["200"] = new OpenApiResponse { Description = $"An empty body, and `Allow: {allow}`." },
-                ["204"] = new OpenApiResponse
-                {
-                    Description = "A CORS preflight (`Origin` and `Access-Control-Request-Method`) while `Cors:AllowedOrigins` is set: no body; " +
-                        $"to an allowed origin, `Access-Control-Allow-Origin`, `-Methods: {allow.Replace(" ", "", StringComparison.Ordinal)}`, `-Headers: Content-Type` and `-Max-Age`.",
-                },
+                ["204"] = new OpenApiResponse { Description = $"A CORS preflight while `Cors:AllowedOrigins` is set: no body; to an allowed origin, `Access-Control-Allow-*` headers with the methods `{allow}`." },
                 ["400"] = new OpenApiResponse { Description = ErrorResponsesConvention.UnreadableRequest, Content = first.Responses?["405"]?.Content },
             };
             foreach (var status in new[] { "404", "414", "429", "431", "500" })

@@ -36,52 +36,45 @@ internal static class SecurityExtensions
             foreach (var network in forwarded.KnownNetworks) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
 
-        // The default CORS policy exists only while Cors:AllowedOrigins names an origin.
+        // A CORS policy only while Cors:AllowedOrigins names an origin.
         services.AddSettings<CrossOriginOptions>(CrossOriginOptions.Section);
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<CrossOriginOptions>>((cors, settings) =>
         {
-            if (settings.Value.AllowedOrigins.Count == 0) return;
-
-            cors.AddDefaultPolicy(policy => policy
-                .WithOrigins([.. settings.Value.AllowedOrigins])
-                .WithHeaders(HeaderNames.ContentType)
-                .WithExposedHeaders(HeaderNames.ETag, HeaderNames.Location, HeaderNames.RetryAfter)
-                .SetPreflightMaxAge(TimeSpan.FromMinutes(10)));
+            if (settings.Value.AllowedOrigins is { Count: > 0 } origins)
+            {
+                cors.AddPolicy(CrossOriginOptions.Section, policy => policy.WithOrigins([.. origins]).WithHeaders(HeaderNames.ContentType)
+                    .WithExposedHeaders(HeaderNames.ETag, HeaderNames.Location, HeaderNames.RetryAfter).SetPreflightMaxAge(TimeSpan.FromMinutes(10)));
+            }
         });
         return services;
     }
 
-    /// <summary>The CORS policy every answer follows, and whose methods each path's preflight narrows to its Allow; null while CORS is off.</summary>
-    public static CorsPolicy? CrossOriginPolicy(this IServiceProvider services)
-    {
-        var cors = services.GetRequiredService<IOptions<CorsOptions>>().Value;
-        return cors.GetPolicy(cors.DefaultPolicyName);
-    }
+    /// <summary>The CORS policy of every answer, which each path's preflight narrows to its Allow; null while CORS is off.</summary>
+    public static CorsPolicy? CrossOriginPolicy(this IServiceProvider services) =>
+        services.GetRequiredService<IOptions<CorsOptions>>().Value.GetPolicy(CrossOriginOptions.Section);
 
     /// <summary>
-    /// CORS while <c>Cors:AllowedOrigins</c> is set: the headers on every answer to an allowed origin, and preflights
-    /// answered 204 (an OPTIONS without Origin still gets its 200 and Allow). Every answer then says
-    /// <c>Vary: Origin</c>, those to requests without one too, so that a shared cache keys them by it.
+    /// ASP.NET Core's CORS while it has a policy. Every answer then says <c>Vary: Origin</c>, those to requests
+    /// without one too, so that a shared cache does not hand one origin's answer to another.
     /// </summary>
     public static WebApplication UseCrossOriginIfConfigured(this WebApplication app)
     {
         if (app.Services.CrossOriginPolicy() is null) return app;
 
+        // Registered before CORS's own callback, so run after it (the last registered runs first): it may have said it.
         app.Use((context, next) =>
         {
             context.Response.OnStarting(VaryByOrigin, context.Response.Headers);
             return next(context);
         });
-        app.UseCors();
+        app.UseCors(CrossOriginOptions.Section);
         return app;
     }
 
-    // Runs after CORS's own callback (they run last registered first), which may have said it already.
-    private static Task VaryByOrigin(object state)
+    private static Task VaryByOrigin(object headers)
     {
-        var headers = (IHeaderDictionary)state;
-        if (!headers.Vary.Contains(HeaderNames.Origin)) headers.Append(HeaderNames.Vary, HeaderNames.Origin);
+        if (!((IHeaderDictionary)headers).Vary.Contains(HeaderNames.Origin)) ((IHeaderDictionary)headers).Append(HeaderNames.Vary, HeaderNames.Origin);
 
         return Task.CompletedTask;
     }

@@ -6,7 +6,6 @@ namespace Api.Features.Health;
 /// <summary>
 /// Liveness and readiness, from the framework's health checks. A controller rather than
 /// MapHealthChecks, whose endpoints MVC's API explorer (and so the OpenAPI document) does not see.
-/// No cache keeps an answer (<c>Cache-Control: no-store</c>): a probe must reach the process.
 /// </summary>
 [ApiController]
 [WerkzeugRules]
