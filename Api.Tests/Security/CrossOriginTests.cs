@@ -46,7 +46,28 @@ public sealed class CrossOriginTests : ApiTestBase
             Assert.That(response.Headers.AccessControlAllowOrigin.ToString(), Is.EqualTo(Allowed));
             Assert.That(response.Headers.AccessControlExposeHeaders.ToString(), Is.EqualTo("ETag,Location,Retry-After"));
             Assert.That(response.Headers.Vary.ToArray(), Is.EqualTo(new[] { "Origin" }), "once, though both the policy and the API say it");
+            Assert.That(response.Headers.ContainsKey("Access-Control-Allow-Credentials"), Is.False, "the API reads no cookie");
         }
+    }
+
+    [Test]
+    public async Task A_star_allows_any_origin()
+    {
+        var any = Factory.With(($"{CrossOriginOptions.Section}:AllowedOrigins:0", "*"));
+
+        var response = await any.SendAsync(From("http://anywhere.test", ApiRequest.Get("/")));
+
+        Assert.That((response.Status, response.Headers.AccessControlAllowOrigin.ToString()), Is.EqualTo((200, "*")));
+    }
+
+    [Test]
+    public async Task A_preflight_for_a_path_that_does_not_exist_names_no_methods_and_the_request_is_404()
+    {
+        var preflight = await _cors.SendUncheckedAsync(Preflight(Allowed, "/nope", "POST"));
+        var request = await _cors.SendAsync(From(Allowed, ApiRequest.Form("/nope", "param1=jeej")));
+
+        Assert.That((preflight.Status, preflight.Headers.AccessControlAllowOrigin.ToString(), preflight.Headers.AccessControlAllowMethods.Count), Is.EqualTo((204, Allowed, 0)));
+        ProblemAssert.IsProblem(request, 404);
     }
 
     [Test]
