@@ -43,7 +43,7 @@ public sealed class ControllerTests
     [Test]
     public void The_form_echo_answers_the_fields_the_service_returns()
     {
-        var form = new FormFields([new("a", "1")]);
+        var form = FormFields.Of([new("a", "1")]);
         var echoed = new Dictionary<string, string> { ["x"] = "é" };
         _echo.Setup(e => e.EchoFields(form)).Returns(echoed);
 

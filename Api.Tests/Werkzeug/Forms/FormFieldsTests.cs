@@ -1,11 +1,12 @@
 using Api.Werkzeug.Forms;
+using Microsoft.AspNetCore.Http;
 
 namespace Api.Tests.Werkzeug.Forms;
 
 /// <summary>A form as Werkzeug's MultiDict holds it, seen through IFormCollection as MVC's binding reads it.</summary>
 public sealed class FormFieldsTests
 {
-    private static readonly FormFields Form = new([new("a", "1"), new("A", "2"), new("a", "3")]);
+    private static readonly FormCollection Form = FormFields.Of([new("a", "1"), new("A", "2"), new("a", "3")]);
 
     [Test]
     public void A_repeated_key_holds_all_its_values_in_sent_order_so_that_a_string_binds_to_the_first() =>

@@ -1,5 +1,6 @@
 using System.Text;
 using Api.Werkzeug.Forms;
+using Microsoft.AspNetCore.Http;
 
 namespace Api.Tests.Werkzeug.Forms;
 
@@ -7,7 +8,7 @@ public sealed class UrlEncodedFormTests
 {
     private static List<(string Key, string[] Values)> Parse(string body) => Fields(UrlEncodedForm.Parse(Encoding.UTF8.GetBytes(body)));
 
-    private static List<(string Key, string[] Values)> Fields(FormFields form) => [.. form.Select(field => (field.Key, field.Value.ToArray() as string[]))];
+    private static List<(string Key, string[] Values)> Fields(IFormCollection form) => [.. form.Select(field => (field.Key, field.Value.ToArray() as string[]))];
 
     private static (string Key, string[] Values) Field(string key, params string[] values) => (key, values);
 

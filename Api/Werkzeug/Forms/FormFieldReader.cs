@@ -11,10 +11,10 @@ internal sealed class FormFieldReader(IOptions<FormOptions> formOptions)
 {
     private const int InitialBufferLimit = 64 * 1024;
 
-    public async Task<FormFields> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    public async Task<FormCollection> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var contentType = request.ContentType;
-        if (string.IsNullOrEmpty(contentType)) return FormFields.Empty;
+        if (string.IsNullOrEmpty(contentType)) return FormCollection.Empty;
 
         var options = formOptions.Value;
         var mediaType = MediaTypeOf(contentType);
@@ -30,7 +30,7 @@ internal sealed class FormFieldReader(IOptions<FormOptions> formOptions)
             return await MultipartForm.ReadAsync(body, boundary, options.ValueCountLimit, options.KeyLengthLimit, cancellationToken);
         }
 
-        return FormFields.Empty;
+        return FormCollection.Empty;
     }
 
     private static ReadOnlySpan<char> MediaTypeOf(string contentType)

@@ -1,49 +1,33 @@
-using System.Collections;
 using Microsoft.Extensions.Primitives;
 
 namespace Api.Werkzeug.Forms;
 
 /// <summary>
-/// A form's text fields as Werkzeug's MultiDict holds them: keys case-sensitive, in first-sent order,
-/// each with all its values in sent order (a string binds to the first).
+/// A form's text fields as Werkzeug's MultiDict holds them: keys case-sensitive, in first-sent order, each with
+/// all its values in sent order (a string binds to the first); <see cref="FormOptions"/>' limits answered 413.
 /// </summary>
-internal sealed class FormFields : IFormCollection
+internal static class FormFields
 {
-    public static readonly FormFields Empty = new([]);
-
-    private readonly Dictionary<string, StringValues> _values = new(StringComparer.Ordinal);
-    private readonly List<string> _keys = [];
-
-    public FormFields(IEnumerable<KeyValuePair<string, string>> fields)
+    /// <summary>The framework's form over an ordinal dictionary, which enumerates in insertion order while nothing is removed.</summary>
+    public static FormCollection Of(IEnumerable<KeyValuePair<string, string>> fields)
     {
-        ArgumentNullException.ThrowIfNull(fields);
-        foreach (var (key, value) in fields)
-        {
-            if (_values.TryGetValue(key, out var values))
-            {
-                _values[key] = StringValues.Concat(values, value);
-            }
-            else
-            {
-                _values[key] = value;
-                _keys.Add(key);
-            }
-        }
+        var values = new Dictionary<string, StringValues>(StringComparer.Ordinal);
+        foreach (var (key, value) in fields) values[key] = StringValues.Concat(values.GetValueOrDefault(key), value);
+
+        return new FormCollection(values);
     }
 
-    public int Count => _keys.Count;
+    /// <summary>Held as MVC's form reading holds them, and answered 413 as Kestrel answers a body too large.</summary>
+    public static void CheckLimits(int fieldCount, int keyBytes, int maxFields, int maxKeyBytes)
+    {
+        if (fieldCount > maxFields)
+        {
+            throw new BadHttpRequestException($"The form has more than {maxFields} fields.", StatusCodes.Status413PayloadTooLarge);
+        }
 
-    public ICollection<string> Keys => _keys;
-
-    public IFormFileCollection Files { get; } = new FormFileCollection();
-
-    public StringValues this[string key] => _values.GetValueOrDefault(key);
-
-    public bool ContainsKey(string key) => _values.ContainsKey(key);
-
-    public bool TryGetValue(string key, out StringValues value) => _values.TryGetValue(key, out value);
-
-    public IEnumerator<KeyValuePair<string, StringValues>> GetEnumerator() => _keys.Select(key => KeyValuePair.Create(key, _values[key])).GetEnumerator();
-
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+        if (keyBytes > maxKeyBytes)
+        {
+            throw new BadHttpRequestException($"A form key is longer than {maxKeyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        }
+    }
 }

@@ -12,7 +12,7 @@ internal static class MultipartForm
     /// <summary>A part's headers in any number of lines, and the text around the parts: Kestrel's default for a request's headers.</summary>
     private const int MaxPartHeaderBytes = 32 * 1024;
 
-    public static async Task<FormFields> ReadAsync(Stream body, string boundary, int maxParts, int maxKeyBytes, CancellationToken cancellationToken)
+    public static async Task<FormCollection> ReadAsync(Stream body, string boundary, int maxParts, int maxKeyBytes, CancellationToken cancellationToken)
     {
         // Any boundary, however long, as Werkzeug: the reader's buffer (4 KiB) holds it with its dashes and line ends.
         var reader = new MultipartReader(boundary, body, Math.Max(4096, boundary.Length + 8))
@@ -26,11 +26,11 @@ internal static class MultipartForm
         {
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
-                FormLimits.Check(++parts, 0, maxParts, maxKeyBytes);
+                FormFields.CheckLimits(++parts, 0, maxParts, maxKeyBytes);
                 // A file part is left unread: the reader skips what is left of a part on its way to the next.
                 if (FieldNameOf(section) is not { } name) continue;
 
-                FormLimits.Check(parts, Encoding.UTF8.GetByteCount(name), maxParts, maxKeyBytes);
+                FormFields.CheckLimits(parts, Encoding.UTF8.GetByteCount(name), maxParts, maxKeyBytes);
                 using var buffer = new MemoryStream();
                 await section.Body.CopyToAsync(buffer, cancellationToken);
                 fields.Add(new(name, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)));
@@ -44,10 +44,10 @@ internal static class MultipartForm
         }
         catch (Exception exception) when (IsMalformedMultipart(exception))
         {
-            return FormFields.Empty;
+            return FormCollection.Empty;
         }
 
-        return new FormFields(fields);
+        return FormFields.Of(fields);
     }
 
     private static string? FieldNameOf(MultipartSection section) =>

@@ -6,7 +6,7 @@ namespace Api.Werkzeug.Forms;
 /// </summary>
 internal static class UrlEncodedForm
 {
-    public static FormFields Parse(ReadOnlySpan<byte> body, int maxFields = int.MaxValue, int maxKeyBytes = int.MaxValue)
+    public static FormCollection Parse(ReadOnlySpan<byte> body, int maxFields = int.MaxValue, int maxKeyBytes = int.MaxValue)
     {
         var fields = new List<KeyValuePair<string, string>>();
         while (!body.IsEmpty)
@@ -19,10 +19,10 @@ internal static class UrlEncodedForm
             var equals = pair.IndexOf((byte)'=');
             var key = equals < 0 ? pair : pair[..equals];
             var value = equals < 0 ? [] : pair[(equals + 1)..];
-            FormLimits.Check(fields.Count + 1, key.Length, maxFields, maxKeyBytes);
+            FormFields.CheckLimits(fields.Count + 1, key.Length, maxFields, maxKeyBytes);
             fields.Add(new(PercentDecoder.Decode(key, plusIsSpace: true), PercentDecoder.Decode(value, plusIsSpace: true)));
         }
 
-        return new FormFields(fields);
+        return FormFields.Of(fields);
     }
 }
