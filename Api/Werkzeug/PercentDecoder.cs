@@ -11,31 +11,17 @@ internal static class PercentDecoder
         var length = 0;
         for (var i = 0; i < encoded.Length; i++)
         {
-            var b = encoded[i];
-            if (b == '%' && i + 2 < encoded.Length
-                && TryHex(encoded[i + 1], out var high) && TryHex(encoded[i + 2], out var low))
+            if (encoded[i] == '%' && i + 2 < encoded.Length && byte.TryParse(encoded.Slice(i + 1, 2), NumberStyles.AllowHexSpecifier, null, out var escaped))
             {
-                decoded[length++] = (byte)((high << 4) | low);
+                decoded[length++] = escaped;
                 i += 2;
             }
             else
             {
-                decoded[length++] = plusIsSpace && b == '+' ? (byte)' ' : b;
+                decoded[length++] = plusIsSpace && encoded[i] == '+' ? (byte)' ' : encoded[i];
             }
         }
 
         return Encoding.UTF8.GetString(decoded[..length]);
-    }
-
-    private static bool TryHex(byte c, out int value)
-    {
-        value = c switch
-        {
-            >= (byte)'0' and <= (byte)'9' => c - '0',
-            >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
-            >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
-            _ => -1,
-        };
-        return value >= 0;
     }
 }
