@@ -18,11 +18,9 @@ internal sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPoli
     // After routing's own policies, so that the 405 candidates they add are judged too.
     public override int Order => 1000;
 
-    public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints)
-    {
-        // Routing's 405 endpoints carry no route pattern: they are judged too.
-        return endpoints.Any(endpoint => endpoint is not RouteEndpoint || IsWerkzeugRoute(endpoint));
-    }
+    // Routing's 405 endpoints carry no route pattern: they are judged too.
+    public bool AppliesToEndpoints(IReadOnlyList<Endpoint> endpoints) =>
+        endpoints.Any(endpoint => endpoint is not RouteEndpoint || IsWerkzeugRoute(endpoint));
 
     public Task ApplyAsync(HttpContext httpContext, CandidateSet candidates)
     {
@@ -31,13 +29,11 @@ internal sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPoli
         {
             if (!candidates.IsValidCandidate(i)) continue;
 
-            var endpoint = candidates[i].Endpoint;
-            if (endpoint is RouteEndpoint && !IsWerkzeugRoute(endpoint)) continue;
-
-            var valid = endpoint is RouteEndpoint route
-                ? Takes(route.RoutePattern, path)
-                : AnyRouteTakes(httpContext, path);
-            if (!valid) candidates.SetValidity(i, false);
+            candidates.SetValidity(i, candidates[i].Endpoint switch
+            {
+                RouteEndpoint route => !IsWerkzeugRoute(route) || Takes(route.RoutePattern, path),
+                _ => AnyRouteTakes(httpContext, path),
+            });
         }
 
         return Task.CompletedTask;
@@ -55,23 +51,16 @@ internal sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPoli
         _routes ??= [.. endpoints.Endpoints
             .OfType<RouteEndpoint>()
             .Select(route => (route, new TemplateMatcher(new RouteTemplate(route.RoutePattern), new RouteValueDictionary())))];
-        foreach (var (route, matcher) in _routes)
-        {
-            var values = new RouteValueDictionary();
-            if (matcher.TryMatch(path, values) && (!IsWerkzeugRoute(route) || Takes(route.RoutePattern, path))
-                && ConstraintsAccept(httpContext, route.RoutePattern, values))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _routes.Any(entry => (!IsWerkzeugRoute(entry.Route) || Takes(entry.Route.RoutePattern, path)) && Matches(httpContext, entry.Route.RoutePattern, entry.Matcher, path));
     }
 
-    private bool ConstraintsAccept(HttpContext httpContext, RoutePattern pattern, RouteValueDictionary values) =>
-        pattern.Parameters.All(parameter => parameter.ParameterPolicies.All(reference =>
+    private bool Matches(HttpContext httpContext, RoutePattern pattern, TemplateMatcher matcher, string path)
+    {
+        var values = new RouteValueDictionary();
+        return matcher.TryMatch(path, values) && pattern.Parameters.All(parameter => parameter.ParameterPolicies.All(reference =>
             policies.Create(parameter, reference) is not IRouteConstraint constraint
             || constraint.Match(httpContext, null, parameter.Name, values, RouteDirection.IncomingRequest)));
+    }
 
     private static bool LiteralsMatchExactly(RoutePattern pattern, string path)
     {
@@ -81,11 +70,7 @@ internal sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPoli
             var slash = segments.IndexOf('/');
             var segment = slash < 0 ? segments : segments[..slash];
             segments = slash < 0 ? [] : segments[(slash + 1)..];
-            if (patternSegment.Parts is [RoutePatternLiteralPart literal]
-                && !segment.Equals(literal.Content, StringComparison.Ordinal))
-            {
-                return false;
-            }
+            if (patternSegment.Parts is [RoutePatternLiteralPart literal] && !segment.Equals(literal.Content, StringComparison.Ordinal)) return false;
         }
 
         return true;
