@@ -4,11 +4,11 @@ namespace Api.Werkzeug.Converters;
 /// A Werkzeug converter as a route constraint: it accepts exactly the segments the converter does,
 /// and puts the converted value in the route values for <see cref="RouteValueBinder"/> to bind.
 /// </summary>
-internal abstract class WerkzeugConverter<T> : WerkzeugConverter
+internal abstract class WerkzeugConverter<T> : WerkzeugConverter, IRouteConstraint
 {
     public abstract bool TryConvert(string segment, [MaybeNullWhen(false)] out T value);
 
-    public override bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection)
+    public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection)
     {
         if (!values.TryGetValue(routeKey, out var raw) || raw is not string segment || !TryConvert(segment, out var value)) return false;
 
@@ -18,7 +18,7 @@ internal abstract class WerkzeugConverter<T> : WerkzeugConverter
 }
 
 /// <summary>A converter seen without its value type, as the OpenAPI document describes it.</summary>
-internal abstract class WerkzeugConverter : IRouteConstraint
+internal abstract class WerkzeugConverter
 {
     /// <summary>
     /// Werkzeug's default converter: one non-empty segment, as decoded. A plain route parameter
@@ -29,6 +29,7 @@ internal abstract class WerkzeugConverter : IRouteConstraint
 
     /// <summary>The parameter's schema in the OpenAPI document: exactly the segments the converter accepts.</summary>
     public abstract ParameterSchema Schema { get; }
-
-    public abstract bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection);
 }
+
+/// <summary>A converter's parameter in the OpenAPI document: a string with a pattern accepting exactly its segments.</summary>
+internal sealed record ParameterSchema(string Pattern, string Description);
