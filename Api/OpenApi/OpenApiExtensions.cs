@@ -5,7 +5,8 @@ namespace Api.OpenApi;
 internal static class OpenApiExtensions
 {
     public const string DocumentName = "v1";
-    public const string DocumentPath = "/openapi/v1.json";
+    public const string DocsPath = "/docs";
+    private const string DocumentRoute = "/openapi/{documentName}.json";
 
     public static IServiceCollection AddApiDocument(this IServiceCollection services)
     {
@@ -22,16 +23,14 @@ internal static class OpenApiExtensions
         return services;
     }
 
-    public const string DocsPath = "/docs";
-
     /// <summary>The document at <c>/openapi/v1.json</c>, and interactive docs for people at <c>/docs</c>.</summary>
     public static WebApplication MapApiDocument(this WebApplication app)
     {
         // Neither counts against the rate limit: the docs page alone makes five requests.
-        app.MapOpenApi("/openapi/{documentName}.json").AnswerHeadLikeGet().DisableRateLimiting();
+        app.MapOpenApi(DocumentRoute).AnswerHeadLikeGet().DisableRateLimiting();
         app.MapScalarApiReference(DocsPath, options => options
             .WithTitle(DocumentInfoTransformer.Title)
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .WithOpenApiRoutePattern(DocumentRoute)
             .AddDocument(DocumentName)
             // Nothing on the page may need the internet: the script is served from the package,
             // and the web fonts, AI agent, MCP, telemetry and hosted-tool buttons are off.

@@ -84,8 +84,26 @@ internal static class SecurityExtensions
     {
         if (app.Services.GetRequiredService<IOptions<TrustedProxiesOptions>>().Value.Enabled) app.UseForwardedHeaders();
 
-        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(SetSecurityHeaders, context);
+            return next(context);
+        });
         return app;
+    }
+
+    // No MIME sniffing, framing, referrer or active content (the docs page's script aside), set as the answer
+    // starts, so that an answer the exception handler rewrites has them too.
+    private static Task SetSecurityHeaders(object state)
+    {
+        var context = (HttpContext)state;
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        if (!context.Request.Path.StartsWithSegments(OpenApiExtensions.DocsPath, StringComparison.Ordinal)) headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+        return Task.CompletedTask;
     }
 
     /// <summary>The rate limiter, only when <c>RateLimiting:PermitLimit</c> turns it on: off, it costs nothing.</summary>
