@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
 using FluentValidation.Validators;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
@@ -57,19 +56,21 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
 
     public static void AddHeader(OpenApiOperation operation, int status, string name, string description)
     {
-        if (operation.Responses?.GetValueOrDefault(status.ToString(CultureInfo.InvariantCulture)) is OpenApiResponse response)
+        if (Response(operation, status) is { } response)
         {
             response.Headers ??= new Dictionary<string, IOpenApiHeader>();
             response.Headers[name] = new OpenApiHeader { Description = description, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
         }
     }
 
+    private static OpenApiResponse? Response(OpenApiOperation operation, int status) =>
+        operation.Responses?.GetValueOrDefault(status.ToString(CultureInfo.InvariantCulture)) as OpenApiResponse;
+
     /// <summary>The route's name, or else the controller's and action's names: <c>probeGetById</c>.</summary>
     private static void SetOperationId(OpenApiOperation operation, ApiDescription description, bool isHead)
     {
-        var action = description.ActionDescriptor;
-        var name = action.AttributeRouteInfo?.Name
-            ?? (action is ControllerActionDescriptor controller ? controller.ControllerName + controller.ActionName : action.DisplayName ?? "operation");
+        var action = (ControllerActionDescriptor)description.ActionDescriptor;
+        var name = action.AttributeRouteInfo?.Name ?? action.ControllerName + action.ActionName;
         operation.OperationId = (isHead ? "head" + char.ToUpperInvariant(name[0]) : char.ToLowerInvariant(name[0]).ToString()) + name[1..];
     }
 
@@ -114,19 +115,11 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         }
 
         var formFields = description.ParameterDescriptions.Where(p => p.Source == BindingSource.Form).ToList();
-        if (formFields.Count == 0 || operation.RequestBody?.Content is not { } content
-            || content.Values.FirstOrDefault()?.Schema is not OpenApiSchema schema)
-        {
-            return;
-        }
+        if (formFields.Count == 0 || operation.RequestBody?.Content?.Values.FirstOrDefault()?.Schema is not OpenApiSchema schema) return;
 
-        foreach (var field in formFields)
+        foreach (var field in formFields.Where(field => IsRequiredByValidator(field, context.ApplicationServices)))
         {
-            if (IsRequiredByValidator(field, context.ApplicationServices))
-            {
-                schema.Required ??= new HashSet<string>();
-                schema.Required.Add(field.Name);
-            }
+            (schema.Required ??= new HashSet<string>()).Add(field.Name);
         }
 
         SetFormBody(operation, schema, required: true, FollowsWerkzeug(description));
@@ -149,33 +142,19 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         };
     }
 
-    private static bool IsRequiredByValidator(ApiParameterDescription field, IServiceProvider services)
-    {
-        if (field.ModelMetadata is not { ContainerType: { } container }
-            || services.GetService(typeof(IValidator<>).MakeGenericType(container)) is not IValidator validator)
-        {
-            return false;
-        }
-
-        // The validator names its rules by the field names clients send (OverridePropertyName).
-        return validator.CreateDescriptor().GetValidatorsForMember(field.Name).Any(v => v.Validator is INotNullValidator or INotEmptyValidator);
-    }
+    // The validator names its rules by the field names clients send (OverridePropertyName).
+    private static bool IsRequiredByValidator(ApiParameterDescription field, IServiceProvider services) =>
+        field.ModelMetadata is { ContainerType: { } container }
+        && services.GetService(typeof(IValidator<>).MakeGenericType(container)) is IValidator validator
+        && validator.CreateDescriptor().GetValidatorsForMember(field.Name).Any(v => v.Validator is INotNullValidator or INotEmptyValidator);
 
     private static void AddExamples(OpenApiOperation operation, ApiDescription description)
     {
-        var method = (description.ActionDescriptor as ControllerActionDescriptor)?.MethodInfo;
-        foreach (var example in method?.GetCustomAttributes<ResponseExampleAttribute>() ?? [])
+        foreach (var example in description.ActionDescriptor.EndpointMetadata.OfType<ResponseExampleAttribute>())
         {
-            if (operation.Responses?.GetValueOrDefault(example.StatusCode.ToString(CultureInfo.InvariantCulture)) is not OpenApiResponse response)
+            foreach (var (mediaType, content) in Response(operation, example.StatusCode)?.Content ?? new Dictionary<string, OpenApiMediaType>())
             {
-                continue;
-            }
-
-            foreach (var (mediaType, content) in response.Content ?? new Dictionary<string, OpenApiMediaType>())
-            {
-                content.Example = mediaType.StartsWith(MediaTypes.Json, StringComparison.Ordinal)
-                    ? JsonNode.Parse(example.Example)
-                    : JsonValue.Create(example.Example);
+                content.Example = mediaType.StartsWith(MediaTypes.Json, StringComparison.Ordinal) ? JsonNode.Parse(example.Example) : JsonValue.Create(example.Example);
             }
         }
     }
