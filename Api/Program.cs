@@ -6,7 +6,6 @@ using Api.Logging;
 using Api.Observability;
 using Api.Problems;
 using Api.Security;
-using Api.Werkzeug;
 
 try
 {

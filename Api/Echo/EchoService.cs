@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Primitives;
-
 namespace Api.Echo;
 
 internal sealed class EchoService : IEchoService

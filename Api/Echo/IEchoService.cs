@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Primitives;
-
 namespace Api.Echo;
 
 /// <summary>What the tutorial's endpoints echo and transform, as text, apart from HTTP.</summary>

@@ -1,4 +1,3 @@
-using Api.Features.Convert;
 using Api.Features.Exemple;
 using Api.Features.Health;
 

@@ -1,11 +1,8 @@
 using System.Text.Encodings.Web;
 using Api.Caching;
 using Api.Echo;
-using Api.Features.Convert;
 using Api.Features.Exemple;
-using Api.Json;
 using Api.Validation;
-using Microsoft.AspNetCore.Mvc.Formatters;
 
 namespace Api.Features;
 

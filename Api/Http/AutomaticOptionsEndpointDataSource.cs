@@ -1,8 +1,5 @@
 using Api.Security;
-using Api.Werkzeug;
 using Microsoft.AspNetCore.Cors;
-using Microsoft.AspNetCore.Cors.Infrastructure;
-using Microsoft.Extensions.Primitives;
 
 namespace Api.Http;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc.ActionConstraints;
-using Microsoft.AspNetCore.Mvc.ApplicationModels;
-
 namespace Api.Http;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Formatters;
-
 namespace Api.Json;
 
 /// <summary>

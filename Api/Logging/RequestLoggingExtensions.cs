@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.HttpLogging;
 
 namespace Api.Logging;

@@ -1,5 +1,3 @@
-using Api.Werkzeug;
-
 namespace Api.OpenApi;
 
 /// <summary>The OPTIONS operation of every path (<see cref="AutomaticOptionsEndpointDataSource"/>), unseen by the API explorer.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization.Metadata;
-using Api.Features.Convert;
 
 namespace Api.OpenApi;
 

@@ -1,5 +1,3 @@
-using Api.Json;
-
 namespace Api.Problems;
 
 /// <summary>

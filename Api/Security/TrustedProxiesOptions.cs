@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Api.Security;
 
 /// <summary>Trust in X-Forwarded-For and -Proto (section <c>ForwardedHeaders</c>): off, then only from the listed proxies.</summary>

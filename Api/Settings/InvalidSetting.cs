@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Api.Settings;
 
 /// <summary>A setting that stops the start, as one line naming the setting, the value and what is allowed.</summary>

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using FluentValidation.AspNetCore;
-using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace Api.Validation;
 

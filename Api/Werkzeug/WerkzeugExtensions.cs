@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Routing.Matching;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Api.Werkzeug;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Api.Features.Convert;
 
 /// <summary>Writes a <see cref="BigInteger"/> as an exact JSON number, however many digits it has.</summary>

@@ -1,5 +1,3 @@
-using Api.Werkzeug;
-
 namespace Api.Features.Convert;
 
 /// <summary><c>/convert/{converter}/{value}</c>: Flask's five URL converters and the tutorial's <c>list</c>.</summary>

@@ -1,7 +1,5 @@
 using Api.Echo;
 using Api.Limits;
-using Api.Werkzeug;
-using Microsoft.AspNetCore.Http.Timeouts;
 
 namespace Api.Features.Exemple;
 

@@ -1,4 +1,3 @@
-using Api.Werkzeug;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Api.Features.Health;

@@ -1,5 +1,4 @@
 using Api.Echo;
-using Api.Werkzeug;
 
 namespace Api.Features.Hello;
 

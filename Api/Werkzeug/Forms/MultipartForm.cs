@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.WebUtilities;
-
 namespace Api.Werkzeug.Forms;
 
 /// <summary>
