@@ -10,10 +10,8 @@ namespace Api.Features;
 internal static class ControllersExtensions
 {
     /// <summary>
-    /// The controllers on MVC's core with its API explorer and DataAnnotations: AddControllers would
-    /// add authorization, and with it authentication middleware on every request, for an API that
-    /// authenticates nobody. Then the API's conventions, its validation and conditional GET filters, its
-    /// JSON output, and the validators of its forms and settings.
+    /// MVC's core with its API explorer and DataAnnotations: AddControllers would add authorization, and with it
+    /// authentication middleware on every request, for an API that authenticates nobody.
     /// </summary>
     public static IServiceCollection AddApiControllers(this IServiceCollection services)
     {

@@ -34,8 +34,7 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
         "An all-digits id is read as an integer, as Flask's `int` converter does: `/test/007` gives `test 7`.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.Text)]
     [ResponseExample(StatusCodes.Status200OK, "test 1")]
-    public ContentResult DescribeById([FromRoute] string id_test) =>
-        Content(echo.DescribeTest(id_test));
+    public ContentResult DescribeById([FromRoute] string id_test) => Content(echo.DescribeTest(id_test));
 
     /// <summary>
     /// An all-digits segment: preferred over the string route, as Werkzeug's int converter is.
@@ -43,6 +42,5 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
     /// </summary>
     [HttpGet($"/test/{{id_test:{IntegerConverter.Name}}}")]
     [ApiExplorerSettings(IgnoreApi = true)]
-    public ContentResult DescribeByNumber([FromRoute] BigInteger id_test) =>
-        Content(echo.DescribeTest(id_test));
+    public ContentResult DescribeByNumber([FromRoute] BigInteger id_test) => Content(echo.DescribeTest(id_test));
 }
