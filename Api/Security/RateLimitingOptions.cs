@@ -1,14 +1,12 @@
 namespace Api.Security;
 
-/// <summary>Per-client-address rate limiting (section <c>RateLimiting</c>); off while <see cref="PermitLimit"/> is 0.</summary>
+/// <summary>Per-client-address rate limiting (section <c>RateLimiting</c>): PermitLimit requests per fixed Window; off while it is 0.</summary>
 internal sealed class RateLimitingOptions
 {
     public const string Section = "RateLimiting";
 
-    /// <summary>Requests one client address may make per window; 0 turns the limiter off.</summary>
     public int PermitLimit { get; set; }
 
-    /// <summary>The fixed window the permits refill in.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
 

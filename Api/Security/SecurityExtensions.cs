@@ -13,12 +13,9 @@ internal static class SecurityExtensions
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = SetRetryAfter;
-            var permits = settings.Value.PermitLimit;
-            var window = settings.Value.Window;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.Value.PermitLimit, Window = settings.Value.Window, QueueLimit = 0 }));
         });
 
         services.AddSettings<TrustedProxiesOptions>(TrustedProxiesOptions.Section);

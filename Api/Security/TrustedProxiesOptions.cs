@@ -7,10 +7,8 @@ internal sealed class TrustedProxiesOptions
 
     public bool Enabled { get; set; }
 
-    /// <summary>Addresses of trusted proxies, such as <c>127.0.0.1</c>.</summary>
     public IList<string> KnownProxies { get; } = [];
 
-    /// <summary>Networks of trusted proxies in CIDR form, such as <c>10.0.0.0/8</c>.</summary>
     public IList<string> KnownNetworks { get; } = [];
 
     /// <summary>How many proxies in front of the API to step back through.</summary>
