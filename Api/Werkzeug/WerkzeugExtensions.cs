@@ -22,14 +22,44 @@ internal static class WerkzeugExtensions
     }
 
     /// <summary>
-    /// Routing on the path as Werkzeug decodes it: decoding must come first, so this calls
-    /// <c>UseRouting</c> itself. The path is decoded for every request, since routing decides
-    /// which controller takes it only afterwards.
+    /// Routing on the path as Werkzeug decodes it, so this calls <c>UseRouting</c> itself. Every path is decoded,
+    /// since routing decides which controller takes it only afterwards.
     /// </summary>
     public static WebApplication UseWerkzeugRouting(this WebApplication app)
     {
-        app.UseMiddleware<PathDecodingMiddleware>();
+        app.Use(DecodePath);
         app.UseRouting();
         return app;
+    }
+
+    /// <summary>
+    /// Every escape decoded, <c>%2F</c> included, invalid UTF-8 as U+FFFD and dot segments kept, as Werkzeug decodes
+    /// a path, where Kestrel keeps <c>%2F</c> and removes dot segments.
+    /// </summary>
+    private static Task DecodePath(HttpContext context, RequestDelegate next)
+    {
+        if (RawPath(context.Features.Get<IHttpRequestFeature>()?.RawTarget) is { } rawPath
+            && (rawPath.Contains('%', StringComparison.Ordinal) || rawPath.Contains("/.", StringComparison.Ordinal)))
+        {
+            context.Request.Path = new PathString(PercentDecoder.Decode(Encoding.Latin1.GetBytes(rawPath), plusIsSpace: false));
+        }
+
+        return next(context);
+    }
+
+    /// <summary>The path of an origin-form or absolute-form target, as sent; null for the other forms.</summary>
+    private static string? RawPath(string? rawTarget)
+    {
+        var start = rawTarget switch
+        {
+            ['/', ..] => 0,
+            { } when rawTarget.IndexOf("://", StringComparison.Ordinal) is var scheme and > 0 =>
+                rawTarget.IndexOf('/', scheme + 3) is var slash and >= 0 ? slash : rawTarget.Length,
+            _ => -1,
+        };
+        if (start < 0 || start == rawTarget!.Length) return null;
+
+        var query = rawTarget.IndexOf('?', start);
+        return query < 0 ? rawTarget[start..] : rawTarget[start..query];
     }
 }

@@ -1,12 +1,9 @@
 namespace Api.Werkzeug.Forms;
 
 /// <summary>
-/// Werkzeug reads a form only where the view function asks for one. On an action that binds a form,
-/// this reads it as Werkzeug does before MVC binds, and makes it the request's form: MVC's form value
-/// provider and <c>IFormCollection</c> binding read it from there, and the body is read once; the
-/// jQuery form value provider goes, since it matches keys case-insensitively. On any other action
-/// MVC's form value providers go, so that no body is read at all (a broken multipart body sent with a
-/// GET would be a 400).
+/// Werkzeug reads a form only where the view asks for one. An action that binds a form gets it read as Werkzeug reads
+/// it, once, as the request's form, which MVC's form binding then reads (not the jQuery provider's: it matches keys
+/// case-insensitively); any other action reads no body at all (a broken multipart body sent with a GET would be a 400).
 /// </summary>
 internal sealed class WerkzeugFormFilter(bool bindsForm) : IAsyncResourceFilter
 {
