@@ -5,19 +5,13 @@ namespace Api.OpenApi;
 /// <summary>Component names that read well and fit OpenAPI's <c>^[a-zA-Z0-9.\-_]+$</c>.</summary>
 internal static class SchemaNames
 {
-    public static string? For(JsonTypeInfo typeInfo)
+    public static string? For(JsonTypeInfo typeInfo) => typeInfo.Type switch
     {
-        var type = typeInfo.Type;
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(ConversionResponse<>))
-        {
-            return "ConversionOf" + ValueName(type.GenericTypeArguments[0]);
-        }
-
+        { IsGenericType: true } type when type.GetGenericTypeDefinition() == typeof(ConversionResponse<>) => "ConversionOf" + ValueName(type.GenericTypeArguments[0]),
         // An IFormCollection's items: the operation transformer describes such a form body itself.
-        if (type == typeof(KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>)) return null;
-
-        return OpenApiOptions.CreateDefaultSchemaReferenceId(typeInfo);
-    }
+        var type when type == typeof(KeyValuePair<string, StringValues>) => null,
+        _ => OpenApiOptions.CreateDefaultSchemaReferenceId(typeInfo),
+    };
 
     private static string ValueName(Type value) =>
         value == typeof(string) ? "String"
