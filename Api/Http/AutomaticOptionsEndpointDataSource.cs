@@ -48,8 +48,7 @@ internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDat
         return new RouteEndpoint(
             context =>
             {
-                context.Response.StatusCode = StatusCodes.Status200OK;
-                context.Response.Headers[HeaderNames.Allow] = allow;
+                context.Response.Headers.Allow = allow;
                 context.Response.ContentLength = 0;
                 return Task.CompletedTask;
             },

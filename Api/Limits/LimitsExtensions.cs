@@ -32,12 +32,8 @@ internal static class LimitsExtensions
             form.KeyLengthLimit = limits.Value.MaxFormKeyBytes;
         });
         services.AddRequestTimeouts();
-        services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<RequestLimitsOptions>>((timeouts, limits) =>
-            timeouts.AddPolicy(BodyReadingPolicy, new RequestTimeoutPolicy
-            {
-                Timeout = limits.Value.RequestTimeout,
-                TimeoutStatusCode = StatusCodes.Status408RequestTimeout,
-            }));
+        services.AddOptions<RequestTimeoutOptions>().Configure<IOptions<RequestLimitsOptions>>((timeouts, limits) => timeouts.AddPolicy(
+            BodyReadingPolicy, new RequestTimeoutPolicy { Timeout = limits.Value.RequestTimeout, TimeoutStatusCode = StatusCodes.Status408RequestTimeout }));
         return services;
     }
 }

@@ -39,9 +39,8 @@ internal static class ProblemsExtensions
     }
 
     /// <summary>
-    /// What every problem carries: its status, the type and title MVC's <see cref="ApiBehaviorOptions.ClientErrorMapping"/>
-    /// gives it, the request's trace id, and a detail for a request the server could not read and for the answers
-    /// routing and the rate limiter give on their own.
+    /// Every problem's status, its type and title from MVC's <see cref="ApiBehaviorOptions.ClientErrorMapping"/>, the trace id,
+    /// and a detail for an unreadable request and for the answers routing and the rate limiter give on their own.
     /// </summary>
     private static void Complete(ProblemDetailsContext context, IDictionary<int, ClientErrorData> types)
     {
