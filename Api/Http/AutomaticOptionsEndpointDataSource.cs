@@ -4,9 +4,8 @@ using Microsoft.AspNetCore.Cors;
 namespace Api.Http;
 
 /// <summary>
-/// Flask's automatic OPTIONS beside every route that names its methods: 200, an empty body and an
-/// Allow header naming them (so routing's 405s list OPTIONS too). Built when routing first asks for
-/// endpoints, so it sees every mapping whenever it was added.
+/// Flask's automatic OPTIONS beside every route that names its methods: 200, an empty body and an Allow header naming
+/// them (so routing's 405s list OPTIONS too). Built when routing first asks, so it sees every mapping whenever it was added.
 /// </summary>
 internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDataSource> dataSources, CorsPolicy? cors) : EndpointDataSource
 {

@@ -1,9 +1,8 @@
 namespace Api.Http;
 
 /// <summary>
-/// Every GET also answers HEAD, as Werkzeug's routes do: on MVC's actions (so that the API explorer,
-/// and with it the OpenAPI document, sees HEAD too) and on any other endpoint through
-/// <see cref="HeadForGetExtensions.AnswerHeadLikeGet"/>.
+/// Every GET also answers HEAD, as Werkzeug's routes do: MVC's actions here (so that the API explorer, and with it the
+/// document, sees HEAD too), any other endpoint through <see cref="HeadForGetExtensions.AnswerHeadLikeGet"/>.
 /// </summary>
 internal sealed class HeadForGetConvention : IActionModelConvention
 {

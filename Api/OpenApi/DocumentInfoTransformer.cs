@@ -27,8 +27,7 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
             Contact = new OpenApiContact { Name = "The maintainers of the Flask tutorial API" },
         };
         document.Servers = [new OpenApiServer { Url = "/", Description = "The origin that serves this document; a generated client is given the API's base URL." }];
-        // `security: []` says every operation is public. The writer leaves an empty list out, so
-        // the member is written as a raw extension.
+        // `security: []` says every operation is public; the writer leaves an empty list out, hence a raw extension.
         document.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         document.Extensions["security"] = new JsonNodeExtension(new JsonArray());
         document.Tags = new HashSet<OpenApiTag>(

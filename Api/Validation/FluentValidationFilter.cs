@@ -4,9 +4,8 @@ using FluentValidation.AspNetCore;
 namespace Api.Validation;
 
 /// <summary>
-/// Awaits the FluentValidation validator of each bound action argument that has one, after MVC's own
-/// model validation (DataAnnotations) and before <c>[ApiController]</c> answers an invalid model state
-/// with its 400 validation problem, so that both kinds of error come in one answer. FluentValidation.AspNetCore's
+/// Awaits the FluentValidation validator of each bound argument after MVC's model validation (DataAnnotations) and before
+/// <c>[ApiController]</c> answers an invalid model state, so that both kinds of error come in one 400. FluentValidation.AspNetCore's
 /// automatic validation runs inside MVC's synchronous model validation, where an async rule throws.
 /// </summary>
 internal sealed class FluentValidationFilter : IAsyncActionFilter, IOrderedFilter

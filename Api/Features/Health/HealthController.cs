@@ -3,8 +3,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Api.Features.Health;
 
 /// <summary>
-/// Liveness and readiness, from the framework's health checks. A controller rather than
-/// MapHealthChecks, whose endpoints MVC's API explorer (and so the OpenAPI document) does not see.
+/// Liveness and readiness from the framework's health checks, in a controller: MVC's API explorer, and so the document,
+/// does not see MapHealthChecks' endpoints.
 /// </summary>
 [ApiController]
 [WerkzeugRules]

@@ -36,10 +36,7 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
     [ResponseExample(StatusCodes.Status200OK, "test 1")]
     public ContentResult DescribeById([FromRoute] string id_test) => Content(echo.DescribeTest(id_test));
 
-    /// <summary>
-    /// An all-digits segment: preferred over the string route, as Werkzeug's int converter is.
-    /// Both share one path in the OpenAPI document, described by the string route.
-    /// </summary>
+    /// <summary>An all-digits segment, preferred over the string route as Werkzeug's int converter is; the document describes both by the string route.</summary>
     [HttpGet($"/test/{{id_test:{IntegerConverter.Name}}}")]
     [ApiExplorerSettings(IgnoreApi = true)]
     public ContentResult DescribeByNumber([FromRoute] BigInteger id_test) => Content(echo.DescribeTest(id_test));

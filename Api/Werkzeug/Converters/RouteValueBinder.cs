@@ -1,9 +1,8 @@
 namespace Api.Werkzeug.Converters;
 
 /// <summary>
-/// Binds a route parameter of <see cref="WerkzeugRulesAttribute"/>'s controllers to its route value:
-/// the value its converter made, or the segment as decoded (MVC's binding would turn a segment of
-/// spaces into null, and a list into its text).
+/// Binds a route parameter of <see cref="WerkzeugRulesAttribute"/>'s controllers to the value its converter made, or to
+/// the segment as decoded (MVC's binding would turn a segment of spaces into null, and a list into its text).
 /// </summary>
 internal sealed class RouteValueBinder : IModelBinder
 {

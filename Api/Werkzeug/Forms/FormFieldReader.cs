@@ -3,9 +3,8 @@ using System.Buffers;
 namespace Api.Werkzeug.Forms;
 
 /// <summary>
-/// Reads urlencoded and multipart bodies as Werkzeug does; any other body, or a Content-Type that is
-/// missing, malformed or without a boundary, is an empty form, never an error, and the query string
-/// is never read. <see cref="FormOptions"/>' field count and key length are answered 413.
+/// Reads urlencoded and multipart bodies as Werkzeug does; any other body, or a Content-Type that is missing, malformed
+/// or without a boundary, is an empty form, never an error, and the query string is never read.
 /// </summary>
 internal sealed class FormFieldReader(IOptions<FormOptions> formOptions)
 {
