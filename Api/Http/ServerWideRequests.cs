@@ -13,8 +13,9 @@ internal static class ServerWideRequests
         {
             if (context.Request.Path.HasValue) return next(context);
 
-            context.Response.Headers.Allow = allow ??= AutomaticOptionsEndpointDataSource.AllowHeader(context.RequestServices.GetRequiredService<EndpointDataSource>()
-                .Endpoints.SelectMany(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []));
+            var endpoints = context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints;
+            context.Response.Headers.Allow = allow ??= AutomaticOptionsEndpointDataSource.AllowHeader(
+                endpoints.SelectMany(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []));
             if (HttpMethods.IsOptions(context.Request.Method)) context.Response.ContentLength = 0;
             else context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
 

@@ -30,7 +30,8 @@ internal sealed class ContentLengthJsonOutputFormatter : OutputFormatter
 
     private static string MediaTypeOf(Type? type) => typeof(ProblemDetails).IsAssignableFrom(type) ? MediaTypes.ProblemJson : MediaTypes.Json;
 
-    public override Task WriteResponseBodyAsync(OutputFormatterWriteContext context) => WriteAsync(context.HttpContext.Response, context.Object, _options);
+    public override Task WriteResponseBodyAsync(OutputFormatterWriteContext context) =>
+        WriteAsync(context.HttpContext.Response, context.Object, _options);
 
     /// <summary>Serializes <paramref name="value"/> as its runtime type and writes it with its Content-Length.</summary>
     public static Task WriteAsync(HttpResponse response, object? value, JsonSerializerOptions options)

@@ -154,7 +154,9 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         {
             foreach (var (mediaType, content) in Response(operation, example.StatusCode)?.Content ?? new Dictionary<string, OpenApiMediaType>())
             {
-                content.Example = mediaType.StartsWith(MediaTypes.Json, StringComparison.Ordinal) ? JsonNode.Parse(example.Example) : JsonValue.Create(example.Example);
+                content.Example = mediaType.StartsWith(MediaTypes.Json, StringComparison.Ordinal)
+                    ? JsonNode.Parse(example.Example)
+                    : JsonValue.Create(example.Example);
             }
         }
     }

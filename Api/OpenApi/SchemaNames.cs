@@ -7,7 +7,8 @@ internal static class SchemaNames
 {
     public static string? For(JsonTypeInfo typeInfo) => typeInfo.Type switch
     {
-        { IsGenericType: true } type when type.GetGenericTypeDefinition() == typeof(ConversionResponse<>) => "ConversionOf" + ValueName(type.GenericTypeArguments[0]),
+        { IsGenericType: true } type when type.GetGenericTypeDefinition() == typeof(ConversionResponse<>) =>
+            "ConversionOf" + ValueName(type.GenericTypeArguments[0]),
         // An IFormCollection's items: the operation transformer describes such a form body itself.
         var type when type == typeof(KeyValuePair<string, StringValues>) => null,
         _ => OpenApiOptions.CreateDefaultSchemaReferenceId(typeInfo),

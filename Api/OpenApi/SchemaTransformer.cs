@@ -30,7 +30,8 @@ internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
         {
             RemoveNull(schema.Properties);
             schema.Properties?.Remove("instance");
-            schema.Properties?[ProblemsExtensions.TraceIdExtension] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The W3C trace id of the request, to find it in the logs." };
+            schema.Properties?[ProblemsExtensions.TraceIdExtension] =
+                new OpenApiSchema { Type = JsonSchemaType.String, Description = "The W3C trace id of the request, to find it in the logs." };
             schema.Required = new HashSet<string>(ProblemRequired);
             schema.Description = type == typeof(ValidationProblemDetails)
                 ? "An RFC 9457 problem; `errors` names each invalid form field (it is absent when the body could not be read). Further members may be added."

@@ -96,7 +96,10 @@ internal static class SecurityExtensions
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        if (!context.Request.Path.StartsWithSegments(OpenApiExtensions.DocsPath, StringComparison.Ordinal)) headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        if (!context.Request.Path.StartsWithSegments(OpenApiExtensions.DocsPath, StringComparison.Ordinal))
+        {
+            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+        }
 
         return Task.CompletedTask;
     }

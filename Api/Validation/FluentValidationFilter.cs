@@ -24,7 +24,8 @@ internal sealed class FluentValidationFilter : IAsyncActionFilter, IOrderedFilte
             var validatorType = _validatorTypes.GetOrAdd(argument.GetType(), static type => typeof(IValidator<>).MakeGenericType(type));
             if (context.HttpContext.RequestServices.GetService(validatorType) is IValidator validator)
             {
-                (await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted)).AddToModelState(context.ModelState);
+                var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
+                result.AddToModelState(context.ModelState);
             }
         }
 
