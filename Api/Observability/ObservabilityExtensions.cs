@@ -8,9 +8,15 @@ internal static class ObservabilityExtensions
 {
     public const string ServiceName = "flask-tutorial-api";
 
-    /// <summary>ASP.NET Core's meters that Prometheus reads: requests, Kestrel's connections, the rate limiter, error handling.</summary>
-    private static readonly string[] AspNetCoreMeters =
-        ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics"];
+    /// <summary>
+    /// The meters Prometheus reads: ASP.NET Core's (requests, Kestrel's connections, the rate limiter, error handling)
+    /// and the runtime's own (GC, JIT, thread pool), which is all OpenTelemetry's runtime instrumentation adds on .NET 9+.
+    /// </summary>
+    private static readonly string[] Meters =
+    [
+        "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics",
+        "System.Runtime",
+    ];
 
     /// <summary>
     /// Every request has an Activity, so its W3C trace id is in every problem and log line. Traces go
@@ -43,7 +49,7 @@ internal static class ObservabilityExtensions
         // that does not read is left to the settings' validation, which names it among the others.
         if (!bool.TryParse(configuration[$"{MetricsExportOptions.Section}:Enabled"], out var enabled) || enabled)
         {
-            otel.WithMetrics(metrics => metrics.AddMeter(AspNetCoreMeters).AddRuntimeInstrumentation().AddPrometheusExporter());
+            otel.WithMetrics(metrics => metrics.AddMeter(Meters).AddPrometheusExporter());
         }
 
         return services;
