@@ -19,7 +19,6 @@ internal static class ControllersExtensions
             {
                 options.Conventions.Add(new HeadForGetConvention());
                 options.Conventions.Add(new ErrorResponsesConvention());
-                options.Filters.Add(new FluentValidationFilter());
                 options.Filters.AddService<ConditionalGetFilter>();
             })
             .AddApiExplorer()
@@ -31,8 +30,9 @@ internal static class ControllersExtensions
                 options.JsonSerializerOptions.Converters.Add(new BigIntegerJsonConverter());
                 options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, AnswersJsonContext.Default);
             });
-        services.AddOptions<MvcOptions>().Configure<IOptions<JsonOptions>>((mvc, json) =>
+        services.AddOptions<MvcOptions>().Configure<IOptions<JsonOptions>, IServiceProviderIsService>((mvc, json, registered) =>
         {
+            mvc.Conventions.Add(new FluentValidationFilter(registered));
             var index = mvc.OutputFormatters.IndexOf(mvc.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single());
             mvc.OutputFormatters[index] = new ContentLengthJsonOutputFormatter(json.Value.JsonSerializerOptions);
         });
