@@ -18,7 +18,7 @@ public sealed class WerkzeugRulesAttribute : Attribute, IControllerModelConventi
                 if (parameter.BindingInfo?.BindingSource == BindingSource.Path) parameter.BindingInfo.BinderType = typeof(RouteValueBinder);
             }
 
-            action.Filters.Add(new WerkzeugFormFilter(action.Parameters.Any(p => p.BindingInfo?.BindingSource == BindingSource.Form)));
+            action.Filters.Add(action.Parameters.Any(p => p.BindingInfo?.BindingSource == BindingSource.Form) ? new WerkzeugFormFilter() : new WerkzeugNoFormFilter());
         }
     }
 }
