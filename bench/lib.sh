@@ -7,8 +7,23 @@ command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteract
 
 out=bench/out
 
-# The API published with the Dockerfile's options (ReadyToRun for linux-x64); the floor and the template.
-publish_api() { dotnet publish Api -c Release -r linux-x64 --no-self-contained -o "$out/api" --nologo -v q >/dev/null; }
+# The Dockerfile's publish options (its `RUN dotnet publish Api/Api.csproj ...` line), without its output
+# folder and --no-restore: the bench publishes the API as the image does.
+dockerfile_publish_options() { # [Dockerfile]
+  sed -n 's/^RUN dotnet publish Api\/Api.csproj //p' "${1:-Dockerfile}" | sed 's/ -o [^ ]*//; s/ --no-restore//'
+}
+
+# The Dockerfile's ENTRYPOINT as words (["dotnet", "Api.dll"] is dotnet Api.dll).
+dockerfile_entrypoint() { sed -n 's/^ENTRYPOINT \[\(.*\)\]$/\1/p' "${1:-Dockerfile}" | tr -d '",'; }
+
+# The API published as the image does, and started as it does (start_server reads .entrypoint); the floor and the template.
+publish_api() { # [project folder, default Api] [output, default $out/api]
+  local project=${1:-Api} output=${2:-$out/api} dockerfile
+  dockerfile="$(dirname "$project")/Dockerfile"
+  # shellcheck disable=SC2046
+  dotnet publish "$project" $(dockerfile_publish_options "$dockerfile") -o "$output" --nologo -v q >/dev/null
+  dockerfile_entrypoint "$dockerfile" >"$output/.entrypoint"
+}
 publish_peers() {
   dotnet publish bench/Floor -c Release -o "$out/floor" --nologo -v q >/dev/null
   dotnet publish bench/Template -c Release -o "$out/template" --nologo -v q >/dev/null
@@ -17,14 +32,18 @@ publish_peers() {
 # The Dockerfile's ENV DOTNET_... lines, as NAME=value words: the API runs as its image runs it.
 image_env() { sed -n 's/^ENV \(DOTNET_[A-Za-z0-9_]*=[^ ]*\)$/\1/p' Dockerfile | tr '\n' ' '; }
 
-# start_server dll url [NAME=value...]: starts it from its own folder (as a container does), pinned
-# to SERVER_CPU; sets $pid, and $startup_ms: from launch to the first answer of GET /.
+# start_server dll url [NAME=value...]: starts it from its own folder (as a container does, with its image's
+# entry point where publish_api wrote one), pinned to SERVER_CPU; sets $pid, and $startup_ms: from launch to
+# the first answer of GET /.
 start_server() {
-  local dll=$1 url=$2 started
+  local dll=$1 url=$2 started command
   shift 2
+  command="dotnet $(basename "$dll")"
+  [ -f "$(dirname "$dll")/.entrypoint" ] && command=$(cat "$(dirname "$dll")/.entrypoint")
   started=$(date +%s%N)
+  # shellcheck disable=SC2086
   (cd "$(dirname "$dll")" && exec env "$@" ASPNETCORE_ENVIRONMENT=Production \
-    taskset -c "$SERVER_CPU" dotnet "$(basename "$dll")" --urls "$url" >/dev/null 2>&1) &
+    taskset -c "$SERVER_CPU" $command --urls "$url" >/dev/null 2>&1) &
   pid=$!
   until curl -fs -o /dev/null "$url/"; do sleep 0.005; done
   startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))

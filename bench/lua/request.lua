@@ -1,7 +1,14 @@
--- One request, repeated: BENCH_METHOD, BENCH_PATH, BENCH_BODY and BENCH_CONTENT_TYPE set it.
+-- One request, repeated: BENCH_METHOD, BENCH_PATH, BENCH_BODY (or BENCH_BODY_FILE, for bodies too
+-- large for the environment) and BENCH_CONTENT_TYPE set it.
 wrk.method = os.getenv("BENCH_METHOD") or "GET"
 wrk.path = os.getenv("BENCH_PATH") or "/"
 local body = os.getenv("BENCH_BODY")
+local file = os.getenv("BENCH_BODY_FILE")
+if file and #file > 0 then
+  local handle = assert(io.open(file, "rb"))
+  body = handle:read("*a")
+  handle:close()
+end
 if body and #body > 0 then
   wrk.body = body
   wrk.headers["Content-Type"] = os.getenv("BENCH_CONTENT_TYPE") or "application/x-www-form-urlencoded"
