@@ -62,7 +62,7 @@ for x in xs("connections"):
     f, t, a = (median(s, "connections", x, 4) for s in servers)
     latency = [f"{median(s, 'connections', x, 5):.2f}/{median(s, 'connections', x, 6):.2f}" for s in servers]
     print(f"| {x} | {f:,.0f} | {t:,.0f} | {a:,.0f} | {a / f:.2f} | {' | '.join(latency)} |")
-print("\n| ms of p50 per added connection, from x to x | " + " | ".join(names[s] for s in servers) + " |")
+print("\n| p50 added per connection, from x to x | " + " | ".join(names[s] for s in servers) + " |")
 print("|---|" + "---:|" * len(servers))
 points = {s: [(float(x), median(s, "connections", x, 5)) for x in xs("connections")] for s in servers}
 for i in range(len(points["api"]) - 1):
