@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Mutation testing of the product's own logic with Stryker.NET: each change Stryker makes to the folders named
+# in Api.Tests/stryker-config.json must make some test fail. Writes the HTML and JSON reports to
+# artifacts/mutation/reports/, then prints each folder's score (killed or timed out, of the mutants scored) and
+# every mutant that survived; exits 1 when a folder scores under 95 %. About 25 minutes on two cores; not in CI.
+# Extra arguments go to Stryker (--mutate '**/Werkzeug/**/*.cs' to try one folder).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+dotnet tool restore >/dev/null
+out="$PWD/artifacts/mutation"
+rm -rf "$out"
+(cd Api.Tests && dotnet stryker --output "$out" "$@")
+
+python3 - "$out/reports/mutation-report.json" <<'PY'
+import json, re, sys
+from collections import defaultdict
+report = json.load(open(sys.argv[1]))
+counts = defaultdict(lambda: defaultdict(int))
+survivors = []
+for path, source in report["files"].items():
+    folder = (re.search(r"(?:^|/)Api/([^/]+)/", path) or re.match(r"()", path)).group(1) or "Api"
+    lines = source["source"].splitlines()
+    for mutant in source["mutants"]:
+        counts[folder][mutant["status"]] += 1
+        if mutant["status"] in ("Survived", "NoCoverage"):
+            line = mutant["location"]["start"]["line"]
+            survivors.append(f"  {mutant['status']:<10} {path[path.find('Api/'):]}:{line} {mutant['mutatorName']}: {lines[line - 1].strip()}")
+failed = False
+print(f"\n{'folder':<12}{'score':>8}{'killed':>8}{'timeout':>9}{'survived':>10}{'no cover':>10}{'ignored':>9}")
+for folder, c in sorted(counts.items()):
+    detected = c["Killed"] + c["Timeout"]
+    scored = detected + c["Survived"] + c["NoCoverage"]
+    if scored == 0:
+        continue  # not mutated
+    score = 100 * detected / scored if scored else 100
+    failed |= score < 95
+    print(f"{folder:<12}{score:>7.1f}%{c['Killed']:>8}{c['Timeout']:>9}{c['Survived']:>10}{c['NoCoverage']:>10}{c['Ignored'] + c['CompileError']:>9}")
+if survivors:
+    print("\nNot killed:", *survivors, sep="\n")
+sys.exit(1 if failed else 0)
+PY
