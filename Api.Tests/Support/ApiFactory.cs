@@ -114,12 +114,17 @@ public sealed class InMemoryApi(WebApplicationFactory<Program> factory) : IApiSe
         var context = await server.SendAsync(http =>
         {
             var target = request.Target;
-            var query = target.IndexOf('?', StringComparison.Ordinal);
+            // The path of an absolute-form target (http://host/path) follows its authority; * and host:port have none.
+            var origin = target.StartsWith('/') ? target
+                : target.IndexOf("://", StringComparison.Ordinal) is var scheme and > 0 ? target[target.IndexOf('/', scheme + 3)..] : "";
+            var query = origin.IndexOf('?', StringComparison.Ordinal);
             http.Request.Method = request.Method;
-            http.Request.Path = new PathString(query < 0 ? target : target[..query]);
-            http.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(target[query..]);
+            http.Request.Path = new PathString(query < 0 ? origin : origin[..query]);
+            http.Request.QueryString = query < 0 ? QueryString.Empty : new QueryString(origin[query..]);
             // As Kestrel hands it over: the raw target, and a path that is the raw path wherever it holds no escape.
             http.Features.Get<IHttpRequestFeature>()!.RawTarget = target;
+            http.Request.Protocol = request.Protocol;
+            http.Connection.RemoteIpAddress = request.ClientAddress;
             http.Request.ContentType = request.ContentType;
             foreach (var (name, value) in request.Headers)
             {

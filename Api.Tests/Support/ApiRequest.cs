@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 
 namespace Api.Tests.Support;
@@ -16,6 +17,12 @@ public sealed record ApiRequest(string Method, string Target)
     public bool Chunked { get; init; }
 
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>The request line's protocol (in memory only: RawHttp always sends HTTP/1.1).</summary>
+    public string Protocol { get; init; } = "HTTP/1.1";
+
+    /// <summary>The address the request comes from (in memory only: over a socket it is the socket's).</summary>
+    public IPAddress? ClientAddress { get; init; }
 
     public static ApiRequest Get(string target) => new("GET", target);
 
