@@ -24,7 +24,7 @@ internal sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPoli
 
     public Task ApplyAsync(HttpContext httpContext, CandidateSet candidates)
     {
-        var path = httpContext.Request.Path.Value ?? "/";
+        var path = httpContext.Request.Path.Value!;
         for (var i = 0; i < candidates.Count; i++)
         {
             if (!candidates.IsValidCandidate(i)) continue;
@@ -48,6 +48,7 @@ internal sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPoli
 
     private bool AnyRouteTakes(HttpContext httpContext, string path)
     {
+        // Stryker disable once Assignment: the routes are only cached; built again, they are the same
         _routes ??= [.. endpoints.Endpoints
             .OfType<RouteEndpoint>()
             .Select(route => (route, new TemplateMatcher(new RouteTemplate(route.RoutePattern), new RouteValueDictionary())))];
@@ -62,15 +63,15 @@ internal sealed class MatchingPolicy(EndpointDataSource endpoints, ParameterPoli
             || constraint.Match(httpContext, null, parameter.Name, values, RouteDirection.IncomingRequest)));
     }
 
+    // Routing matched the path case-insensitively, so each literal of the pattern has its segment at the same place.
     private static bool LiteralsMatchExactly(RoutePattern pattern, string path)
     {
-        var segments = path.AsSpan(1);
+        var rest = path.AsSpan(1);
+        var segments = rest.Split('/');
         foreach (var patternSegment in pattern.PathSegments)
         {
-            var slash = segments.IndexOf('/');
-            var segment = slash < 0 ? segments : segments[..slash];
-            segments = slash < 0 ? [] : segments[(slash + 1)..];
-            if (patternSegment.Parts is [RoutePatternLiteralPart literal] && !segment.Equals(literal.Content, StringComparison.Ordinal)) return false;
+            segments.MoveNext();
+            if (patternSegment.Parts is [RoutePatternLiteralPart literal] && !rest[segments.Current].Equals(literal.Content, StringComparison.Ordinal)) return false;
         }
 
         return true;

@@ -7,6 +7,7 @@ internal static class PercentDecoder
     {
         if (encoded.IndexOfAny((byte)'%', (byte)'+') < 0) return Encoding.UTF8.GetString(encoded);
 
+        // Stryker disable once Equality,Conditional: on the stack or the heap, the bytes are the same; only the speed differs
         var decoded = encoded.Length <= 256 ? stackalloc byte[encoded.Length] : new byte[encoded.Length];
         var length = 0;
         for (var i = 0; i < encoded.Length; i++)

@@ -25,6 +25,10 @@ public sealed class UrlEncodedFormTests
         Assert.That(Parse("flag&a="), Is.EqualTo(new[] { Field("flag", ""), Field("a", "") }));
 
     [Test]
+    public void A_pair_starting_with_equals_is_an_empty_key_with_its_value() =>
+        Assert.That(Parse("=v&a=1"), Is.EqualTo(new[] { Field("", "v"), Field("a", "1") }));
+
+    [Test]
     public void Empty_pairs_are_skipped() =>
         Assert.That(Parse("&&a=1&&"), Is.EqualTo(new[] { Field("a", "1") }));
 

@@ -57,27 +57,22 @@ internal sealed class FormFieldReader(IOptions<FormOptions> formOptions)
         // Otherwise the declared length is only the client's claim: the bytes are gathered in pooled
         // blocks as they come, then copied once into a buffer of their length (a MemoryStream copies
         // them again at each doubling, into large buffers the GC keeps committed).
+        // A body that fails to arrive leaves its blocks to the GC, as the pool allows.
         var blocks = new List<byte[]>();
-        try
+        var (length, read) = (0, 0);
+        do
         {
-            var (length, read) = (0, 0);
-            do
-            {
-                blocks.Add(ArrayPool<byte>.Shared.Rent(InitialBufferLimit));
-                read = await body.ReadAtLeastAsync(blocks[^1].AsMemory(0, InitialBufferLimit), InitialBufferLimit, throwOnEndOfStream: false, cancellationToken);
-                length += read;
-            }
-            while (read == InitialBufferLimit);
-
-            var bytes = GC.AllocateUninitializedArray<byte>(length);
-            for (var i = 0; i < blocks.Count; i++) blocks[i].AsSpan(0, Math.Min(InitialBufferLimit, length - (i * InitialBufferLimit))).CopyTo(bytes.AsSpan(i * InitialBufferLimit));
-
-            return bytes;
+            blocks.Add(ArrayPool<byte>.Shared.Rent(InitialBufferLimit));
+            read = await body.ReadAtLeastAsync(blocks[^1].AsMemory(0, InitialBufferLimit), InitialBufferLimit, throwOnEndOfStream: false, cancellationToken);
+            length += read;
         }
-        finally
-        {
-            // Stryker disable once Statement: a block not returned to the pool costs memory, not a byte of the form
-            foreach (var block in blocks) ArrayPool<byte>.Shared.Return(block);
-        }
+        while (read == InitialBufferLimit);
+
+        var bytes = GC.AllocateUninitializedArray<byte>(length);
+        for (var i = 0; i < blocks.Count; i++) blocks[i].AsSpan(0, Math.Min(InitialBufferLimit, length - (i * InitialBufferLimit))).CopyTo(bytes.AsSpan(i * InitialBufferLimit));
+
+        // Stryker disable once Statement: a block not returned to the pool costs memory, not a byte of the form
+        foreach (var block in blocks) ArrayPool<byte>.Shared.Return(block);
+        return bytes;
     }
 }

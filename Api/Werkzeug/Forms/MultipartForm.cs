@@ -26,12 +26,13 @@ internal static class MultipartForm
             {
                 FormFields.CheckLimits(++parts, 0, maxParts, maxKeyBytes);
                 // A file part is left unread: the reader skips what is left of a part on its way to the next.
-                if (FieldNameOf(section) is not { } name) continue;
-
-                FormFields.CheckLimits(parts, Encoding.UTF8.GetByteCount(name), maxParts, maxKeyBytes);
-                using var buffer = new MemoryStream();
-                await section.Body.CopyToAsync(buffer, cancellationToken);
-                fields.Add(new(name, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)));
+                if (FieldNameOf(section) is { } name)
+                {
+                    FormFields.CheckLimits(parts, Encoding.UTF8.GetByteCount(name), maxParts, maxKeyBytes);
+                    using var buffer = new MemoryStream();
+                    await section.Body.CopyToAsync(buffer, cancellationToken);
+                    fields.Add(new(name, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length)));
+                }
             }
         }
         catch (InvalidDataException exception) when (!exception.Message.StartsWith("Invalid header line", StringComparison.Ordinal))
