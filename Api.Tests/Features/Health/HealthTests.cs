@@ -51,6 +51,17 @@ public sealed class HealthTests : ApiTestBase
         Assert.That(response.Text, Is.EqualTo("""{"status":"Unhealthy","checks":{"lifetime":"Unhealthy"}}"""));
     }
 
+    [TestCase(false, false, HealthStatus.Unhealthy, "starting")]
+    [TestCase(true, false, HealthStatus.Healthy, "started")]
+    [TestCase(true, true, HealthStatus.Unhealthy, "stopping")]
+    [TestCase(false, true, HealthStatus.Unhealthy, "stopping")]
+    public async Task The_readiness_check_says_whether_the_host_is_starting_started_or_stopping(bool started, bool stopping, HealthStatus status, string description)
+    {
+        var result = await new ReadinessCheck(Lifetime(started, stopping)).CheckHealthAsync(new HealthCheckContext());
+
+        Assert.That((result.Status, result.Description), Is.EqualTo((status, description)));
+    }
+
     [Test]
     public async Task An_unhealthy_probe_answers_503_with_the_report()
     {

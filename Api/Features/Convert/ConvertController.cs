@@ -42,7 +42,7 @@ public sealed class ConvertController : ControllerBase
     [EndpointDescription("Echoes a dashed UUID, in lower case." + Rejected)]
     [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"uuid","value":"6f9619ff-8b86-d011-b42d-00c04fc964ff"}""")]
-    public ActionResult<ConversionResponse<string>> ConvertUuid([FromRoute] Guid value) => new ConversionResponse<string>("uuid", value.ToString("D"));
+    public ActionResult<ConversionResponse<string>> ConvertUuid([FromRoute] Guid value) => new ConversionResponse<string>("uuid", value.ToString());
 
     [HttpGet($"list/{{value:{ListConverter.Name}}}", Name = "convertList")]
     [EndpointSummary("Convert with the custom list converter")]
