@@ -1,4 +1,7 @@
 using Api.Echo;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
@@ -38,7 +41,48 @@ public sealed class ProblemResponseTests : ApiTestBase
 
         ProblemAssert.IsProblem(response, 405);
         Assert.That((string?)response.Json!["title"], Is.EqualTo("Method Not Allowed"));
-        Assert.That((string?)response.Json!["detail"], Does.Contain("OPTIONS, POST"));
+        Assert.That((string?)response.Json!["detail"], Is.EqualTo("The path '/exemple' does not accept DELETE; it accepts OPTIONS, POST."));
+    }
+
+    [Test]
+    public async Task A_problem_of_the_applications_own_keeps_its_type_title_and_detail_and_gets_the_trace_id()
+    {
+        var own = Results.Problem(type: "https://example.com/probs/out-of-stock", title: "Out of stock", detail: "Item 12 is out of stock.", statusCode: 409);
+
+        var response = await AnsweringWith(own).SendUncheckedAsync(ApiRequest.Get("/own"));
+
+        ProblemAssert.IsProblem(response, 409);
+        Assert.That(
+            ((string?)response.Json!["type"], (string?)response.Json!["title"], (string?)response.Json!["detail"]),
+            Is.EqualTo(("https://example.com/probs/out-of-stock", "Out of stock", "Item 12 is out of stock.")));
+    }
+
+    [Test]
+    public async Task A_status_without_a_registered_problem_type_is_typed_about_blank()
+    {
+        var response = await AnsweringWith(Results.Problem(statusCode: 418)).SendUncheckedAsync(ApiRequest.Get("/own"));
+
+        ProblemAssert.IsProblem(response, 418);
+        Assert.That((string?)response.Json!["type"], Is.EqualTo("about:blank"));
+    }
+
+    [Test]
+    public async Task A_body_that_fails_to_arrive_is_a_400_problem_saying_its_framing_is_broken()
+    {
+        var context = await Factory.Server.SendAsync(http =>
+        {
+            http.Request.Method = "POST";
+            http.Request.Path = "/test";
+            http.Request.ContentType = "application/x-www-form-urlencoded";
+            http.Request.ContentLength = 10;
+            http.Request.Body = new FailingBody();
+        });
+        using var body = new MemoryStream();
+        await context.Response.Body.CopyToAsync(body);
+        var response = new ApiResponse(context.Response.StatusCode, context.Response.Headers, body.ToArray());
+
+        ProblemAssert.IsProblem(response, 400);
+        Assert.That((string?)response.Json!["detail"], Is.EqualTo("The request body cannot be read: its framing is broken."));
     }
 
     [Test]
@@ -55,5 +99,24 @@ public sealed class ProblemResponseTests : ApiTestBase
         ProblemAssert.IsProblem(failing, 500);
         Assert.That(failing.Text, Does.Not.Contain("secret internal detail"));
         Assert.That(failing.Text, Does.Not.Contain("InvalidOperationException"));
+    }
+
+    /// <summary>The API with one more answer after its own pipeline: for any request nothing else answered.</summary>
+    private InMemoryApi AnsweringWith(IResult answer) => Factory.WithServices(services => services.AddSingleton<IStartupFilter>(new Answer(answer)));
+
+    private sealed class Answer(IResult answer) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Run(answer.ExecuteAsync);
+        };
+    }
+
+    /// <summary>A body that breaks off as Kestrel's does when it cannot read the framing (a chunk size that overflows).</summary>
+    private sealed class FailingBody : MemoryStream
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            throw new IOException("The chunk size does not fit.");
     }
 }

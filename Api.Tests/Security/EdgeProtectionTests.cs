@@ -1,3 +1,4 @@
+using System.Net;
 using Api.Echo;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -61,8 +62,40 @@ public sealed class EdgeProtectionTests : ApiTestBase
         var rejected = responses[^1];
         Assert.That(responses.Select(r => r.Status), Is.EqualTo(new[] { 200, 200, 429 }));
         ProblemAssert.IsProblem(rejected, 429);
+        Assert.That((string?)rejected.Json!["detail"], Is.EqualTo("Too many requests from this client address; Retry-After says when to try again."));
         Assert.That(int.Parse(rejected.Headers["Retry-After"].ToString(), System.Globalization.CultureInfo.InvariantCulture), Is.InRange(1, 60));
     }
+
+    [Test]
+    public async Task Each_client_address_has_its_own_permits()
+    {
+        var limited = Factory.With(("RateLimiting:PermitLimit", "1"));
+
+        Assert.That((await limited.SendAsync(From("192.0.2.1"))).Status, Is.EqualTo(200));
+        Assert.That((await limited.SendAsync(From("192.0.2.1"))).Status, Is.EqualTo(429));
+        Assert.That((await limited.SendAsync(From("192.0.2.2"))).Status, Is.EqualTo(200), "another address");
+    }
+
+    [Test]
+    public async Task Only_behind_a_known_proxy_and_once_enabled_is_each_forwarded_client_its_own()
+    {
+        (string, string) limit = ("RateLimiting:PermitLimit", "1"), proxy = ("ForwardedHeaders:KnownProxies:0", "192.0.2.10");
+        var trusting = Factory.With(limit, proxy, ("ForwardedHeaders:Enabled", "true"));
+        var off = Factory.With(limit, proxy);
+
+        Assert.That((await trusting.SendAsync(From("192.0.2.10", "198.51.100.1"))).Status, Is.EqualTo(200));
+        Assert.That((await trusting.SendAsync(From("192.0.2.10", "198.51.100.2"))).Status, Is.EqualTo(200), "not the proxy's address, which both share");
+        Assert.That((await trusting.SendAsync(From("192.0.2.11", "198.51.100.3"))).Status, Is.EqualTo(200));
+        Assert.That((await trusting.SendAsync(From("192.0.2.11", "198.51.100.4"))).Status, Is.EqualTo(429), "an unknown proxy forwards no client");
+        Assert.That((await off.SendAsync(From("192.0.2.10", "198.51.100.1"))).Status, Is.EqualTo(200));
+        Assert.That((await off.SendAsync(From("192.0.2.10", "198.51.100.2"))).Status, Is.EqualTo(429), "off by default");
+    }
+
+    private static ApiRequest From(string address, string? forwardedFor = null) => ApiRequest.Get("/") with
+    {
+        ClientAddress = IPAddress.Parse(address),
+        Headers = forwardedFor is null ? [] : [new("X-Forwarded-For", forwardedFor)],
+    };
 
     [TestCase("/healthz")]
     [TestCase("/readyz")]

@@ -47,9 +47,35 @@ public sealed class InvalidSettingTests
         }));
 
     [TestCase("Limits:MaxBodyBytes", "1e3", "a whole number")]
+    [TestCase("Limits:MaxFormFields", "many", "a whole number")]
     [TestCase("Limits:RequestTimeout", "soon", "a duration such as 00:00:30")]
     public void A_value_that_does_not_read_as_its_type_is_named_with_the_type_expected(string key, string value, string expected) =>
         Assert.That(Explanation<RequestLimitsOptions>((key, value)), Is.EqualTo(new[] { $"Invalid setting {key}='{value}': must be {expected}." }));
+
+    [TestCase("System.Boolean", "true or false")]
+    [TestCase("Microsoft.Extensions.Logging.LogLevel", "a log level: Trace, Debug, Information, Warning, Error, Critical or None")]
+    [TestCase("System.Uri", "a value of type System.Uri")]
+    public void The_type_expected_is_said_in_words(string type, string expected)
+    {
+        var binder = new InvalidOperationException($"Failed to convert configuration value 'x' at 'Section:Key' to type '{type}'.");
+
+        Assert.That(InvalidSetting.Unreadable(new InvalidOperationException("Binding failed.", binder)), Is.EqualTo($"Invalid setting Section:Key='x': must be {expected}."));
+    }
+
+    [Test]
+    public void Every_value_that_does_not_read_is_named_at_once() =>
+        Assert.That(Explanation<RequestLimitsOptions>(("Limits:MaxBodyBytes", "big"), ("Limits:MaxFormFields", "many")), Is.EqualTo(new[]
+        {
+            "Invalid setting Limits:MaxBodyBytes='big': must be a whole number.",
+            "Invalid setting Limits:MaxFormFields='many': must be a whole number.",
+        }));
+
+    [TestCase("Limits", "MaxFormFields", "Limits:MaxFormFields")]
+    [TestCase("", "ShutdownTimeoutSeconds", "ShutdownTimeoutSeconds")]
+    [TestCase("ForwardedHeaders", "KnownProxies[1]", "ForwardedHeaders:KnownProxies:1")]
+    [TestCase("", "Logging.Console.FormatterName", "Logging:Console:FormatterName")]
+    public void A_validated_property_is_named_by_its_configuration_key(string section, string property, string key) =>
+        Assert.That(InvalidSetting.Key(section, property), Is.EqualTo(key));
 
     [Test]
     public void Valid_settings_bind()

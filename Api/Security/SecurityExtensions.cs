@@ -13,6 +13,7 @@ internal static class SecurityExtensions
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = SetRetryAfter;
+            // Stryker disable once String: the clients without an address share one partition, whatever its key
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.Value.PermitLimit, Window = settings.Value.Window, QueueLimit = 0 }));
