@@ -10,16 +10,14 @@ internal sealed class HeadForGetConvention : IActionModelConvention
     {
         foreach (var selector in action.Selectors)
         {
-            if (selector.ActionConstraints.OfType<HttpMethodActionConstraint>().FirstOrDefault() is not { } constraint
-                || WithHead(constraint.HttpMethods) is not { } methods)
+            if (selector.ActionConstraints.OfType<HttpMethodActionConstraint>().FirstOrDefault() is { } constraint
+                && WithHead(constraint.HttpMethods) is { } methods)
             {
-                continue;
-            }
-
-            selector.ActionConstraints[selector.ActionConstraints.IndexOf(constraint)] = new HttpMethodActionConstraint(methods);
-            if (selector.EndpointMetadata.OfType<HttpMethodMetadata>().FirstOrDefault() is { } metadata)
-            {
-                selector.EndpointMetadata[selector.EndpointMetadata.IndexOf(metadata)] = new HttpMethodMetadata(methods);
+                selector.ActionConstraints[selector.ActionConstraints.IndexOf(constraint)] = new HttpMethodActionConstraint(methods);
+                if (selector.EndpointMetadata.OfType<HttpMethodMetadata>().FirstOrDefault() is { } metadata)
+                {
+                    selector.EndpointMetadata[selector.EndpointMetadata.IndexOf(metadata)] = new HttpMethodMetadata(methods);
+                }
             }
         }
     }

@@ -14,6 +14,7 @@ internal static class ServerWideRequests
             if (context.Request.Path.HasValue) return next(context);
 
             var endpoints = context.RequestServices.GetRequiredService<EndpointDataSource>().Endpoints;
+            // Stryker disable once Assignment: the Allow header is only cached; computed again, it is the same
             context.Response.Headers.Allow = allow ??= AutomaticOptionsEndpointDataSource.AllowHeader(
                 endpoints.SelectMany(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []));
             if (HttpMethods.IsOptions(context.Request.Method)) context.Response.ContentLength = 0;
