@@ -68,6 +68,10 @@ public sealed class FormFieldReaderTests
     public async Task A_multipart_body_that_does_not_parse_gives_an_empty_form(string body) =>
         Assert.That(await ReadAsync(Multipart, body), Is.Empty);
 
+    [Test]
+    public async Task A_multipart_body_that_breaks_off_after_complete_fields_gives_an_empty_form_not_the_fields_before() =>
+        Assert.That(await ReadAsync(Multipart, Part("name=\"a\"", "1") + "--XyZ\r\nContent-Disposition: form-data; name=\"b\"\r\n\r\ncut off"), Is.Empty);
+
     [TestCase("application/x-www-form-urlencoded")]
     [TestCase(Multipart)]
     public async Task A_body_that_fails_to_arrive_is_not_an_empty_form(string contentType)
