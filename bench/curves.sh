@@ -19,7 +19,7 @@ FIELDS=${FIELDS:-"1 10 100 1000"}
 KIBS=${KIBS:-"1 4 16 64 256 1024"}
 CONNECTION_COUNTS=${CONNECTION_COUNTS:-"1 16 64 256 1024"}
 source bench/lib.sh
-command -v gnuplot >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gnuplot-nox >/dev/null; }
+require gnuplot gnuplot-nox
 read -r -a image <<<"$(image_env)"
 url="http://127.0.0.1:$PORT"
 bodies=$(mktemp -d)

@@ -14,9 +14,9 @@ CONNECTIONS=${CONNECTIONS:-300}
 REQUESTS=${REQUESTS:-20}
 BODY_KIB=${BODY_KIB:-512}
 SETTLE=${SETTLE:-60}
-PORT=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
-url="http://127.0.0.1:$PORT"
 source bench/lib.sh
+PORT=${PORT:-$(free_port)}
+url="http://127.0.0.1:$PORT"
 read -r -a image <<<"$(image_env)"
 trap '[ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
 

@@ -3,7 +3,8 @@ SERVER_CPU=${SERVER_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-0}
 CONNECTIONS=${CONNECTIONS:-64}
 
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+source scripts/lib.sh
+require wrk
 
 out=bench/out
 

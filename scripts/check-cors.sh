@@ -6,9 +6,9 @@
 # every answer is blocked. Needs a built Api (dotnet build); installs Debian's chromium if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib.sh
 
-command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+require chromium
 api_port=$(free_port)
 allowed_port=$(free_port)
 other_port=$(free_port)

@@ -6,8 +6,9 @@
 # Needs a built Api (dotnet build) and Debian's chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib.sh
 
-port=${DOCS_CHECK_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+port=${DOCS_CHECK_PORT:-$(free_port)}
 url="http://127.0.0.1:${port}"
 work=$(mktemp -d)
 api_pid=""

@@ -7,9 +7,9 @@
 # Needs a built Api (dotnet build); installs Debian's nginx if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib.sh
 
-command -v nginx >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+require nginx
 api_port=$(free_port)
 proxy_port=$(free_port)
 target=/convert/int/42

@@ -8,6 +8,7 @@
 # Prints one line per check and ends with "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib.sh
 source scripts/podman-stand-ins.sh
 
 image=localhost/flask-tutorial-api:check
@@ -42,7 +43,6 @@ summary() {
 }
 now() { date +%s.%N; }
 since() { printf '%.1f' "$(echo "$(now) - $1" | bc)"; }
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 status() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1"; }
 
 # run_api NAME PORT: the image as an operator runs it: read-only root filesystem (and no tmpfs
@@ -189,7 +189,7 @@ check "podman stop: the API exits with code 0, ${stop_seconds} s after SIGTERM" 
 
 echo "== rolling restart behind nginx"
 for tool in nginx wrk; do
-    command -v "$tool" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null; }
+    require "$tool"
 done
 ports=("$(free_port)" "$(free_port)")
 proxy_port=$(free_port)

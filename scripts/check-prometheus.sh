@@ -5,6 +5,7 @@
 # everything it started is stopped and removed at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib.sh
 
 API_PORT=${API_PORT:-5097}
 PROMETHEUS_PORT=${PROMETHEUS_PORT:-9097}
@@ -21,7 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-command -v prometheus >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null; }
+require prometheus
 dotnet build Api -v q --nologo >/dev/null
 
 ASPNETCORE_ENVIRONMENT=Production dotnet run --project Api --no-build --no-launch-profile -- --urls "$api" >"$work/api.log" 2>&1 &

@@ -7,6 +7,7 @@
 # 127.0.0.4, through a second nginx port).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib.sh
 
 PROXY_PORT=${PROXY_PORT:-8085}
 LIMITED_PORT=$((PROXY_PORT + 1))
@@ -24,7 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-command -v nginx >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
+require nginx
 dotnet publish Api -c Release -o bench/out/api --nologo -v q >/dev/null
 
 for port in "${PORTS[@]}"; do
