@@ -19,7 +19,7 @@ internal static class ControllersExtensions
             {
                 options.Conventions.Add(new HeadForGetConvention());
                 options.Conventions.Add(new ErrorResponsesConvention());
-                options.Filters.AddService<ConditionalGetFilter>();
+                options.Filters.Add(new ServiceFilterAttribute(typeof(ConditionalGetFilter)) { IsReusable = true });
             })
             .AddApiExplorer()
             .AddDataAnnotations()
