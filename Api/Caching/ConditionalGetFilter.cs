@@ -1,11 +1,12 @@
 using System.Buffers.Text;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 
 namespace Api.Caching;
 
 /// <summary>
 /// Validators on every 200 of a GET or HEAD action that sets no Cache-Control of its own (<c>[ResponseCache]</c>):
-/// a strong ETag hashed from the body (HEAD's is GET's), the build's Last-Modified and <c>Caching:CacheControl</c>;
+/// a strong ETag hashed from the body (HEAD's is GET's; XXH128, not SHA-256: OpenSSL would be loaded for it alone, 5 MB
+/// resident and its start on the first GET), the build's Last-Modified and <c>Caching:CacheControl</c>;
 /// a 304 when If-None-Match matches, weakly or by <c>*</c>, or, only without it, If-Modified-Since is not older
 /// than the build (RFC 9110 §13.1). Hand-written: ResponseCaching and OutputCaching compute no ETag, and answer
 /// 304 only from an entry they stored.
@@ -42,7 +43,7 @@ internal sealed class ConditionalGetFilter(IOptions<CachingOptions> settings) : 
         var written = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         if (response.StatusCode == StatusCodes.Status200OK)
         {
-            var etag = new EntityTagHeaderValue($"\"{Base64Url.EncodeToString(SHA256.HashData(written.Span).AsSpan(0, 16))}\"");
+            var etag = new EntityTagHeaderValue($"\"{Base64Url.EncodeToString(XxHash128.Hash(written.Span))}\"");
             var conditions = request.GetTypedHeaders();
             response.Headers.ETag = etag.Tag.Value;
             response.Headers.CacheControl = settings.Value.CacheControl;
