@@ -41,9 +41,9 @@ requests=("GET /|GET|/|" "GET /test/42|GET|/test/42|" "POST /exemple|POST|/exemp
 record() { printf '%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
 
 measure() { # round label dll [NAME=value...]
-  local round=$1 label=$2 dll=$3 rps rest
+  local round=$1 label=$2 server=$3 rps rest
   shift 3
-  start_server "$dll" "$url" "$@" RequestLogging__Enabled=false
+  start_server "$server" "$url" "$@" RequestLogging__Enabled=false
   record "$round" "$label" "start-up ms" "$startup_ms"
   for second in $(seq 1 "$COLD"); do
     read -r rps rest < <(load "$url" GET /test/42 "" 1)

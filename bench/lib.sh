@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the bench scripts: publishing, pinned servers and one wrk run.
 SERVER_CPU=${SERVER_CPU:-1}
 LOAD_CPU=${LOAD_CPU:-0}
@@ -47,6 +48,7 @@ start_server() {
     taskset -c "$SERVER_CPU" $command --urls "$url" >/dev/null 2>&1) &
   pid=$!
   until curl -fs -o /dev/null "$url/"; do sleep 0.005; done
+  # shellcheck disable=SC2034 # read by the scripts that source this file
   startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 

@@ -26,6 +26,7 @@ kill -0 "$pid" || { echo "the server died"; exit 1; }
 
 eval "$(echo "$result" | sed 's/\([0-9a-z]*\)=\([0-9]*\)/r_\1=\2/g; s/r_2xx/ok/; s/r_4xx/client/; s/r_5xx/server/')"
 growth=$(( (end_rss - start_rss) * 100 / start_rss ))
+# shellcheck disable=SC2154 # r_requests, ok, client, server and r_errors: assigned by the eval above
 cat <<TABLE
 | figure | value |
 |---|---:|

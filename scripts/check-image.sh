@@ -7,7 +7,7 @@
 # restarted one after the other under a mixed load, and no request may fail.
 # Prints one line per check and ends with "N passed, M failed".
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit
 source scripts/lib.sh
 source scripts/podman-stand-ins.sh
 

@@ -61,7 +61,7 @@ send 5
 wait_for 30 "Prometheus to see 5 requests" count_is 5
 send $((REQUESTS - 5))
 wait_for 30 "Prometheus to see $REQUESTS requests" count_is "$REQUESTS"
-rate=$(query "sum(rate($selector[1m]))")
+rate=$(query "sum(rate(${selector}[1m]))")
 
 echo "| query | answer |"
 echo "|---|---:|"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the scripts in scripts/ and bench/ (sourced from the repository root).
 
 # A TCP port free on loopback now.
