@@ -43,7 +43,9 @@ internal sealed class ConditionalGetFilter(IOptions<CachingOptions> settings) : 
         var written = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         if (response.StatusCode == StatusCodes.Status200OK)
         {
-            var etag = new EntityTagHeaderValue($"\"{Base64Url.EncodeToString(XxHash128.Hash(written.Span))}\"");
+            Span<byte> hash = stackalloc byte[16];
+            XxHash128.Hash(written.Span, hash);
+            var etag = new EntityTagHeaderValue($"\"{Base64Url.EncodeToString(hash)}\"");
             var conditions = request.GetTypedHeaders();
             response.Headers.ETag = etag.Tag.Value;
             response.Headers.CacheControl = settings.Value.CacheControl;

@@ -19,6 +19,7 @@ internal static class ControllersExtensions
             {
                 options.Conventions.Add(new HeadForGetConvention());
                 options.Conventions.Add(new ErrorResponsesConvention());
+                // Reusable: the filter is a singleton (below) and keeps nothing of a request.
                 options.Filters.Add(new ServiceFilterAttribute(typeof(ConditionalGetFilter)) { IsReusable = true });
             })
             .AddApiExplorer()
