@@ -40,7 +40,7 @@ done
 requests=("GET /|GET|/|" "GET /test/42|GET|/test/42|" "POST /exemple|POST|/exemple|param1=jeej" "POST /test|POST|/test|a=1&b=2&c=3")
 record() { printf '%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
 
-measure() { # round label dll [NAME=value...]
+measure() { # round label server-dll [NAME=value...]
   local round=$1 label=$2 server=$3 rps rest
   shift 3
   start_server "$server" "$url" "$@" RequestLogging__Enabled=false

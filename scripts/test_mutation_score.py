@@ -1,7 +1,6 @@
 """The verdict of scripts/mutation.sh as docs/design.md states it, on small reports in Stryker's format: each
 folder's score is killed or timed out of the mutants scored, marked and non-compiling mutants are not scored,
-every mutant not killed is listed, and the script exits 1 when a folder scores under 95 %.
-Run by .ci/run: python3 -m unittest discover -s scripts -p 'test_*.py'"""
+every mutant not killed is listed, and the script exits 1 when a folder scores under 95 %. .ci/run runs them."""
 import json
 import os
 import subprocess
