@@ -19,7 +19,7 @@ read -r -a image <<<"$(image_env)"
 url="http://127.0.0.1:$PORT"
 results=$(mktemp)
 worktrees=$(mktemp -d)
-trap 'rm -f "$results"; git worktree remove --force "$worktrees"/* 2>/dev/null || true; rm -rf "$worktrees"; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
+trap 'rm -f "$results"; rm -rf "$worktrees"; git worktree prune; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
 
 echo "Publishing the floor, the template and each revision (Release, as the Dockerfile does)..." >&2
 publish_peers
