@@ -2,8 +2,9 @@
 # Builds of the API side by side with raw Kestrel and the controllers template in one run, to keep or drop a change by its figure.
 # Each VARIANT is label=git-revision (published as the Dockerfile does, with the image's runtime
 # environment) or label=revision+NAME=value,NAME=value (the same build with more environment).
-# Each round measures every server in turn: start-up, COLD seconds of GET /test/42 from the first
-# answer, then the four tutorial requests (warmed up WARMUP s, measured DURATION s), and RSS.
+# Each round measures every server in turn as bench/run.sh does (measure_server in bench/lib.sh): start-up,
+# COLD seconds of GET /test/42 from the first answer, the four tutorial requests (all warmed up WARMUP s
+# each, then each measured DURATION s), and RSS.
 #   VARIANTS="before=main after=HEAD" ROUNDS=3 bash bench/compare.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,7 +17,6 @@ PORT=${PORT:-5087}
 read -r -a variants <<<"${VARIANTS:?VARIANTS=label=revision ...}"
 source bench/lib.sh
 read -r -a image <<<"$(image_env)"
-url="http://127.0.0.1:$PORT"
 results=$(mktemp)
 worktrees=$(mktemp -d)
 trap 'rm -f "$results"; rm -rf "$worktrees"; git worktree prune; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
@@ -37,36 +37,14 @@ for variant in "${variants[@]}"; do
   env[$label]="${extra//,/ }"
 done
 
-requests=("GET /|GET|/|" "GET /test/42|GET|/test/42|" "POST /exemple|POST|/exemple|param1=jeej" "POST /test|POST|/test|a=1&b=2&c=3")
-record() { printf '%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
-
-measure() { # round label server-dll [NAME=value...]
-  local round=$1 label=$2 server=$3 rps rest
-  shift 3
-  start_server "$server" "$url" "$@" RequestLogging__Enabled=false
-  record "$round" "$label" "start-up ms" "$startup_ms"
-  for second in $(seq 1 "$COLD"); do
-    read -r rps rest < <(load "$url" GET /test/42 "" 1)
-    record "$round" "$label" "cold $second" "$rps"
-  done
-  for entry in "${requests[@]}"; do
-    IFS='|' read -r name method path body <<<"$entry"
-    load "$url" "$method" "$path" "$body" "$WARMUP" >/dev/null
-    read -r rps rest < <(load "$url" "$method" "$path" "$body" "$DURATION")
-    record "$round" "$label" "$name" "$rps"
-  done
-  record "$round" "$label" "RSS MB" "$(( $(ps -o rss= -p "$pid" | tr -d ' ') / 1024 ))"
-  stop_server
-}
-
 for round in $(seq 1 "$ROUNDS"); do
   echo "Round $round of $ROUNDS..." >&2
-  measure "$round" floor "$out/floor/Floor.dll"
-  measure "$round" template "$out/template/Template.dll"
+  measure_server floor "$out/floor/Floor.dll" "$round"
+  measure_server template "$out/template/Template.dll" "$round"
   for variant in "${variants[@]}"; do
     label=${variant%%=*}
     # shellcheck disable=SC2086
-    measure "$round" "$label" "${dll[$label]}" "${image[@]}" ${env[$label]}
+    measure_server "$label" "${dll[$label]}" "$round" "${image[@]}" ${env[$label]}
   done
 done
 
@@ -93,7 +71,7 @@ for name in names:
 for first, last in ((1, 5), (1, 10)):
     values = [cold(l, first, last) for l in labels]
     print(f"| first {first - 1}-{last} s req/s | " + " | ".join(f"{v:,.0f}" for v in values) + " | " + " | ".join(f"{v / values[0]:.2f}" for v in values[1:]) + " |")
-for name in ("start-up ms", "RSS MB"):
+for name in ("start-up ms", "RSS MB after load"):
     values = [figure(l, name) for l in labels]
     print(f"| {name} | " + " | ".join(f"{v:,.0f}" for v in values) + " | " + " | ".join(f"{v / values[0]:.2f}" for v in values[1:]) + " |")
 PY

@@ -60,3 +60,40 @@ load() {
     wrk -t1 -c"$CONNECTIONS" -d"$5"s --latency -s bench/lua/request.lua "$1" 2>&1 |
     sed -n 's/^RESULT rps=\([0-9.]*\) p50_ms=\([0-9.]*\) p99_ms=\([0-9.]*\) non2xx=\([0-9]*\) errors=\([0-9]*\)$/\1 \2 \3 \4 \5/p'
 }
+
+# The four tutorial requests: name|method|path|body.
+requests=(
+  "GET /|GET|/|"
+  "GET /test/42|GET|/test/42|"
+  "POST /exemple|POST|/exemple|param1=jeej"
+  "POST /test|POST|/test|a=1&b=2&c=3"
+)
+
+# measure_server label dll round [NAME=value...]: starts the server on $PORT (request log off unless the
+# arguments turn it on), then appends to $results one row per figure (round, label, figure, req/s or value,
+# p50 ms, p99 ms, non-2xx, socket errors): its start-up, COLD seconds of GET /test/42 from its first answer,
+# the four requests (all warmed up WARMUP s each, then each measured DURATION s) and its RSS after the load.
+measure_server() {
+  local label=$1 dll=$2 round=$3 url="http://127.0.0.1:$PORT" rps p50 p99 non2xx errors name method path body
+  shift 3
+  start_server "$dll" "$url" RequestLogging__Enabled=false "$@"
+  record "$round" "$label" "start-up ms" "$startup_ms" "" "" "" ""
+  for second in $(seq 1 "$COLD"); do
+    read -r rps p50 p99 non2xx errors < <(load "$url" GET /test/42 "" 1)
+    record "$round" "$label" "cold $second" "$rps" "$p50" "$p99" "$non2xx" "$errors"
+  done
+  for entry in "${requests[@]}"; do
+    IFS='|' read -r name method path body <<<"$entry"
+    load "$url" "$method" "$path" "$body" "$WARMUP" >/dev/null
+  done
+  for entry in "${requests[@]}"; do
+    IFS='|' read -r name method path body <<<"$entry"
+    read -r rps p50 p99 non2xx errors < <(load "$url" "$method" "$path" "$body" "$DURATION")
+    record "$round" "$label" "$name" "$rps" "$p50" "$p99" "$non2xx" "$errors"
+  done
+  record "$round" "$label" "RSS MB after load" "$(( $(ps -o rss= -p "$pid" | tr -d ' ') / 1024 ))" "" "" "" ""
+  stop_server
+}
+
+# shellcheck disable=SC2154 # results: the file the sourcing script collects its rows in
+record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$results"; }

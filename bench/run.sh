@@ -29,44 +29,13 @@ echo "Publishing the floor, the template and the API (Release)..." >&2
 publish_peers
 publish_api
 
-# name|method|path|body
-requests=(
-  "GET /|GET|/|"
-  "GET /test/42|GET|/test/42|"
-  "POST /exemple|POST|/exemple|param1=jeej"
-  "POST /test|POST|/test|a=1&b=2&c=3"
-)
-
-record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
-
-measure_server() { # label dll round [NAME=value...]
-  local label=$1 dll=$2 round=$3 url="http://127.0.0.1:$PORT" request_log=true
-  shift 3
-  [ "$REQUEST_LOG" = on ] || request_log=false
-  start_server "$dll" "$url" "$@" RequestLogging__Enabled=$request_log
-  record "$round" "$label" "start-up ms" "$startup_ms" "" "" "" ""
-  for second in $(seq 1 "$COLD"); do
-    read -r rps p50 p99 non2xx errors < <(load "$url" GET /test/42 "" 1)
-    record "$round" "$label" "cold $second" "$rps" "$p50" "$p99" "$non2xx" "$errors"
-  done
-  for entry in "${requests[@]}"; do
-    IFS='|' read -r name method path body <<<"$entry"
-    load "$url" "$method" "$path" "$body" "$WARMUP" >/dev/null
-  done
-  for entry in "${requests[@]}"; do
-    IFS='|' read -r name method path body <<<"$entry"
-    read -r rps p50 p99 non2xx errors < <(load "$url" "$method" "$path" "$body" "$DURATION")
-    record "$round" "$label" "$name" "$rps" "$p50" "$p99" "$non2xx" "$errors"
-  done
-  record "$round" "$label" "RSS MB after load" "$(( $(ps -o rss= -p "$pid" | tr -d ' ') / 1024 ))" "" "" "" ""
-  stop_server
-}
-
+request_log=false
+[ "$REQUEST_LOG" = on ] && request_log=true
 for round in $(seq 1 "$ROUNDS"); do
   echo "Round $round of $ROUNDS..." >&2
   measure_server floor "$out/floor/Floor.dll" "$round"
   measure_server template "$out/template/Template.dll" "$round"
-  measure_server api "$out/api/Api.dll" "$round" "${api_env[@]}"
+  measure_server api "$out/api/Api.dll" "$round" "${api_env[@]}" RequestLogging__Enabled=$request_log
 done
 
 python3 bench/report.py "$results" "$ROUNDS" "$DURATION" "$WARMUP" "$COLD" "$CONNECTIONS" "$REQUEST_LOG" "${api_env[*]:-none}"
