@@ -3,11 +3,12 @@
 # the OpenAPI document (by its summary), then that the page's "Test Request" sends a request to
 # the API wherever it runs (here on a free port, not 5000) and shows its 200 answer.
 # Every host but 127.0.0.1 is unresolvable, so the page must work offline.
-# Needs a built Api (dotnet build) and Debian's chromium.
+# Needs a built Api (dotnet build); installs Debian's chromium if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
+require chromium
 port=${DOCS_CHECK_PORT:-$(free_port)}
 url="http://127.0.0.1:${port}"
 work=$(mktemp -d)
