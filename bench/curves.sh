@@ -41,8 +41,6 @@ PY
 publish_peers
 publish_api
 
-record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
-
 # point round server curve x method path body-file content-type
 point() {
   local round=$1 server=$2 curve=$3 x=$4 method=$5 path=$6 file=$7 type=$8 rps p50 p99 non2xx errors

@@ -95,5 +95,6 @@ measure_server() {
   stop_server
 }
 
-# shellcheck disable=SC2154 # results: the file the sourcing script collects its rows in
+# record FIELD...: one tab-separated row appended to $results, the file the sourcing script collects its rows in.
+# shellcheck disable=SC2154 # results: set by the sourcing script
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
