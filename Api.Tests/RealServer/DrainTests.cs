@@ -37,7 +37,25 @@ public sealed class DrainTests
         Assert.That(terminated.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1.9)));
         Assert.That(await RawHttp.ReadUntilClosedAsync(stalled.GetStream(), TimeSpan.FromSeconds(10)), Is.Empty, "a request still in flight after the timeout is cut");
         Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(10)), Is.Zero);
+        Assert.That(api.Output, Has.Some.Contains("Draining"));
         Assert.That(terminated.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4.5)), "drain and timeout, not Kestrel's 5 s body-rate limit");
+    }
+
+    // The drain is 0 when the API is run directly: the listener stops at SIGTERM, not after seconds of 503s.
+    [Test]
+    [Platform("Linux,MacOsX")]
+    public async Task Without_a_drain_sigterm_stops_the_listener_at_once_and_exits_0()
+    {
+        using var api = await ApiProcess.StartListeningAsync();
+
+        api.Terminate();
+        var terminated = Stopwatch.StartNew();
+        var exitCode = await api.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(exitCode, Is.Zero);
+        Assert.That(api.Output, Has.Some.Contains("Application is shutting down"));
+        Assert.That(api.Output, Has.None.Contains("Draining"), "the drain logs when it begins");
+        Assert.That(terminated.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)), "the image's drain alone is 5 s");
     }
 
     private static async Task<TcpClient> SendHeadAsync(int port, int contentLength, string body)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Api.Tests.Settings;
@@ -32,6 +33,19 @@ public sealed class ConfigurationTests : ApiTestBase
         Assert.That(kestrel.AddServerHeader, Is.False);
         Assert.That((form.ValueCountLimit, form.KeyLengthLimit), Is.EqualTo((7, 9)));
         Assert.That((timeout.Timeout, timeout.TimeoutStatusCode), Is.EqualTo((TimeSpan.FromSeconds(5), 408)));
+    }
+
+    // Timeouts of 30 s and more, which the tests on the real process set shorter to observe them.
+    [Test]
+    public void Without_settings_the_time_limits_are_the_documented_defaults()
+    {
+        var kestrel = Resolve<KestrelServerOptions>();
+        var timeout = Resolve<RequestTimeoutOptions>().Policies[LimitsExtensions.BodyReadingPolicy];
+
+        Assert.That(timeout.Timeout, Is.EqualTo(TimeSpan.FromSeconds(30)), "Limits:RequestTimeout");
+        Assert.That(kestrel.Limits.RequestHeadersTimeout, Is.EqualTo(TimeSpan.FromSeconds(30)), "Kestrel:Limits:RequestHeadersTimeout");
+        Assert.That(kestrel.Limits.KeepAliveTimeout, Is.EqualTo(TimeSpan.FromMinutes(2) + TimeSpan.FromSeconds(10)), "Kestrel:Limits:KeepAliveTimeout");
+        Assert.That(Resolve<HostOptions>().ShutdownTimeout, Is.EqualTo(TimeSpan.FromSeconds(30)), "no drain, then ShutdownTimeoutSeconds");
     }
 
     [Test]

@@ -37,11 +37,11 @@ public sealed class ApiProcess : IApiServer, IDisposable
     public int Port => _port.Task.IsCompletedSuccessfully ? _port.Task.Result : throw new InvalidOperationException("The API is not listening.");
 
     /// <summary>
-    /// Starts the API with environment variables (<c>Limits__MaxBodyBytes</c>) and command-line arguments, on
-    /// <paramref name="urls"/> (given as <c>--urls</c>; none when null).
+    /// Starts the API with environment variables (<c>Limits__MaxBodyBytes</c>; removed where the value is null)
+    /// and command-line arguments, on <paramref name="urls"/> (given as <c>--urls</c>; none when null).
     /// </summary>
     public static ApiProcess Start(
-        IEnumerable<(string Name, string Value)>? environment = null, IEnumerable<string>? arguments = null, string? workingDirectory = null, string? urls = "http://127.0.0.1:0")
+        IEnumerable<(string Name, string? Value)>? environment = null, IEnumerable<string>? arguments = null, string? workingDirectory = null, string? urls = "http://127.0.0.1:0")
     {
         string[] listen = urls is null ? [] : ["--urls", urls];
         var start = new ProcessStartInfo("dotnet", [Path.Combine(Directory, "Api.dll"), .. listen, .. arguments ?? []])
@@ -84,9 +84,9 @@ public sealed class ApiProcess : IApiServer, IDisposable
     }
 
     /// <summary>Starts the API and waits until it listens.</summary>
-    public static Task<ApiProcess> StartListeningAsync(params (string Name, string Value)[] environment) => StartListeningAsync(environment, []);
+    public static Task<ApiProcess> StartListeningAsync(params (string Name, string? Value)[] environment) => StartListeningAsync(environment, []);
 
-    public static async Task<ApiProcess> StartListeningAsync(IEnumerable<(string Name, string Value)> environment, IEnumerable<string> arguments)
+    public static async Task<ApiProcess> StartListeningAsync(IEnumerable<(string Name, string? Value)> environment, IEnumerable<string> arguments)
     {
         var api = Start(environment, arguments);
         await api.WaitForPortAsync();
