@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -27,6 +28,8 @@ public sealed class StartupTests
     [TestCase("ForwardedHeaders__KnownProxies__0", "nope", "Invalid setting ForwardedHeaders:KnownProxies:0='nope': must be an IP address such as 127.0.0.1.")]
     [TestCase("ForwardedHeaders__Enabled", "maybe", "Invalid setting ForwardedHeaders:Enabled='maybe': must be true or false.")]
     [TestCase("Caching__CacheControl", "max-age=soon", "Invalid setting Caching:CacheControl='max-age=soon': must be a Cache-Control value such as 'public, max-age=60' or 'no-cache'.")]
+    [TestCase("Kestrel__Limits__MaxRequestLineSize", "1048577", "Invalid setting Kestrel:Limits:MaxRequestLineSize='1048577': must be a number of bytes from 1 to 1048576.")]
+    [TestCase("Kestrel__Limits__MaxRequestHeadersTotalSize", "1048577", "Invalid setting Kestrel:Limits:MaxRequestHeadersTotalSize='1048577': must be a number of bytes from 1 to 1048576.")]
     [TestCase("Cors__AllowedOrigins__0", "https://app.example.com/", "Invalid setting Cors:AllowedOrigins:0='https://app.example.com/': must be an origin as browsers send it, such as https://app.example.com (lower case, no path, no default port), or * alone.")]
     public async Task An_invalid_setting_stops_the_start_with_one_line_naming_it(string variable, string value, string expected)
     {
@@ -110,6 +113,82 @@ public sealed class StartupTests
     }
 
     [Test]
+    public async Task A_request_line_and_a_header_block_may_be_allowed_up_to_one_mebibyte()
+    {
+        using var api = await ApiProcess.StartListeningAsync(("Kestrel__Limits__MaxRequestLineSize", "1048576"), ("Kestrel__Limits__MaxRequestHeadersTotalSize", "1048576"));
+
+        Assert.That((await api.SendUncheckedAsync(ApiRequest.Get("/test/" + new string('a', 16 * 1024)))).Status, Is.EqualTo(200), "beyond the default 8192");
+    }
+
+    // Kestrel's own default. The test holds 127.0.0.1:5000 (or finds it held), so that the API never listens
+    // there beside another program, and the one line of its failed start names the address it tried.
+    [Test]
+    public async Task Without_an_address_the_api_listens_on_localhost_port_5000()
+    {
+        using var holder = HoldPort(5000);
+        using var api = ApiProcess.Start(
+            [("ASPNETCORE_URLS", null), ("DOTNET_URLS", null), ("ASPNETCORE_HTTP_PORTS", null), ("DOTNET_HTTP_PORTS", null), ("ASPNETCORE_HTTPS_PORTS", null), ("DOTNET_HTTPS_PORTS", null)],
+            urls: null);
+
+        Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(69));
+        Assert.That(api.Errors, Is.EqualTo(new[] { "Cannot listen on http://localhost:5000: Address already in use." }));
+    }
+
+    private static TcpListener? HoldPort(int port)
+    {
+        var listener = new TcpListener(IPAddress.Loopback, port);
+        try
+        {
+            listener.Start();
+            return listener;
+        }
+        catch (SocketException)
+        {
+            listener.Dispose();
+            return null;
+        }
+    }
+
+    [Test]
+    public async Task Several_addresses_separated_by_semicolons_are_each_listened_on()
+    {
+        using var api = ApiProcess.Start(urls: "http://127.0.0.1:0;http://127.0.0.1:0");
+        await api.WaitForPortAsync();
+        var ports = await ListeningPortsAsync(api, 2);
+
+        Assert.That(ports.Distinct().Count(), Is.EqualTo(2));
+        foreach (var port in ports)
+        {
+            Assert.That(await HelloAsync(port), Is.EqualTo("Hello World"), $"port {port}");
+        }
+    }
+
+    [TestCase("*")]
+    [TestCase("+")]
+    public async Task A_star_or_a_plus_listens_on_every_interface(string host)
+    {
+        using var api = ApiProcess.Start(urls: $"http://{host}:0");
+        var line = await api.WaitForOutputAsync(l => l.Contains("Now listening on: ", StringComparison.Ordinal), milliseconds: 30_000);
+
+        Assert.That(line, Does.Match(@"Now listening on: http://(\[::\]|0\.0\.0\.0):[0-9]+$"), "the wildcard address, not one interface's");
+        Assert.That(await HelloAsync((await ListeningPortsAsync(api, 1))[0]), Is.EqualTo("Hello World"), "reached on loopback");
+    }
+
+    private static async Task<List<int>> ListeningPortsAsync(ApiProcess api, int count)
+    {
+        await api.WaitForOutputAsync(_ => api.Output.Count(IsListening) >= count, milliseconds: 30_000);
+        return [.. api.Output.Where(IsListening).Select(line => int.Parse(line[(line.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture))];
+
+        static bool IsListening(string line) => line.Contains("Now listening on: ", StringComparison.Ordinal);
+    }
+
+    private static async Task<string> HelloAsync(int port)
+    {
+        var exchange = await RawHttp.ExchangeAsync(port, RawHttp.Format(ApiRequest.Get("/")), TimeSpan.FromSeconds(10));
+        return RawHttp.Parse(exchange.Received, _ => false).Single().Text;
+    }
+
+    [Test]
     [Setting("ASPNETCORE_URLS")]
     public async Task The_api_listens_where_ASPNETCORE_URLS_says()
     {
@@ -169,6 +248,30 @@ public sealed class StartupTests
         Assert.That(await api.WaitForOutputAsync(line => line.Contains("Content root path", StringComparison.Ordinal)), Does.EndWith(ApiProcess.Directory + "/"));
         // appsettings.json silences the framework's own request lines; without it they come back.
         Assert.That(api.Output, Has.None.Contains("Request starting"));
+    }
+
+    [Test]
+    public async Task The_environments_appsettings_file_overrides_appsettings_json()
+    {
+        var contentRoot = Directory.CreateTempSubdirectory().FullName;
+        await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.json"), """{ "Kestrel": { "Limits": { "MaxRequestLineSize": 100 } } }""");
+        await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.Staging.json"), """{ "Kestrel": { "Limits": { "MaxRequestLineSize": 200 } } }""");
+        using var api = ApiProcess.Start([("ASPNETCORE_ENVIRONMENT", "Staging")], ["--contentRoot", contentRoot]);
+        await api.WaitForPortAsync();
+
+        // "GET /test/{id} HTTP/1.1" and its line end: 21 bytes around the id.
+        Assert.That((await api.SendUncheckedAsync(ApiRequest.Get("/test/" + new string('a', 150)))).Status, Is.EqualTo(200), "beyond appsettings.json's 100");
+        Assert.That((await api.SendUncheckedAsync(ApiRequest.Get("/test/" + new string('a', 190)))).Status, Is.EqualTo(414), "beyond appsettings.Staging.json's 200");
+    }
+
+    [TestCase("ASPNETCORE_CONTENTROOT")]
+    [TestCase("DOTNET_CONTENTROOT")]
+    public async Task A_content_root_set_in_the_environment_still_applies(string variable)
+    {
+        var elsewhere = Directory.CreateTempSubdirectory().FullName;
+        using var api = ApiProcess.Start([(variable, elsewhere)]);
+
+        Assert.That(await api.WaitForOutputAsync(line => line.Contains("Content root path", StringComparison.Ordinal)), Does.EndWith(elsewhere));
     }
 
     [Test]
