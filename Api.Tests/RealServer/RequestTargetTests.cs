@@ -111,6 +111,36 @@ public sealed class RequestTargetTests
         Assert.That(response.IsFromApi, Is.False);
     }
 
+    [TestCase("Bad Header: 1")]
+    [TestCase("NoColon")]
+    [TestCase("X-Folded: 1\r\n continued")]
+    public async Task A_header_kestrel_cannot_parse_is_400_with_no_body(string header)
+    {
+        var response = await ExchangeAsync($"GET / HTTP/1.1\r\nHost: localhost\r\n{header}\r\n");
+
+        Assert.That(response.Status, Is.EqualTo(400));
+        Assert.That(response.Body, Is.Empty);
+        Assert.That(response.IsFromApi, Is.False);
+    }
+
+    // RFC 9110 §15.6.6: the one 5xx a client can cause.
+    [TestCase("HTTP/1.2")]
+    [TestCase("HTTP/2.0")]
+    [TestCase("HTTP/3.0")]
+    public async Task An_http_version_other_than_1_0_and_1_1_is_kestrels_505_with_no_body(string version)
+    {
+        var response = await ExchangeAsync($"GET / {version}\r\nHost: localhost\r\n");
+
+        Assert.That(response.Status, Is.EqualTo(505));
+        Assert.That(response.Body, Is.Empty);
+        Assert.That(response.IsFromApi, Is.False);
+    }
+
+    [TestCase("HTTP/1.0")]
+    [TestCase("HTTP/1.1")]
+    public async Task Http_1_0_and_1_1_are_served(string version) =>
+        Assert.That((await ExchangeAsync($"GET /test/1 {version}\r\nHost: localhost\r\n")).Text, Is.EqualTo("test 1"));
+
     // Kestrel finds broken chunking as the body is read: the API answers it, not Kestrel on its own.
     [TestCase("/test")]
     [TestCase("/exemple")]

@@ -125,6 +125,18 @@ public sealed class ServerLimitsTests
         ProblemAssert.IsProblem(await _api.SendAsync(ApiRequest.Form("/test", "aaaaaaaaa=1")), 413);
     }
 
+    [TestCase("a=1&b=2&c=3&d=4")]
+    [TestCase("aaaaaaaaa=1")]
+    public async Task A_form_beyond_its_limits_is_413_in_the_same_words_with_or_without_content_length(string body)
+    {
+        var declared = await _api.SendAsync(ApiRequest.Form("/test", body));
+        var chunked = await _api.SendAsync(ApiRequest.Form("/test", body) with { Chunked = true });
+
+        ProblemAssert.IsProblem(declared, 413);
+        ProblemAssert.IsProblem(chunked, 413);
+        Assert.That((string?)chunked.Json!["detail"], Is.EqualTo((string?)declared.Json!["detail"]));
+    }
+
     [Test]
     public async Task Kestrel_limits_apply_from_appsettings_json_too()
     {

@@ -1,0 +1,56 @@
+namespace Api.Tests.RealServer;
+
+/// <summary>
+/// The headers every answer the API writes carries on the wire: the security headers, the content security
+/// policy outside <c>/docs</c>, and no <c>Server</c> header, which Kestrel adds unless told not to (the
+/// in-memory server never does).
+/// </summary>
+[NonParallelizable]
+public sealed class ResponseHeadersTests
+{
+    private const string ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+
+    private ApiProcess _api = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _api = await ApiProcess.StartListeningAsync();
+
+    [OneTimeTearDown]
+    public void Stop() => _api.Dispose();
+
+    [TestCase("GET", "/", 200)]
+    [TestCase("HEAD", "/test/1", 200)]
+    [TestCase("OPTIONS", "/exemple", 200)]
+    [TestCase("POST", "/exemple", 400)]
+    [TestCase("GET", "/nope", 404)]
+    [TestCase("DELETE", "/test", 405)]
+    [TestCase("GET", "/healthz", 200)]
+    [TestCase("GET", "/metrics", 200)]
+    [TestCase("GET", "/openapi/v1.json", 200)]
+    public async Task Every_answer_carries_the_security_headers_and_no_server_header(string method, string target, int status)
+    {
+        var response = await _api.SendAsync(new ApiRequest(method, target));
+
+        Assert.That(response.Status, Is.EqualTo(status));
+        Assert.That(response.Headers["X-Content-Type-Options"].ToString(), Is.EqualTo("nosniff"));
+        Assert.That(response.Headers["X-Frame-Options"].ToString(), Is.EqualTo("DENY"));
+        Assert.That(response.Headers["Referrer-Policy"].ToString(), Is.EqualTo("no-referrer"));
+        Assert.That(response.Headers.ContentSecurityPolicy.ToString(), Is.EqualTo(ContentSecurityPolicy));
+        Assert.That(response.Headers.ContainsKey("Server"), Is.False);
+    }
+
+    // The docs page runs its own script, which that policy would block.
+    [TestCase("/docs/")]
+    [TestCase("/docs/scalar.js")]
+    public async Task The_docs_page_carries_the_security_headers_but_not_the_content_security_policy(string target)
+    {
+        var response = await _api.SendAsync(ApiRequest.Get(target));
+
+        Assert.That(response.Status, Is.EqualTo(200));
+        Assert.That(response.Headers["X-Content-Type-Options"].ToString(), Is.EqualTo("nosniff"));
+        Assert.That(response.Headers["X-Frame-Options"].ToString(), Is.EqualTo("DENY"));
+        Assert.That(response.Headers["Referrer-Policy"].ToString(), Is.EqualTo("no-referrer"));
+        Assert.That(response.Headers.ContainsKey("Content-Security-Policy"), Is.False);
+        Assert.That(response.Headers.ContainsKey("Server"), Is.False);
+    }
+}
