@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -42,6 +43,40 @@ public sealed partial class ObservabilityTests
         Assert.That(metrics, Does.Match("""(?m)^http_server_request_duration_seconds_count\{[^}]*http_request_method="POST",http_response_status_code="400",http_route="exemple"[^}]*\} 1$"""));
         Assert.That(metrics, Does.Match("(?m)^kestrel_active_connections"));
         Assert.That(metrics, Does.Match("(?m)^dotnet_gc_collections_total"));
+    }
+
+    [Test]
+    public async Task Metrics_cover_active_requests_rate_limiting_when_on_handled_exceptions_and_the_runtime()
+    {
+        using var api = await ApiProcess.StartListeningAsync(("RateLimiting__PermitLimit", "1000"));
+        await api.GetAsync("/");
+        // Broken chunking: Kestrel's exception, which the API's exception handler answers 400.
+        await RawHttp.ExchangeAsync(api.Port, Encoding.ASCII.GetBytes(
+            "POST /exemple HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n"), TimeSpan.FromSeconds(10));
+
+        var metrics = await ScrapeAsync(api, text => text.Contains("aspnetcore_diagnostics_exceptions_total", StringComparison.Ordinal));
+
+        string[] names =
+        [
+            "http_server_active_requests", "aspnetcore_rate_limiting_requests_total", "aspnetcore_diagnostics_exceptions_total",
+            "dotnet_jit_compiled_methods_total", "dotnet_thread_pool_thread_count_total", "dotnet_process_cpu_time_seconds_total",
+            "dotnet_process_memory_working_set_bytes",
+        ];
+        foreach (var name in names)
+        {
+            Assert.That(metrics, Does.Match($"(?m)^{name}[{{ ]"), name);
+        }
+    }
+
+    [Test]
+    public async Task Without_the_rate_limiter_there_is_no_rate_limiting_meter()
+    {
+        using var api = await ApiProcess.StartListeningAsync();
+        await api.GetAsync("/");
+
+        var metrics = await ScrapeAsync(api, text => text.Contains("http_server_request_duration_seconds_count", StringComparison.Ordinal));
+
+        Assert.That(metrics, Does.Contain("http_server_request_duration_seconds_count").And.Not.Contain("aspnetcore_rate_limiting"));
     }
 
     [Test]
@@ -95,6 +130,23 @@ public sealed partial class ObservabilityTests
         // The span's trace and span ids travel as raw bytes in the protobuf body: the log line's own.
         var spanId = LoggedSpanId().Match(logged!).Groups[1].Value;
         Assert.That(Convert.ToHexStringLower(export!.Body), Does.Contain("0af7651916cd43dd8448eb211c80319c").And.Contain(spanId));
+    }
+
+    [TestCase(null, "flask-tutorial-api")]
+    [TestCase("orders-edge", "orders-edge")]
+    public async Task Spans_are_exported_under_flask_tutorial_api_unless_OTEL_SERVICE_NAME_names_another_service(string? serviceName, string expected)
+    {
+        using var collector = new OtlpCollector();
+        using var api = await ApiProcess.StartListeningAsync(
+            ("OTEL_EXPORTER_OTLP_ENDPOINT", collector.Endpoint), ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"), ("OTEL_BSP_SCHEDULE_DELAY", "100"),
+            ("OTEL_SERVICE_NAME", serviceName));
+
+        await api.GetAsync("/test/42");
+
+        var export = await collector.NextExportAsync(TimeSpan.FromSeconds(20));
+        // The resource's service.name attribute travels as UTF-8 text in the protobuf body.
+        Assert.That(Encoding.UTF8.GetString(export!.Body), Does.Contain("service.name").And.Contain(expected));
+        Assert.That(Encoding.UTF8.GetString(export.Body), Does.Not.Contain(expected == "orders-edge" ? "flask-tutorial-api" : "orders-edge"));
     }
 
     [Test]
