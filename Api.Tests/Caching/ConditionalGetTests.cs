@@ -128,6 +128,15 @@ public sealed class ConditionalGetTests : ApiTestBase
         Assert.That(new[] { post, notFound, document }.Select(r => r.Headers.ETag.Count + r.Headers.CacheControl.Count), Has.All.Zero);
     }
 
+    [Test]
+    public async Task The_docs_page_carries_no_validators_and_ignores_the_conditions()
+    {
+        var response = await GetAsync("/docs/", ("If-None-Match", "*"), ("If-Modified-Since", HeaderUtilities.FormatDate(DateTimeOffset.UtcNow.AddYears(1))));
+
+        Assert.That(response.Status, Is.EqualTo(200));
+        Assert.That(response.Headers.ETag.Count + response.Headers.CacheControl.Count, Is.Zero);
+    }
+
     [TestCase("If-Match", "\"other\"")]
     [TestCase("If-Unmodified-Since", "Thu, 01 Jan 1970 00:00:00 GMT")]
     public async Task The_conditions_that_guard_changes_are_not_read(string header, string value) =>

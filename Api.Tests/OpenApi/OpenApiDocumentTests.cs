@@ -24,6 +24,16 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         Assert.That(JsonNode.DeepEquals(served, committed), Is.True, "rebuild Api and commit Api/OpenApi/openapi.json");
     }
 
+    // Prometheus's text format is for operators, not part of the contract: a client generated from the document has no use for it.
+    [Test]
+    public void The_document_lists_the_health_probes_and_not_the_metrics()
+    {
+        var paths = Committed()["paths"]!.AsObject().Select(path => path.Key).ToList();
+
+        Assert.That(paths, Does.Contain("/healthz").And.Contain("/readyz"));
+        Assert.That(paths, Has.None.StartsWith("/metrics"));
+    }
+
     [Test]
     public void It_is_openapi_3_1_with_info_licence_and_public_security()
     {

@@ -113,7 +113,8 @@ public sealed class EdgeProtectionTests : ApiTestBase
     [TestCase("/docs/")]
     [TestCase("/docs/scalar.js")]
     [TestCase("/openapi/v1.json")]
-    public async Task Health_probes_the_docs_page_and_the_document_are_not_rate_limited(string path)
+    [TestCase("/metrics")]
+    public async Task Health_probes_the_docs_page_the_document_and_the_metrics_are_not_rate_limited(string path)
     {
         var limited = Factory.With(("RateLimiting:PermitLimit", "1"));
 
