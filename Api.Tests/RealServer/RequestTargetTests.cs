@@ -70,6 +70,18 @@ public sealed class RequestTargetTests
         }
     }
 
+    // Flask redirects to the path with the empty segment merged; the API never rewrites a path.
+    [TestCase("/test//abc")]
+    [TestCase("//test/abc")]
+    [TestCase("/convert/int//42")]
+    public async Task A_path_with_an_empty_segment_is_404_problem_and_never_redirected(string path)
+    {
+        var response = await ExchangeAsync($"GET {path} HTTP/1.1\r\nHost: localhost\r\n");
+
+        ProblemAssert.IsProblem(response, 404);
+        Assert.That(response.Headers.Location.Count, Is.Zero);
+    }
+
     [TestCase("http://elsewhere.example/test/1", "localhost")]
     [TestCase("http://localhost:{0}/test/1", "other.example")]
     [TestCase("http://other.example:8080/test/1", "localhost:8080")]
