@@ -114,7 +114,7 @@ public sealed class EdgeProtectionTests : ApiTestBase
     [TestCase("/docs/scalar.js")]
     [TestCase("/openapi/v1.json")]
     [TestCase("/metrics")]
-    public async Task Health_probes_the_docs_page_the_document_and_the_metrics_are_not_rate_limited(string path)
+    public async Task Health_probes_the_docs_page_the_document_and_the_metrics_are_neither_limited_nor_counted(string path)
     {
         var limited = Factory.With(("RateLimiting:PermitLimit", "1"));
 
@@ -125,5 +125,6 @@ public sealed class EdgeProtectionTests : ApiTestBase
         }
 
         Assert.That(statuses, Has.All.EqualTo(200));
+        Assert.That((await limited.SendAsync(ApiRequest.Get("/"))).Status, Is.EqualTo(200), "the client's one permit is still there");
     }
 }
