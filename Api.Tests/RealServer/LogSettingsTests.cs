@@ -51,6 +51,18 @@ public sealed class LogSettingsTests
         Assert.That(IsJsonObject(_defaults.Output[0]), Is.False);
     }
 
+    // journald reads a line's level from its "<N>" prefix (syslog's severities: 6 is Information).
+    [Test]
+    public async Task With_the_systemd_formatter_every_line_starts_with_its_journald_level()
+    {
+        using var systemd = await ApiProcess.StartListeningAsync(("Logging__Console__FormatterName", "systemd"));
+        await systemd.GetAsync("/test/42");
+        var requestLine = await systemd.WaitForOutputAsync(line => line.Contains("/test/42", StringComparison.Ordinal));
+
+        Assert.That(requestLine, Does.StartWith("<6>Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware[9] "));
+        Assert.That(systemd.Output.Where(line => line.Length > 0), Has.All.Match("^<[0-7]>"));
+    }
+
     [Test]
     [Setting("Logging:LogLevel:*")]
     public void A_category_set_to_debug_writes_its_debug_lines()
