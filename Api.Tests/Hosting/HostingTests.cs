@@ -11,7 +11,8 @@ public sealed class HostingTests
 {
     [TestCase(null)]
     [TestCase("http://127.0.0.1:5000")]
-    [TestCase("http://LOCALHOST:0/")]
+    [TestCase("http://LOCALHOST:1/")]
+    [TestCase("http://127.0.0.1:0/")]
     [TestCase("http://*:80")]
     [TestCase("http://+:80")]
     [TestCase("http://[::1]:65535")]
@@ -25,6 +26,7 @@ public sealed class HostingTests
     [TestCase("https://127.0.0.1:5123")]
     [TestCase("http://127.0.0.1:5123/api")]
     [TestCase("localhost:5123")]
+    [TestCase("http://localhost:0")]
     [TestCase("http://127.0.0.1:5123;http://api.example:5123")]
     public void Addresses_kestrel_would_read_otherwise_or_not_at_all_are_refused(string urls) =>
         Assert.That(new HostingOptionsValidator().Validate(new HostingOptions { Urls = urls }).IsValid, Is.False);

@@ -12,7 +12,7 @@ namespace Api.Tests.RealServer;
 public sealed class StartupTests
 {
     private const string AddressRule = "must be addresses such as http://127.0.0.1:5000, separated by ';', each http://HOST:PORT with HOST localhost, "
-        + "an IP address, or * or + for every interface, and PORT from 0 to 65535.";
+        + "an IP address, or * or + for every interface, and PORT from 0 to 65535 (from 1 with localhost).";
 
     private const string LogLevels = "Trace, Debug, Information, Warning, Error, Critical or None";
 
@@ -83,8 +83,8 @@ public sealed class StartupTests
         Assert.That(api.Output, Is.Empty);
     }
 
-    // Kestrel would listen on port 80 of every interface for the first, and fail with a stack trace for the
-    // others; from --urls, ASPNETCORE_URLS or appsettings.json alike. Started side by side: each exits at once.
+    // Kestrel would listen on port 80 of every interface for a port that does not read, and fail with a stack trace
+    // for the others (localhost:0 included); from --urls, ASPNETCORE_URLS or appsettings.json alike. Started side by side: each exits at once.
     [Test]
     public async Task An_address_that_does_not_parse_stops_the_start_with_one_line_naming_it()
     {
@@ -93,7 +93,7 @@ public sealed class StartupTests
         string[] refused =
         [
             "localhost:5123", "http://127.0.0.1:99999", "http://127.0.0.1:-1", "http://api.example:5123", "https://127.0.0.1:5123",
-            "http://127.0.0.1:5123/api", "http://127.0.0.1:5123;http://127.0.0.1:port",
+            "http://127.0.0.1:5123/api", "http://127.0.0.1:5123;http://127.0.0.1:port", "http://localhost:0",
         ];
         var apis = refused.Select(urls => (Urls: urls, Api: ApiProcess.Start(urls: urls)))
             .Append(("http://127.0.0.1:5O00", ApiProcess.Start([("ASPNETCORE_URLS", "http://127.0.0.1:5O00")], urls: null)))
