@@ -394,13 +394,16 @@ public sealed class RawHttpFuzzTests
             ExpectedStatus = !reads || framing.Broken ? null
                 : framing.NoBody ? (target.FormRoute == "/exemple" ? 400 : 200)
                 : target.FormRoute == "/exemple" ? content.ExempleStatus : content.TestStatus,
-            MayBeRefusedByTheApi = target.HasFragment || framing.Chunked,
+            MayBeRefusedByTheApi = target.HasFragment || target.HasControlCharacter || framing.Chunked,
         };
     }
 
     public sealed record Target(string Text, string Host, string? FormRoute, bool Clean)
     {
         public bool HasFragment { get; init; }
+
+        /// <summary>A raw control character other than NUL (which Kestrel refuses), which the API refuses before routing.</summary>
+        public bool HasControlCharacter => Text.Any(c => c is > '\0' and < ' ' or '\u007f');
     }
 
     public sealed record Version(string Text, bool Http10, bool Odd);

@@ -110,6 +110,26 @@ public sealed class RequestTargetTests
     public async Task An_escaped_hash_is_part_of_the_path() =>
         Assert.That((await ExchangeAsync("GET /test/a%23frag HTTP/1.1\r\nHost: localhost\r\n")).Text, Is.EqualTo("test a#frag"));
 
+    // Kestrel serves these raw, and refuses only NUL.
+    [TestCase("/test/a\u0001b")]
+    [TestCase("/test/a\tb")]
+    [TestCase("/test/a\rb")]
+    [TestCase("/test/a\u001fb")]
+    [TestCase("/test/a\u007fb")]
+    [TestCase("/test/1?x=\u0001")]
+    public async Task A_target_with_a_raw_control_character_is_400_problem(string target)
+    {
+        var response = await ExchangeAsync($"GET {target} HTTP/1.1\r\nHost: localhost\r\n");
+
+        ProblemAssert.IsProblem(response, 400);
+        Assert.That((string?)response.Json!["detail"], Is.EqualTo("The request target holds a control character: a client sends it percent-encoded."));
+        Assert.That(response.Headers.Connection.ToString(), Is.EqualTo("close"));
+    }
+
+    [Test]
+    public async Task An_escaped_control_character_is_part_of_the_path() =>
+        Assert.That((await ExchangeAsync("GET /test/a%01b HTTP/1.1\r\nHost: localhost\r\n")).Text, Is.EqualTo("test a\u0001b"));
+
     [TestCase("GET /test/a%00b HTTP/1.1")]
     [TestCase("GET /test/a\0b HTTP/1.1")]
     [TestCase("GET * HTTP/1.1")]
