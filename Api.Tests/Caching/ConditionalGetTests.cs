@@ -137,6 +137,17 @@ public sealed class ConditionalGetTests : ApiTestBase
         Assert.That(response.Headers.ETag.Count + response.Headers.CacheControl.Count, Is.Zero);
     }
 
+    [Test]
+    public async Task The_docs_pages_script_keeps_scalars_weak_etag_and_is_revalidated()
+    {
+        var script = await GetAsync("/docs/scalar.js");
+        var again = await GetAsync("/docs/scalar.js", ("If-None-Match", script.Headers.ETag.ToString()));
+
+        Assert.That(EntityTagHeaderValue.Parse(script.Headers.ETag.ToString()).IsWeak, Is.True);
+        Assert.That(script.Headers.CacheControl.ToString(), Is.EqualTo("no-cache"));
+        Assert.That(again.Status, Is.EqualTo(304));
+    }
+
     [TestCase("If-Match", "\"other\"")]
     [TestCase("If-Unmodified-Since", "Thu, 01 Jan 1970 00:00:00 GMT")]
     public async Task The_conditions_that_guard_changes_are_not_read(string header, string value) =>
