@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Api.Echo;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -68,16 +69,33 @@ public sealed class RequestLogTests : ApiTestBase
     }
 
     [Test]
-    public async Task An_unhandled_exception_is_logged_as_an_error_with_its_trace()
+    public async Task An_unhandled_exception_is_logged_once_as_an_error_with_the_trace_and_span_of_its_problem()
     {
         var (api, logs) = Capturing();
         var echo = new Moq.Mock<IEchoService>();
         echo.Setup(e => e.Greet()).Throws(new InvalidOperationException("boom"));
+        var errorTypes = new ConcurrentBag<object?>();
+        using var durations = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument is { Meter.Name: "Microsoft.AspNetCore.Hosting", Name: "http.server.request.duration" }) listener.EnableMeasurementEvents(instrument);
+            },
+        };
+        durations.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            foreach (var tag in tags) if (tag.Key == "error.type") errorTypes.Add(tag.Value);
+        });
+        durations.Start();
 
-        await api.WithServices(s => s.AddSingleton(echo.Object)).SendAsync(ApiRequest.Get("/"));
-        await logs.WaitForAsync(e => e.Level == LogLevel.Error);
+        var response = await api.WithServices(s => s.AddSingleton(echo.Object)).SendAsync(ApiRequest.Get("/"));
+        await logs.WaitForAsync(e => e.Category == RequestLog);
 
-        Assert.That(logs.Entries.Where(e => e.Level == LogLevel.Error).Select(e => e.Exception?.Message), Does.Contain("boom"));
+        var error = logs.Entries.Single(e => e.Level >= LogLevel.Error);
+        var fields = error.State.ToDictionary(p => p.Key, p => p.Value);
+        Assert.That(error.Exception?.Message, Is.EqualTo("boom"));
+        Assert.That((string?)response.Json!["traceId"], Does.Contain($"-{fields["TraceId"]}-{fields["SpanId"]}-"), "the problem names the same trace and span");
+        Assert.That(errorTypes, Does.Contain("System.InvalidOperationException"), "the request's duration is tagged with the exception's type");
     }
 
     public sealed record LogEntry(string Category, LogLevel Level, string Message, IReadOnlyList<KeyValuePair<string, object?>> State, Exception? Exception);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace Api.Problems;
 
-internal static class ProblemsExtensions
+internal static partial class ProblemsExtensions
 {
     public const string TraceIdExtension = "traceId";
 
@@ -25,10 +25,25 @@ internal static class ProblemsExtensions
                 IOException => StatusCodes.Status400BadRequest,
                 _ => StatusCodes.Status500InternalServerError,
             };
-            options.SuppressDiagnosticsCallback = context => context.Exception is IOException;
+            options.SuppressDiagnosticsCallback = context => context.Exception is IOException || LogAnswered500(context);
         });
         return services;
     }
+
+    // In place of the framework's entry, which names no request while log scopes are off: the same metric tag,
+    // and the trace and span ids that the request's log line and its problem's traceId carry.
+    private static bool LogAnswered500(ExceptionHandlerSuppressDiagnosticsContext context)
+    {
+        var http = context.HttpContext;
+        http.Features.Get<IHttpMetricsTagsFeature>()?.Tags.Add(new("error.type", context.Exception.GetType().FullName));
+        LogUnhandledException(
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProblemsExtensions).FullName!),
+            context.Exception, Activity.Current?.TraceId.ToHexString(), Activity.Current?.SpanId.ToHexString());
+        return true;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception, answered 500. TraceId: {TraceId} SpanId: {SpanId}")]
+    private static partial void LogUnhandledException(ILogger logger, Exception exception, string? traceId, string? spanId);
 
     /// <summary>Exceptions become problems, and so does every error answer that has no body yet (no route, a wrong method, a timeout).</summary>
     public static WebApplication UseProblemResponses(this WebApplication app)
