@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace Api.Http;
@@ -11,9 +10,6 @@ namespace Api.Http;
 internal static class StrictFraming
 {
     private static readonly string[] Chunked = ["chunked"];
-
-    // Kestrel refuses NUL itself; it serves the other C0 controls and DEL as part of the path.
-    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create([.. Enumerable.Range(1, 31).Select(c => (char)c), '\u007f']);
 
     public static IServiceCollection AddStrictFraming(this IServiceCollection services) =>
         services.Configure<KestrelServerOptions>(kestrel =>
@@ -42,7 +38,9 @@ internal static class StrictFraming
         { Count: > 0 } codings when !codings.ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .SequenceEqual(Chunked, StringComparer.OrdinalIgnoreCase) => "Transfer-Encoding may only be chunked, once: the server decodes no other transfer coding.",
         _ when rawTarget.Contains('#', StringComparison.Ordinal) => "The request target holds a '#': a fragment is never sent to a server.",
-        _ when rawTarget.AsSpan().ContainsAny(ControlCharacters) => "The request target holds a control character: a client sends it percent-encoded.",
+        // Kestrel refuses NUL itself, and serves the other C0 controls and DEL as part of the path.
+        _ when rawTarget.AsSpan().ContainsAnyInRange('\u0001', '\u001f') || rawTarget.Contains('\u007f', StringComparison.Ordinal)
+            => "The request target holds a control character: a client sends it percent-encoded.",
         _ => null,
     };
 
