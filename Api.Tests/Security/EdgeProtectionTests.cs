@@ -91,11 +91,14 @@ public sealed class EdgeProtectionTests : ApiTestBase
         Assert.That((await off.SendAsync(From("192.0.2.10", "198.51.100.2"))).Status, Is.EqualTo(429), "off by default");
     }
 
-    // One proxy stepped back through by default: of "a, b", b (the address the known proxy saw) is the client, and a is not read.
+    // One proxy stepped back through by default: of "a, b", b (the address the known proxy saw) is the client, and a is
+    // not read, even though b is a known proxy too (with a limit of 2, a would be the client).
     [Test]
     public async Task Behind_a_known_proxy_the_forwarded_client_is_the_last_address_by_default()
     {
-        var trusting = Factory.With(("RateLimiting:PermitLimit", "1"), ("ForwardedHeaders:Enabled", "true"), ("ForwardedHeaders:KnownProxies:0", "192.0.2.10"));
+        var trusting = Factory.With(
+            ("RateLimiting:PermitLimit", "1"), ("ForwardedHeaders:Enabled", "true"),
+            ("ForwardedHeaders:KnownProxies:0", "192.0.2.10"), ("ForwardedHeaders:KnownProxies:1", "203.0.113.7"));
 
         Assert.That((await trusting.SendAsync(From("192.0.2.10", "198.51.100.1, 203.0.113.7"))).Status, Is.EqualTo(200));
         Assert.That((await trusting.SendAsync(From("192.0.2.10", "198.51.100.2, 203.0.113.7"))).Status, Is.EqualTo(429), "both are 203.0.113.7");
