@@ -47,7 +47,12 @@ start_server() {
   (cd "$(dirname "$dll")" && exec env "$@" ASPNETCORE_ENVIRONMENT=Production \
     taskset -c "$SERVER_CPU" $command --urls "$url" >/dev/null 2>&1) &
   pid=$!
-  until curl -fs -o /dev/null "$url/"; do sleep 0.005; done
+  local deadline=$((SECONDS + 60))
+  until curl -fs -o /dev/null "$url/"; do
+    kill -0 "$pid" 2>/dev/null || { echo "the server for $url exited before answering" >&2; return 1; }
+    ((SECONDS < deadline)) || { echo "the server for $url did not answer within 60 s" >&2; stop_server; return 1; }
+    sleep 0.005
+  done
   # shellcheck disable=SC2034 # read by the scripts that source this file
   startup_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 }

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # What the host builds before the first answer: the controllers template and the API (as its image
 # runs it) are started cold ROUNDS times with bench/StartupServices as a startup hook, which records
-# from the dependency injection container's own events each service resolved at the root and each
-# call site built, until the first request (GET /) starts. Prints, per server, the median times of
+# from the dependency injection container's own events each service asked for (GetService, from the
+# root or a scope) and each call site built, until the first request (GET /) starts. Prints, per server, the median times of
 # the first resolution, the server's readiness and the first request (the listener itself slows
 # start-up a little), the counts, and the call sites built grouped by the area of their type.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ROUNDS=${ROUNDS:-3}
-PORT=${PORT:-5086}
 source bench/lib.sh
+PORT=${PORT:-$(free_port)}
 traces=$(mktemp -d)
 trap 'rm -rf "$traces"; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
 read -r -a image <<<"$(image_env)"
@@ -51,7 +51,7 @@ def area(service):
     return ".".join(parts[:3] if parts[:1] == ["Microsoft"] else parts[:2]) or name
 
 print(f"Median of {rounds} cold starts each, ms since launch (with the listener):\n")
-print("| server | first service resolved | server ready | first request | resolved at the root | call sites built |")
+print("| server | first service asked for | server ready | first request | GetService calls | call sites built |")
 print("|---|---:|---:|---:|---:|---:|")
 built = {}
 for label in servers:

@@ -8,8 +8,8 @@ internal static class StartupHook
 }
 
 /// <summary>
-/// Writes a line (ms since launch, event, service type) for each service the container resolves at its root
-/// and each call site it builds, and the server's "ready" and first "request" marks; stops at the first request.
+/// Writes a line (ms since launch, event, service type) for each service the container is asked for (from the root
+/// or a scope) and each call site it builds, and the server's "ready" and first "request" marks; stops at the first request.
 /// </summary>
 internal sealed class StartupServicesListener(string path) : EventListener
 {
@@ -34,7 +34,8 @@ internal sealed class StartupServicesListener(string path) : EventListener
             "RequestStart" => "request",
             _ => null,
         };
-        if (mark is null) return;
+        // A large call site comes in several chunks: the first one counts it.
+        if (mark is null || (mark == "built" && eventData.Payload?[2] is int chunk && chunk > 0)) return;
         lock (_gate)
         {
             if (_firstRequestSeen) return;
