@@ -45,6 +45,20 @@ public sealed class StrictFramingTests : ApiTestBase
             (string?)(await RefusedAsync(ApiRequest.Get("/test/a#frag"))).Json!["detail"],
             Is.EqualTo("The request target holds a '#': a fragment is never sent to a server."));
 
+    // Characters by their code: a test's name holding a control character confuses test runners.
+    [TestCase(0x01)]
+    [TestCase(0x1f)]
+    [TestCase(0x7f)]
+    public async Task A_target_with_a_raw_control_character_is_400_problem_and_closes_the_connection(int character) =>
+        Assert.That(
+            (string?)(await RefusedAsync(ApiRequest.Get($"/test/a{(char)character}b"))).Json!["detail"],
+            Is.EqualTo("The request target holds a control character: a client sends it percent-encoded."));
+
+    [TestCase(0x20)]
+    [TestCase(0x7e)]
+    public async Task The_characters_beside_the_control_ranges_are_not_refused(int character) =>
+        Assert.That((await SendAsync(ApiRequest.Get($"/test/a{(char)character}b"))).Status, Is.EqualTo(200));
+
     [Test]
     public void Kestrel_takes_an_absolute_form_targets_host_and_reads_content_length_as_digits_only()
     {

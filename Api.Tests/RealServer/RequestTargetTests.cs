@@ -110,16 +110,17 @@ public sealed class RequestTargetTests
     public async Task An_escaped_hash_is_part_of_the_path() =>
         Assert.That((await ExchangeAsync("GET /test/a%23frag HTTP/1.1\r\nHost: localhost\r\n")).Text, Is.EqualTo("test a#frag"));
 
-    // Kestrel serves these raw, and refuses only NUL.
-    [TestCase("/test/a\u0001b")]
-    [TestCase("/test/a\tb")]
-    [TestCase("/test/a\rb")]
-    [TestCase("/test/a\u001fb")]
-    [TestCase("/test/a\u007fb")]
-    [TestCase("/test/1?x=\u0001")]
-    public async Task A_target_with_a_raw_control_character_is_400_problem(string target)
+    // Kestrel serves these raw, and refuses only NUL. By their code: a test's name holding a control character
+    // confuses test runners.
+    [TestCase("/test/a{0}b", 0x01)]
+    [TestCase("/test/a{0}b", 0x09)]
+    [TestCase("/test/a{0}b", 0x0d)]
+    [TestCase("/test/a{0}b", 0x1f)]
+    [TestCase("/test/a{0}b", 0x7f)]
+    [TestCase("/test/1?x={0}", 0x01)]
+    public async Task A_target_with_a_raw_control_character_is_400_problem(string target, int character)
     {
-        var response = await ExchangeAsync($"GET {target} HTTP/1.1\r\nHost: localhost\r\n");
+        var response = await ExchangeAsync($"GET {string.Format(CultureInfo.InvariantCulture, target, (char)character)} HTTP/1.1\r\nHost: localhost\r\n");
 
         ProblemAssert.IsProblem(response, 400);
         Assert.That((string?)response.Json!["detail"], Is.EqualTo("The request target holds a control character: a client sends it percent-encoded."));
