@@ -38,6 +38,7 @@ public sealed class DrainTests
         Assert.That(await RawHttp.ReadUntilClosedAsync(stalled.GetStream(), TimeSpan.FromSeconds(10)), Is.Empty, "a request still in flight after the timeout is cut");
         Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(10)), Is.Zero);
         Assert.That(api.Output, Has.Some.Contains("Draining"));
+        Assert.That(api.Output, Has.None.Contains("HealthCheck"), "a 503 of /readyz while draining is expected, not an error entry per probe");
         Assert.That(terminated.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4.5)), "drain and timeout, not Kestrel's 5 s body-rate limit");
     }
 
