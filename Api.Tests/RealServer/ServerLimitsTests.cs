@@ -140,7 +140,8 @@ public sealed class ServerLimitsTests
     [Test]
     public async Task Kestrel_limits_apply_from_appsettings_json_too()
     {
-        var contentRoot = Directory.CreateTempSubdirectory().FullName;
+        using var temporary = new TemporaryFolder();
+        var contentRoot = temporary.FullName;
         await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.json"), """{ "Kestrel": { "Limits": { "MaxRequestLineSize": 100 } } }""");
         using var api = ApiProcess.Start(arguments: ["--contentRoot", contentRoot]);
         await api.WaitForPortAsync();

@@ -50,7 +50,8 @@ public sealed class StartupTests
     [Test]
     public async Task Every_invalid_setting_is_named_at_once_whatever_its_source()
     {
-        var contentRoot = Directory.CreateTempSubdirectory().FullName;
+        using var temporary = new TemporaryFolder();
+        var contentRoot = temporary.FullName;
         await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.json"), """{ "Kestrel": { "Limits": { "MaxRequestLineSize": "long" } } }""");
         using var api = ApiProcess.Start(
             [
@@ -88,7 +89,8 @@ public sealed class StartupTests
     [Test]
     public async Task An_address_that_does_not_parse_stops_the_start_with_one_line_naming_it()
     {
-        var contentRoot = Directory.CreateTempSubdirectory().FullName;
+        using var temporary = new TemporaryFolder();
+        var contentRoot = temporary.FullName;
         await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.json"), """{ "urls": "http://127.0.0.1:8O80" }""");
         string[] refused =
         [
@@ -257,7 +259,8 @@ public sealed class StartupTests
     [Test]
     public async Task The_environments_appsettings_file_overrides_appsettings_json()
     {
-        var contentRoot = Directory.CreateTempSubdirectory().FullName;
+        using var temporary = new TemporaryFolder();
+        var contentRoot = temporary.FullName;
         await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.json"), """{ "Kestrel": { "Limits": { "MaxRequestLineSize": 100 } } }""");
         await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.Staging.json"), """{ "Kestrel": { "Limits": { "MaxRequestLineSize": 200 } } }""");
         using var api = ApiProcess.Start([("ASPNETCORE_ENVIRONMENT", "Staging")], ["--contentRoot", contentRoot]);
@@ -272,7 +275,8 @@ public sealed class StartupTests
     [TestCase("DOTNET_CONTENTROOT")]
     public async Task A_content_root_set_in_the_environment_still_applies(string variable)
     {
-        var elsewhere = Directory.CreateTempSubdirectory().FullName;
+        using var temporary = new TemporaryFolder();
+        var elsewhere = temporary.FullName;
         using var api = ApiProcess.Start([(variable, elsewhere)]);
 
         Assert.That(await api.WaitForOutputAsync(line => line.Contains("Content root path", StringComparison.Ordinal), milliseconds: 30_000), Does.EndWith(elsewhere));
@@ -281,7 +285,8 @@ public sealed class StartupTests
     [Test]
     public async Task A_configured_content_root_still_applies()
     {
-        var elsewhere = Directory.CreateTempSubdirectory().FullName;
+        using var temporary = new TemporaryFolder();
+        var elsewhere = temporary.FullName;
         using var api = ApiProcess.Start(arguments: ["--contentRoot", elsewhere]);
 
         Assert.That(await api.WaitForOutputAsync(line => line.Contains("Content root path", StringComparison.Ordinal), milliseconds: 30_000), Does.EndWith(elsewhere));
