@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NUnit.Framework.Constraints;
 
 namespace Api.Tests.RealServer;
 
@@ -19,6 +20,14 @@ public sealed class RequestTargetTests
 
     [OneTimeTearDown]
     public void Stop() => _api.Dispose();
+
+    /// <summary>Kestrel answered on its own, before the API ran: a status and no body.</summary>
+    private static void IsKestrelsRefusal(ApiResponse response, IResolveConstraint status)
+    {
+        Assert.That(response.Status, status);
+        Assert.That(response.Body, Is.Empty);
+        Assert.That(response.IsFromApi, Is.False);
+    }
 
     private async Task<ApiResponse> ExchangeAsync(string requestHead, string body = "")
     {
@@ -137,11 +146,7 @@ public sealed class RequestTargetTests
     [TestCase("GET localhost:80 HTTP/1.1")]
     public async Task A_target_kestrel_refuses_is_a_4xx_with_no_body(string requestLine)
     {
-        var response = await ExchangeAsync(requestLine + "\r\nHost: localhost\r\n");
-
-        Assert.That(response.Status, Is.InRange(400, 499));
-        Assert.That(response.Body, Is.Empty);
-        Assert.That(response.IsFromApi, Is.False);
+        IsKestrelsRefusal(await ExchangeAsync(requestLine + "\r\nHost: localhost\r\n"), Is.InRange(400, 499));
     }
 
     [TestCase("Bad Header: 1")]
@@ -149,11 +154,7 @@ public sealed class RequestTargetTests
     [TestCase("X-Folded: 1\r\n continued")]
     public async Task A_header_kestrel_cannot_parse_is_400_with_no_body(string header)
     {
-        var response = await ExchangeAsync($"GET / HTTP/1.1\r\nHost: localhost\r\n{header}\r\n");
-
-        Assert.That(response.Status, Is.EqualTo(400));
-        Assert.That(response.Body, Is.Empty);
-        Assert.That(response.IsFromApi, Is.False);
+        IsKestrelsRefusal(await ExchangeAsync($"GET / HTTP/1.1\r\nHost: localhost\r\n{header}\r\n"), Is.EqualTo(400));
     }
 
     // RFC 9110 §15.6.6: the one 5xx a client can cause.
@@ -162,11 +163,7 @@ public sealed class RequestTargetTests
     [TestCase("HTTP/3.0")]
     public async Task An_http_version_other_than_1_0_and_1_1_is_kestrels_505_with_no_body(string version)
     {
-        var response = await ExchangeAsync($"GET / {version}\r\nHost: localhost\r\n");
-
-        Assert.That(response.Status, Is.EqualTo(505));
-        Assert.That(response.Body, Is.Empty);
-        Assert.That(response.IsFromApi, Is.False);
+        IsKestrelsRefusal(await ExchangeAsync($"GET / {version}\r\nHost: localhost\r\n"), Is.EqualTo(505));
     }
 
     [TestCase("HTTP/1.0")]

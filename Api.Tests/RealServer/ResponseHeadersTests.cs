@@ -8,8 +8,6 @@ namespace Api.Tests.RealServer;
 [NonParallelizable]
 public sealed class ResponseHeadersTests
 {
-    private const string ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-
     private ApiProcess _api = null!;
 
     [OneTimeSetUp]
@@ -32,11 +30,7 @@ public sealed class ResponseHeadersTests
         var response = await _api.SendAsync(new ApiRequest(method, target));
 
         Assert.That(response.Status, Is.EqualTo(status));
-        Assert.That(response.Headers["X-Content-Type-Options"].ToString(), Is.EqualTo("nosniff"));
-        Assert.That(response.Headers["X-Frame-Options"].ToString(), Is.EqualTo("DENY"));
-        Assert.That(response.Headers["Referrer-Policy"].ToString(), Is.EqualTo("no-referrer"));
-        Assert.That(response.Headers.ContentSecurityPolicy.ToString(), Is.EqualTo(ContentSecurityPolicy));
-        Assert.That(response.Headers.ContainsKey("Server"), Is.False);
+        SecurityHeadersAssert.Carries(response);
     }
 
     // The docs page runs its own script, which that policy would block.
@@ -47,10 +41,6 @@ public sealed class ResponseHeadersTests
         var response = await _api.SendAsync(ApiRequest.Get(target));
 
         Assert.That(response.Status, Is.EqualTo(200));
-        Assert.That(response.Headers["X-Content-Type-Options"].ToString(), Is.EqualTo("nosniff"));
-        Assert.That(response.Headers["X-Frame-Options"].ToString(), Is.EqualTo("DENY"));
-        Assert.That(response.Headers["Referrer-Policy"].ToString(), Is.EqualTo("no-referrer"));
-        Assert.That(response.Headers.ContainsKey("Content-Security-Policy"), Is.False);
-        Assert.That(response.Headers.ContainsKey("Server"), Is.False);
+        SecurityHeadersAssert.Carries(response, contentSecurityPolicy: false);
     }
 }
