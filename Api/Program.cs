@@ -1,24 +1,29 @@
+using Api.CrossOrigin;
 using Api.Features;
 using Api.Features.Health;
-using Api.Hosting;
 using Api.Limits;
 using Api.Logging;
+using Api.Methods;
 using Api.Observability;
-using Api.Problems;
-using Api.Security;
+using Api.Responses;
+using Api.SecurityHeaders;
+using Api.Server;
+using Api.Throttling;
+using Api.TrustedProxies;
 
 try
 {
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
 
     builder.Host.ValidateSettingsFirst();
-    builder.Services.AddHosting();
+    builder.Services.AddServer();
     builder.Services.AddRequestLimits();
-    builder.Services.AddStrictFraming();
-    builder.Services.AddEdgeProtection();
+    builder.Services.AddTrustedProxies();
     builder.Services.AddRequestLogging();
     builder.Services.AddProblemResponses();
-    builder.Services.AddWerkzeugRouting();
+    builder.Services.AddWerkzeugRules();
+    builder.Services.AddCrossOrigin();
+    builder.Services.AddClientThrottling();
     builder.Services.AddApiControllers();
     builder.Services.AddApiHealthChecks();
     builder.Services.AddApiDocument();
@@ -26,19 +31,23 @@ try
 
     var app = builder.Build();
 
-    app.UseEdgeProtection();
+    // The middleware, in the order a request meets it.
+    app.UseTrustedProxies();
+    app.UseSecurityHeaders();
     app.UseRequestLogging();
     app.UseProblemResponses();
-    app.UseStrictFraming();
-    app.UseServerWideRequests();
-    app.UseWerkzeugRouting();
-    app.UseCrossOriginIfConfigured();
-    app.UseRateLimitingIfConfigured();
-    app.UseRequestTimeouts();
+    app.UseServerRules();
+    app.UseWerkzeugPaths();
+    app.UseRouting();
+    app.UseCrossOrigin();
+    app.UseClientThrottling();
+    app.UseRequestLimits();
+
+    // The endpoints routing chooses from.
     app.MapControllers();
     app.MapApiDocument();
+    app.MapMetrics();
     app.MapAutomaticOptions();
-    app.UseObservability();
 
     return app.Serve();
 }

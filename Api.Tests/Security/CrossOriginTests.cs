@@ -1,4 +1,4 @@
-using Api.Security;
+using Api.CrossOrigin;
 
 namespace Api.Tests.Security;
 
@@ -14,7 +14,7 @@ public sealed class CrossOriginTests : ApiTestBase
 
     // Each test's own API, so that what its start builds (the policy, the preflight endpoints) is the work of every test.
     [SetUp]
-    public void Configure() => _cors = Factory.With(($"{CrossOriginOptions.Section}:AllowedOrigins:0", Allowed), ($"{CrossOriginOptions.Section}:AllowedOrigins:1", "https://other.test"));
+    public void Configure() => _cors = Factory.With(($"{CrossOriginSettings.Section}:AllowedOrigins:0", Allowed), ($"{CrossOriginSettings.Section}:AllowedOrigins:1", "https://other.test"));
 
     private static ApiRequest From(string origin, ApiRequest request) => request with { Headers = [new("Origin", origin), .. request.Headers] };
 
@@ -54,7 +54,7 @@ public sealed class CrossOriginTests : ApiTestBase
     [Test]
     public async Task A_star_allows_any_origin()
     {
-        var any = Factory.With(($"{CrossOriginOptions.Section}:AllowedOrigins:0", "*"));
+        var any = Factory.With(($"{CrossOriginSettings.Section}:AllowedOrigins:0", "*"));
 
         var response = await any.SendAsync(From("http://anywhere.test", ApiRequest.Get("/")));
 
@@ -135,19 +135,19 @@ public sealed class CrossOriginTests : ApiTestBase
     [TestCase("ftp://app.example.com", false)]
     public void An_allowed_origin_is_written_as_browsers_send_it(string origin, bool valid)
     {
-        var options = new CrossOriginOptions();
+        var options = new CrossOriginSettings();
         options.AllowedOrigins.Add(origin);
 
-        Assert.That(new CrossOriginOptionsValidator().Validate(options).IsValid, Is.EqualTo(valid));
+        Assert.That(new CrossOriginSettingsValidator().Validate(options).IsValid, Is.EqualTo(valid));
     }
 
     [Test]
     public void A_star_stands_alone()
     {
-        var options = new CrossOriginOptions();
+        var options = new CrossOriginSettings();
         options.AllowedOrigins.Add("https://app.example.com");
         options.AllowedOrigins.Add("*");
 
-        Assert.That(new CrossOriginOptionsValidator().Validate(options).IsValid, Is.False);
+        Assert.That(new CrossOriginSettingsValidator().Validate(options).IsValid, Is.False);
     }
 }

@@ -1,5 +1,5 @@
 using System.Net;
-using Api.Echo;
+using Api.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
 

@@ -27,7 +27,7 @@ public sealed class ConfigurationTests : ApiTestBase
 
         var kestrel = Resolve<KestrelServerOptions>(settings);
         var form = Resolve<FormOptions>(settings);
-        var timeout = Resolve<RequestTimeoutOptions>(settings).Policies[LimitsExtensions.BodyReadingPolicy];
+        var timeout = Resolve<RequestTimeoutOptions>(settings).Policies[RequestLimitsExtensions.BodyReadingPolicy];
 
         Assert.That(kestrel.Limits.MaxRequestBodySize, Is.EqualTo(4096));
         Assert.That(kestrel.AddServerHeader, Is.False);
@@ -40,7 +40,7 @@ public sealed class ConfigurationTests : ApiTestBase
     public void Without_settings_the_time_limits_are_the_documented_defaults()
     {
         var kestrel = Resolve<KestrelServerOptions>();
-        var timeout = Resolve<RequestTimeoutOptions>().Policies[LimitsExtensions.BodyReadingPolicy];
+        var timeout = Resolve<RequestTimeoutOptions>().Policies[RequestLimitsExtensions.BodyReadingPolicy];
 
         Assert.That(timeout.Timeout, Is.EqualTo(TimeSpan.FromSeconds(30)), "Limits:RequestTimeout");
         Assert.That(kestrel.Limits.RequestHeadersTimeout, Is.EqualTo(TimeSpan.FromSeconds(30)), "Kestrel:Limits:RequestHeadersTimeout");

@@ -1,6 +1,7 @@
 using Api.Limits;
-using Api.Security;
+using Api.Logging;
 using Api.Settings;
+using Api.TrustedProxies;
 using FluentValidation;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,9 +18,10 @@ public sealed class InvalidSettingTests
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
             .Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
-        services.AddValidatorsFromAssemblyContaining<RequestLimitsOptionsValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
-        services.AddSettings<RequestLimitsOptions>(RequestLimitsOptions.Section);
-        services.AddSettings<TrustedProxiesOptions>(TrustedProxiesOptions.Section);
+        services.AddValidatorsFromAssemblyContaining<RequestLimitsSettingsValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSettings<RequestLimitsSettings>(RequestLimitsSettings.Section);
+        services.AddSettings<TrustedProxiesSettings>(TrustedProxiesSettings.Section);
+        services.AddSettings<LoggingSettings>(LoggingSettings.Section);
         return services.BuildServiceProvider();
     }
 
@@ -33,7 +35,7 @@ public sealed class InvalidSettingTests
 
     [Test]
     public void Every_invalid_value_of_a_section_is_named_with_what_is_allowed() =>
-        Assert.That(Explanation<RequestLimitsOptions>(("Limits:MaxFormFields", "0"), ("Limits:RequestTimeout", "02:00:00")), Is.EqualTo(new[]
+        Assert.That(Explanation<RequestLimitsSettings>(("Limits:MaxFormFields", "0"), ("Limits:RequestTimeout", "02:00:00")), Is.EqualTo(new[]
         {
             "Invalid setting Limits:MaxFormFields='0': must be a number of fields, at least 1.",
             "Invalid setting Limits:RequestTimeout='02:00:00': must be a duration from 00:00:01 to 01:00:00.",
@@ -41,7 +43,7 @@ public sealed class InvalidSettingTests
 
     [Test]
     public void An_item_of_a_list_is_named_by_its_configuration_key() =>
-        Assert.That(Explanation<TrustedProxiesOptions>(("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/8"), ("ForwardedHeaders:KnownNetworks:1", "ten")), Is.EqualTo(new[]
+        Assert.That(Explanation<TrustedProxiesSettings>(("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/8"), ("ForwardedHeaders:KnownNetworks:1", "ten")), Is.EqualTo(new[]
         {
             "Invalid setting ForwardedHeaders:KnownNetworks:1='ten': must be a network in CIDR form such as 10.0.0.0/8.",
         }));
@@ -50,21 +52,45 @@ public sealed class InvalidSettingTests
     [TestCase("Limits:MaxFormFields", "many", "a whole number")]
     [TestCase("Limits:RequestTimeout", "soon", "a duration such as 00:00:30")]
     public void A_value_that_does_not_read_as_its_type_is_named_with_the_type_expected(string key, string value, string expected) =>
-        Assert.That(Explanation<RequestLimitsOptions>((key, value)), Is.EqualTo(new[] { $"Invalid setting {key}='{value}': must be {expected}." }));
+        Assert.That(Explanation<RequestLimitsSettings>((key, value)), Is.EqualTo(new[] { $"Invalid setting {key}='{value}': must be {expected}." }));
 
-    [TestCase("System.Boolean", "true or false")]
-    [TestCase("Microsoft.Extensions.Logging.LogLevel", "a log level: Trace, Debug, Information, Warning, Error, Critical or None")]
-    [TestCase("System.Uri", "a value of type System.Uri")]
-    public void The_type_expected_is_said_in_words(string type, string expected)
+    [TestCase("ForwardedHeaders:Enabled", "maybe", "true or false")]
+    [TestCase("ForwardedHeaders:ForwardLimit", "two", "a whole number")]
+    [TestCase("Logging:LogLevel:Default", "loud", "a log level: Trace, Debug, Information, Warning, Error, Critical or None")]
+    [TestCase("Logging:Console:QueueFullMode", "Block", "one of Wait, DropWrite")]
+    public void The_type_expected_is_said_in_words(string key, string value, string expected)
     {
-        var binder = new InvalidOperationException($"Failed to convert configuration value 'x' at 'Section:Key' to type '{type}'.");
+        using var services = Services((key, value));
 
-        Assert.That(InvalidSetting.Unreadable(new InvalidOperationException("Binding failed.", binder)), Is.EqualTo($"Invalid setting Section:Key='x': must be {expected}."));
+        var exception = Assert.Catch(() => _ = (services.GetRequiredService<IOptions<TrustedProxiesSettings>>().Value, services.GetRequiredService<IOptions<LoggingSettings>>().Value));
+
+        Assert.That(InvalidSetting.Explain(exception!), Is.EqualTo(new[] { $"Invalid setting {key}='{value}': must be {expected}." }));
+    }
+
+    [Test]
+    public void An_item_of_a_dictionary_that_does_not_read_is_named_and_the_others_bind()
+    {
+        (string, string)[] settings = [("Logging:LogLevel:Default", "Warning"), ("Logging:LogLevel:Api", "loud")];
+        using var services = Services(settings);
+        var bound = new LoggingSettings();
+        foreach (var configure in services.GetServices<IConfigureOptions<LoggingSettings>>()) configure.Configure(bound);
+
+        Assert.That(Explanation<LoggingSettings>(settings),
+            Is.EqualTo(new[] { "Invalid setting Logging:LogLevel:Api='loud': must be a log level: Trace, Debug, Information, Warning, Error, Critical or None." }));
+        Assert.That(bound.LogLevel, Is.EqualTo(new Dictionary<string, Microsoft.Extensions.Logging.LogLevel> { ["Default"] = Microsoft.Extensions.Logging.LogLevel.Warning }));
+    }
+
+    [Test]
+    public void A_key_no_property_takes_is_left_alone()
+    {
+        using var services = Services(("Limits:Unknown", "x"), ("Limits:MaxBodyBytes:Nested", "y"));
+
+        Assert.That(services.GetRequiredService<IOptions<RequestLimitsSettings>>().Value.MaxBodyBytes, Is.EqualTo(1024 * 1024));
     }
 
     [Test]
     public void Every_value_that_does_not_read_is_named_at_once() =>
-        Assert.That(Explanation<RequestLimitsOptions>(("Limits:MaxBodyBytes", "big"), ("Limits:MaxFormFields", "many")), Is.EqualTo(new[]
+        Assert.That(Explanation<RequestLimitsSettings>(("Limits:MaxBodyBytes", "big"), ("Limits:MaxFormFields", "many")), Is.EqualTo(new[]
         {
             "Invalid setting Limits:MaxBodyBytes='big': must be a whole number.",
             "Invalid setting Limits:MaxFormFields='many': must be a whole number.",
@@ -82,7 +108,7 @@ public sealed class InvalidSettingTests
     {
         using var services = Services(("Limits:MaxBodyBytes", "65536"));
 
-        Assert.That(services.GetRequiredService<IOptions<RequestLimitsOptions>>().Value.MaxBodyBytes, Is.EqualTo(65536));
+        Assert.That(services.GetRequiredService<IOptions<RequestLimitsSettings>>().Value.MaxBodyBytes, Is.EqualTo(65536));
     }
 
     [Test]

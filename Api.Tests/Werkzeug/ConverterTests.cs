@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Text.RegularExpressions;
-using Api.Werkzeug.Converters;
+using Api.Werkzeug;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 

@@ -1,5 +1,5 @@
 using System.Numerics;
-using Api.Werkzeug.Converters;
+using Api.Werkzeug;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;

@@ -1,8 +1,5 @@
 using System.Text.Encodings.Web;
-using Api.Caching;
-using Api.Echo;
 using Api.Features.Exemple;
-using Api.Validation;
 
 namespace Api.Features;
 
@@ -15,27 +12,23 @@ internal static class ControllersExtensions
     /// </summary>
     public static IServiceCollection AddApiControllers(this IServiceCollection services)
     {
-        services.AddMvcCore(options =>
-            {
-                options.Conventions.Add(new HeadForGetConvention());
-                options.Conventions.Add(new ErrorResponsesConvention());
-                // Reusable: the filter is a singleton (below) and keeps nothing of a request.
-                options.Filters.Add(new ServiceFilterAttribute(typeof(ConditionalGetFilter)) { IsReusable = true });
-            })
-            .AddApiExplorer()
-            .AddDataAnnotations()
-            .AddJsonOptions(options =>
-            {
-                // Every body goes out as JSON with nosniff: non-ASCII text is written as UTF-8, not \u escapes.
-                options.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-                options.JsonSerializerOptions.Converters.Add(new BigIntegerJsonConverter());
-                options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, AnswersJsonContext.Default);
-            });
-        services.AddOptions<MvcOptions>().Configure<IOptions<JsonOptions>, IServiceProviderIsService>((mvc, json, registered) =>
+        services.AddMvcCore().AddApiExplorer().AddDataAnnotations();
+        services.AddOptions<MvcOptions>().Configure<IOptions<JsonOptions>, IOptions<CachingSettings>, IServiceProviderIsService>((mvc, json, caching, registered) =>
         {
+            mvc.Conventions.Add(new HeadForGetConvention());
+            mvc.Conventions.Add(new ErrorResponsesConvention());
             mvc.Conventions.Add(new FluentValidationFilter(registered));
-            var index = mvc.OutputFormatters.IndexOf(mvc.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single());
-            mvc.OutputFormatters[index] = new ContentLengthJsonOutputFormatter(json.Value.JsonSerializerOptions);
+            // One formatter for text and JSON in place of MVC's, which stream their answers (BodyFormatter).
+            mvc.OutputFormatters.RemoveType<StringOutputFormatter>();
+            mvc.OutputFormatters.RemoveType<SystemTextJsonOutputFormatter>();
+            mvc.OutputFormatters.Add(new BodyFormatter(json.Value.JsonSerializerOptions, caching));
+        });
+        services.Configure<JsonOptions>(options =>
+        {
+            // Every body goes out as JSON with nosniff: non-ASCII text is written as UTF-8, not \u escapes.
+            options.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            options.JsonSerializerOptions.Converters.Add(new BigIntegerJsonConverter());
+            options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, AnswersJsonContext.Default);
         });
         services.Configure<ApiBehaviorOptions>(options =>
         {
@@ -46,8 +39,7 @@ internal static class ControllersExtensions
             options.ClientErrorMapping[StatusCodes.Status429TooManyRequests] =
                 new ClientErrorData { Link = "https://tools.ietf.org/html/rfc6585#section-4", Title = "Too Many Requests" };
         });
-        services.AddSettings<CachingOptions>(CachingOptions.Section);
-        services.AddSingleton<ConditionalGetFilter>();
+        services.AddSettings<CachingSettings>(CachingSettings.Section);
         services.AddValidatorsFromAssemblyContaining<ExempleFormValidator>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddSingleton<IEchoService, EchoService>();
         return services;

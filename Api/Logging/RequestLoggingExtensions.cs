@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Logging.Console;
 
 namespace Api.Logging;
 
@@ -11,7 +12,8 @@ internal static class RequestLoggingExtensions
     /// </summary>
     public static IServiceCollection AddRequestLogging(this IServiceCollection services)
     {
-        services.AddSettings<RequestLoggingOptions>(RequestLoggingOptions.Section);
+        services.AddSettings<LoggingSettings>(LoggingSettings.Section);
+        services.AddSettings<RequestLoggingSettings>(RequestLoggingSettings.Section);
         services.AddHttpLogging(options =>
         {
             options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
@@ -22,12 +24,9 @@ internal static class RequestLoggingExtensions
         return services;
     }
 
-    public static WebApplication UseRequestLogging(this WebApplication app)
-    {
-        if (app.Services.GetRequiredService<IOptions<RequestLoggingOptions>>().Value.Enabled) app.UseHttpLogging();
-
-        return app;
-    }
+    /// <summary>ASP.NET Core's HTTP logging while <c>RequestLogging:Enabled</c>.</summary>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<IOptions<RequestLoggingSettings>>().Value.Enabled ? app.UseHttpLogging() : app;
 
     private sealed class RequestLogFields : IHttpLoggingInterceptor
     {
@@ -51,9 +50,29 @@ internal static class RequestLoggingExtensions
 }
 
 /// <summary>One log line per request (section <c>RequestLogging</c>), on by default.</summary>
-internal sealed class RequestLoggingOptions
+internal sealed class RequestLoggingSettings
 {
     public const string Section = "RequestLogging";
 
     public bool Enabled { get; set; } = true;
+}
+
+/// <summary>
+/// The log levels and console format that logging reads itself (section <c>Logging</c>), checked here: on its own
+/// it takes an unknown formatter as simple, and fails on a level it cannot read with a stack trace.
+/// </summary>
+internal sealed class LoggingSettings
+{
+    public const string Section = "Logging";
+
+    public Dictionary<string, LogLevel> LogLevel { get; } = [];
+
+    public ConsoleLoggerOptions Console { get; } = new();
+}
+
+internal sealed class LoggingSettingsValidator : AbstractValidator<LoggingSettings>
+{
+    public LoggingSettingsValidator() =>
+        RuleFor(o => o.Console.FormatterName).Must(name => name is null || name.ToLowerInvariant() is "simple" or "json" or "systemd")
+            .WithMessage("must be simple, json or systemd");
 }

@@ -25,7 +25,7 @@ internal static class ObservabilityExtensions
     /// </summary>
     public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSettings<MetricsExportOptions>(MetricsExportOptions.Section);
+        services.AddSettings<MetricsEndpointSettings>(MetricsEndpointSettings.Section);
         var otel = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? ServiceName));
         if (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is not null || configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] is not null)
         {
@@ -36,6 +36,7 @@ internal static class ObservabilityExtensions
             // Nothing to export: a bare listener gives each request its Activity, hence its trace id,
             // without recording it. OpenTelemetry's instrumentation would also subscribe to ASP.NET
             // Core's diagnostic events, which turns on MVC's diagnostics on every action.
+            services.AddSingleton<IStartupFilter, RequestActivities>();
             services.AddSingleton(_ => new ActivityListener
             {
                 ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
@@ -47,7 +48,7 @@ internal static class ObservabilityExtensions
 
         // Read now rather than through IOptions: the instrumentation registers services of its own. A value
         // that does not read is left to the settings' validation, which names it among the others.
-        if (!bool.TryParse(configuration[$"{MetricsExportOptions.Section}:Enabled"], out var enabled) || enabled)
+        if (!bool.TryParse(configuration[$"{MetricsEndpointSettings.Section}:Enabled"], out var enabled) || enabled)
         {
             otel.WithMetrics(metrics => metrics.AddMeter(Meters).AddPrometheusExporter());
         }
@@ -55,27 +56,33 @@ internal static class ObservabilityExtensions
         return services;
     }
 
-    /// <summary>The request activities, and the Prometheus endpoint unless metrics are off (scrapers are not rate limited).</summary>
-    public static WebApplication UseObservability(this WebApplication app)
+    /// <summary>The Prometheus endpoint, where metrics are on (scrapers are not rate limited).</summary>
+    public static WebApplication MapMetrics(this WebApplication app)
     {
-        if (app.Services.GetService<ActivityListener>() is { } requestActivities) ActivitySource.AddActivityListener(requestActivities);
+        if (app.Services.GetService<MeterProvider>() is null) return app;
 
-        if (app.Services.GetRequiredService<IOptions<MetricsExportOptions>>().Value.Enabled)
-        {
-            // No cache may keep a scrape: each must count the process's requests as they are now.
-            app.MapPrometheusScrapingEndpoint(MetricsExportOptions.Path, meterProvider: null, optionsName: null, configureBranchedPipeline: metrics =>
-                    metrics.Use((context, next) => { context.Response.Headers.CacheControl = "no-store"; return next(context); }))
-                .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
-                .AnswerHeadLikeGet()
-                .DisableRateLimiting();
-        }
-
+        // No cache may keep a scrape: each must count the process's requests as they are now.
+        app.MapPrometheusScrapingEndpoint(MetricsEndpointSettings.Path, meterProvider: null, optionsName: null, configureBranchedPipeline: metrics =>
+                metrics.Use((context, next) => { context.Response.Headers.CacheControl = "no-store"; return next(context); }))
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
+            .AnswerHeadLikeGet()
+            .DisableRateLimiting();
         return app;
+    }
+
+    /// <summary>Listens to the requests' activities from the start, before the server takes its first request; the container disposes the listener.</summary>
+    private sealed class RequestActivities(ActivityListener listener) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
+        {
+            ActivitySource.AddActivityListener(listener);
+            return next;
+        }
     }
 }
 
 /// <summary>Metrics for Prometheus at <c>/metrics</c> (section <c>Metrics</c>), on by default.</summary>
-internal sealed class MetricsExportOptions
+internal sealed class MetricsEndpointSettings
 {
     public const string Section = "Metrics";
 

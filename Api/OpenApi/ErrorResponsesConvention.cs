@@ -26,9 +26,12 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
         [
             // The API explorer infers a 200 from the return type only where no answer is declared at all.
             Declares(action, status => status is >= 200 and < 300) ? null : new(StatusCodes.Status200OK),
-            // ConditionalGetFilter's 304, where the action sets no Cache-Control of its own.
+            // BodyFormatter's 304, where the action sets no Cache-Control of its own.
             methods.Contains(HttpMethods.Get) && !attributes.OfType<ResponseCacheAttribute>().Any()
                 ? new(StatusCodes.Status304NotModified) { Description = "The client's copy is current: `If-None-Match` names this answer's `ETag` (or is `*`), or, without `If-None-Match`, `If-Modified-Since` is not older than the build. No body; the `ETag` and `Cache-Control` of the 200." }
+                : null,
+            methods.Contains(HttpMethods.Get) && !attributes.OfType<ResponseCacheAttribute>().Any()
+                ? Problem(StatusCodes.Status412PreconditionFailed, "A precondition fails: `If-Match` names no `ETag` of this answer (compared strongly), or, without `If-Match`, `If-Unmodified-Since` is older than the build.")
                 : null,
             Problem(StatusCodes.Status400BadRequest, readsBody
                 ? "The body cannot be read (broken chunked framing), or a value does not bind or validate (a problem naming each field). " + Untrusted + RefusedByServer + "a request line or header it cannot parse (a `Content-Length` that is not digits alone, say)."
@@ -61,7 +64,7 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
         action.Filters.OfType<IApiResponseMetadataProvider>().Any(declared => status(declared.StatusCode));
 
     private static ProducesResponseTypeAttribute<ProblemDetails> Problem(int status, string description) =>
-        new ProducesResponseTypeAttribute<ProblemDetails>(status, MediaTypes.ProblemJson) { Description = description };
+        new ProducesResponseTypeAttribute<ProblemDetails>(status, MediaTypeNames.Application.ProblemJson) { Description = description };
 
     /// <summary>An error an action declares without a type (<c>[ProducesResponseType(404)]</c>) is answered as a problem.</summary>
     private static void DescribeDeclaredErrorsAsProblems(ActionModel action)

@@ -30,7 +30,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 
-    /// <summary>The validators and conditions of a GET with a 304 (<see cref="Caching.ConditionalGetFilter"/>), or the no-store of one with <c>[ResponseCache]</c>.</summary>
+    /// <summary>The validators and conditions of a GET with a 304 (<see cref="BodyFormatter"/>), or the no-store of one with <c>[ResponseCache]</c>.</summary>
     private static void DescribeCaching(OpenApiOperation operation, ApiDescription description)
     {
         if (description.ActionDescriptor.EndpointMetadata.OfType<ResponseCacheAttribute>().Any())
@@ -154,7 +154,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         {
             foreach (var (mediaType, content) in Response(operation, example.StatusCode)?.Content ?? new Dictionary<string, OpenApiMediaType>())
             {
-                content.Example = mediaType.StartsWith(MediaTypes.Json, StringComparison.Ordinal)
+                content.Example = mediaType.StartsWith(MediaTypeNames.Application.Json, StringComparison.Ordinal)
                     ? JsonNode.Parse(example.Example)
                     : JsonValue.Create(example.Example);
             }

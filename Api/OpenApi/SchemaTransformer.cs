@@ -1,4 +1,4 @@
-using Api.Problems;
+using Api.Responses;
 
 namespace Api.OpenApi;
 
@@ -8,7 +8,7 @@ namespace Api.OpenApi;
 /// </summary>
 internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
 {
-    private static readonly string[] ProblemRequired = ["type", "title", "status", ProblemsExtensions.TraceIdExtension];
+    private static readonly string[] ProblemRequired = ["type", "title", "status", ProblemResponses.TraceIdExtension];
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
@@ -30,7 +30,7 @@ internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
         {
             RemoveNull(schema.Properties);
             schema.Properties?.Remove("instance");
-            schema.Properties?[ProblemsExtensions.TraceIdExtension] =
+            schema.Properties?[ProblemResponses.TraceIdExtension] =
                 new OpenApiSchema { Type = JsonSchemaType.String, Description = "The W3C trace id of the request, to find it in the logs." };
             schema.Required = new HashSet<string>(ProblemRequired);
             schema.Description = type == typeof(ValidationProblemDetails)

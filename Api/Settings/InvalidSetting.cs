@@ -18,29 +18,9 @@ internal static partial class InvalidSetting
     {
         OptionsValidationException invalid => [.. invalid.Failures],
         AggregateException several => [.. several.InnerExceptions.SelectMany(Explain)],
-        InvalidOperationException unreadable when Unreadable(unreadable) is { } line => [line],
         _ => [],
-    };
-
-    /// <summary>The line for a value the configuration binder could not convert to its type, or null for another failure.</summary>
-    public static string? Unreadable(Exception exception) =>
-        ConversionFailure().Match(exception.Message) is { Success: true } failure
-            ? Describe(failure.Groups["key"].Value, failure.Groups["value"].Value, "must be " + Expected(failure.Groups["type"].Value))
-            : exception.InnerException is { } cause ? Unreadable(cause) : null;
-
-    private static string Expected(string type) => type switch
-    {
-        "System.Int32" or "System.Int64" => "a whole number",
-        "System.Boolean" => "true or false",
-        "System.TimeSpan" => "a duration such as 00:00:30",
-        "Microsoft.Extensions.Logging.LogLevel" => "a log level: Trace, Debug, Information, Warning, Error, Critical or None",
-        _ => $"a value of type {type}",
     };
 
     [GeneratedRegex(@"\[(\d+)\]")]
     private static partial Regex IndexPattern();
-
-    // ConfigurationBinder's message for a value it cannot convert.
-    [GeneratedRegex("^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']*)' to type '(?<type>[^']*)'", RegexOptions.Singleline)]
-    private static partial Regex ConversionFailure();
 }

@@ -1,10 +1,13 @@
+using System.ComponentModel;
+using System.Reflection;
+
 namespace Api.Settings;
 
 internal static class SettingsExtensions
 {
     /// <summary>
-    /// Binds <typeparamref name="TOptions"/> to its section (the root when empty) and validates it at start:
-    /// each value that does not read as its type, and each one its validator refuses, is a line naming the setting.
+    /// Binds <typeparamref name="TOptions"/> to its section (the root when empty) and validates it at start: each value
+    /// that does not read as its property's type, and each one its validator refuses, is a line naming the setting.
     /// </summary>
     public static OptionsBuilder<TOptions> AddSettings<TOptions>(this IServiceCollection services, string section)
         where TOptions : class, new()
@@ -14,7 +17,11 @@ internal static class SettingsExtensions
         return services.AddOptions<TOptions>()
             .Configure<IConfiguration>((options, configuration) =>
             {
-                foreach (var property in Properties<TOptions>(configuration, section)) TryBind(Values(property), section, options);
+                // Only the values that read: the binder would stop at the first that does not, with the others unbound.
+                var readable = new ConfigurationBuilder()
+                    .AddInMemoryCollection(Values(typeof(TOptions), configuration, section).Where(value => value.Expected is null).Select(value => value.Setting))
+                    .Build();
+                (section.Length == 0 ? readable : (IConfiguration)readable.GetSection(section)).Bind(options);
             })
             .ValidateOnStart();
     }
@@ -26,41 +33,88 @@ internal static class SettingsExtensions
     public static IHostBuilder ValidateSettingsFirst(this IHostBuilder host) =>
         host.UseServiceProviderFactory(context => new ValidatingServiceProviderFactory(context.HostingEnvironment.IsDevelopment()));
 
-    private static IEnumerable<IConfigurationSection> Properties<TOptions>(IConfiguration configuration, string section) =>
-        typeof(TOptions).GetProperties().Select(property => configuration.GetSection(section.Length == 0 ? property.Name : $"{section}:{property.Name}"));
-
-    // A key without a value is left out: bound, it would set its property to the type's default.
-    private static IEnumerable<KeyValuePair<string, string?>> Values(IConfigurationSection property) =>
-        property.AsEnumerable().Where(setting => setting.Value is not null);
-
     /// <summary>
-    /// Binds these values alone, so that one that does not read hides none of the others, and returns the line
-    /// naming it. Strict, an item of a collection that does not read is named too (the binder drops it otherwise).
+    /// Each value given under the properties of <paramref name="type"/>, and, for one that does not convert to its
+    /// property's type as the configuration binder converts it (its TypeConverter), what it must be. A key without a
+    /// value, and one no property takes, are left out, as the binder leaves them.
     /// </summary>
-    private static string? TryBind(IEnumerable<KeyValuePair<string, string?>> values, string section, object options, bool strict = false)
+    private static IEnumerable<(KeyValuePair<string, string?> Setting, string? Expected)> Values(Type type, IConfiguration configuration, string section) =>
+        (section.Length == 0 ? configuration : configuration.GetSection(section)).AsEnumerable(makePathsRelative: true)
+            .Where(setting => setting.Value is not null)
+            .Select(setting => (Path: setting.Key.Split(ConfigurationPath.KeyDelimiter), Setting: setting))
+            .Select(value => (Type: TypeAt(type, value.Path), value.Setting, value.Path))
+            .Where(value => value.Type is not null)
+            .Select(value => (KeyValuePair.Create(section.Length == 0 ? value.Setting.Key : ConfigurationPath.Combine(section, value.Setting.Key), value.Setting.Value),
+                Reads(value.Type!, value.Setting.Value!) ? null : Expected(value.Type!)));
+
+    /// <summary>The type a configuration path binds to under <paramref name="type"/>: a property, a dictionary's value, a list's item.</summary>
+    private static Type? TypeAt(Type? type, ReadOnlySpan<string> path)
     {
-        var alone = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        foreach (var segment in path)
+        {
+            type = type switch
+            {
+                null => null,
+                { IsArray: true } => int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? type.GetElementType() : null,
+                _ when Generic(type, typeof(IDictionary<,>)) is [_, var value] => value,
+                _ when type != typeof(string) && Generic(type, typeof(IEnumerable<>)) is [var item] =>
+                    int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? item : null,
+                _ => type.GetProperty(segment, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType,
+            };
+        }
+
+        return type;
+    }
+
+    private static Type[]? Generic(Type type, Type definition) =>
+        (type.IsGenericType && type.GetGenericTypeDefinition() == definition ? type : type.GetInterfaces().FirstOrDefault(face => face.IsGenericType && face.GetGenericTypeDefinition() == definition))
+            ?.GenericTypeArguments;
+
+    private static bool Reads(Type type, string value)
+    {
+        if (Nullable.GetUnderlyingType(type) is { } underlying)
+        {
+            if (value.Length == 0) return true;
+
+            type = underlying;
+        }
+
+        var converter = TypeDescriptor.GetConverter(type);
+        if (!converter.CanConvertFrom(typeof(string))) return true;
+
         try
         {
-            (section.Length == 0 ? alone : (IConfiguration)alone.GetSection(section)).Bind(options, binder => binder.ErrorOnUnknownConfiguration = strict);
-            return null;
+            converter.ConvertFromInvariantString(value);
+            return true;
         }
-        catch (InvalidOperationException exception) when (strict || InvalidSetting.Unreadable(exception) is not null)
+        catch (Exception exception) when (exception is FormatException or ArgumentException or NotSupportedException or OverflowException)
         {
-            return InvalidSetting.Unreadable(exception);
+            return false;
         }
     }
+
+    private static string Expected(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
+    {
+        var whole when whole == typeof(int) || whole == typeof(long) => "a whole number",
+        var flag when flag == typeof(bool) => "true or false",
+        var duration when duration == typeof(TimeSpan) => "a duration such as 00:00:30",
+        var level when level == typeof(LogLevel) => "a log level: Trace, Debug, Information, Warning, Error, Critical or None",
+        { IsEnum: true } choice => "one of " + string.Join(", ", Enum.GetNames(choice)),
+        var other => $"a value of type {other}",
+    };
 
     private sealed class SettingsValidation<TOptions>(string section, IConfiguration configuration, IValidator<TOptions>? validator) : IValidateOptions<TOptions>
         where TOptions : class, new()
     {
         public ValidateOptionsResult Validate(string? name, TOptions options)
         {
-            var unreadable = Properties<TOptions>(configuration, section).SelectMany(Values)
-                .Select(setting => TryBind([setting], section, new TOptions(), strict: true));
+            var unreadable = Values(typeof(TOptions), configuration, section)
+                .Where(value => value.Expected is not null)
+                .OrderBy(value => value.Setting.Key, StringComparer.OrdinalIgnoreCase)
+                .Select(value => InvalidSetting.Describe(value.Setting.Key, value.Setting.Value, "must be " + value.Expected));
             var refused = validator?.Validate(options).Errors.Select(error =>
                 InvalidSetting.Describe(InvalidSetting.Key(section, error.PropertyName), error.AttemptedValue, error.ErrorMessage));
-            var failures = unreadable.OfType<string>().Concat(refused ?? []).ToList();
+            var failures = unreadable.Concat(refused ?? []).ToList();
             return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
         }
     }

@@ -6,7 +6,7 @@ namespace Api.Werkzeug;
 internal static class WerkzeugExtensions
 {
     /// <summary>Werkzeug's converters as route constraints, its matching rules and its form reading.</summary>
-    public static IServiceCollection AddWerkzeugRouting(this IServiceCollection services)
+    public static IServiceCollection AddWerkzeugRules(this IServiceCollection services)
     {
         services.Configure<RouteOptions>(options =>
         {
@@ -16,21 +16,16 @@ internal static class WerkzeugExtensions
             options.SetParameterPolicy<PathConverter>(PathConverter.Name);
             options.SetParameterPolicy<ListConverter>(ListConverter.Name);
         });
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, MatchingPolicy>());
-        services.AddSingleton<FormFieldReader>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MatcherPolicy, WerkzeugMatcherPolicy>());
+        services.AddSingleton<WerkzeugFormParser>();
         return services;
     }
 
     /// <summary>
-    /// Routing on the path as Werkzeug decodes it, so this calls <c>UseRouting</c> itself. Every path is decoded,
-    /// since routing decides which controller takes it only afterwards.
+    /// The path as Werkzeug decodes it, for routing, which comes next. Every path is decoded, since routing decides which
+    /// controller takes it only afterwards.
     /// </summary>
-    public static WebApplication UseWerkzeugRouting(this WebApplication app)
-    {
-        app.Use(DecodePath);
-        app.UseRouting();
-        return app;
-    }
+    public static IApplicationBuilder UseWerkzeugPaths(this IApplicationBuilder app) => app.Use(DecodePath);
 
     /// <summary>
     /// Every escape decoded, <c>%2F</c> included, invalid UTF-8 as U+FFFD and dot segments kept, as Werkzeug decodes

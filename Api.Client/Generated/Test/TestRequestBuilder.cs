@@ -54,6 +54,7 @@ namespace Api.Client.Test
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 405 status code</exception>
+        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -70,6 +71,7 @@ namespace Api.Client.Test
             {
                 { "400", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "405", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "412", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };

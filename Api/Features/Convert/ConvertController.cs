@@ -12,42 +12,42 @@ public sealed class ConvertController : ControllerBase
     [HttpGet("string/{value}", Name = "convertString")]
     [EndpointSummary("Convert with the string converter")]
     [EndpointDescription("Echoes one path segment as text." + Rejected)]
-    [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"string","value":"café"}""")]
     public ActionResult<ConversionResponse<string>> ConvertString([FromRoute] string value) => new ConversionResponse<string>("string", value);
 
     [HttpGet($"int/{{value:{IntegerConverter.Name}}}", Name = "convertInt")]
     [EndpointSummary("Convert with the int converter")]
     [EndpointDescription("Echoes an unsigned integer of any size as an exact JSON number (`007` gives 7)." + Rejected)]
-    [ProducesResponseType<ConversionResponse<BigInteger>>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ProducesResponseType<ConversionResponse<BigInteger>>(StatusCodes.Status200OK)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"int","value":18446744073709551616}""")]
     public ActionResult<ConversionResponse<BigInteger>> ConvertInt([FromRoute] BigInteger value) => new ConversionResponse<BigInteger>("int", value);
 
     [HttpGet($"float/{{value:{FloatConverter.Name}}}", Name = "convertFloat")]
     [EndpointSummary("Convert with the float converter")]
     [EndpointDescription("Echoes a decimal number written as digits, a dot and digits, as a JSON number." + Rejected)]
-    [ProducesResponseType<ConversionResponse<double>>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ProducesResponseType<ConversionResponse<double>>(StatusCodes.Status200OK)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"float","value":1.5}""")]
     public ActionResult<ConversionResponse<double>> ConvertFloat([FromRoute] double value) => new ConversionResponse<double>("float", value);
 
     [HttpGet($"path/{{**value:{PathConverter.Name}}}", Name = "convertPath")]
     [EndpointSummary("Convert with the path converter")]
     [EndpointDescription("Echoes the rest of the path, slashes and a trailing slash included." + Rejected)]
-    [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"path","value":"a/b/"}""")]
     public ActionResult<ConversionResponse<string>> ConvertPath([FromRoute] string value) => new ConversionResponse<string>("path", value);
 
     [HttpGet($"uuid/{{value:{UuidConverter.Name}}}", Name = "convertUuid")]
     [EndpointSummary("Convert with the uuid converter")]
     [EndpointDescription("Echoes a dashed UUID, in lower case." + Rejected)]
-    [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"uuid","value":"6f9619ff-8b86-d011-b42d-00c04fc964ff"}""")]
     public ActionResult<ConversionResponse<string>> ConvertUuid([FromRoute] Guid value) => new ConversionResponse<string>("uuid", value.ToString());
 
     [HttpGet($"list/{{value:{ListConverter.Name}}}", Name = "convertList")]
     [EndpointSummary("Convert with the custom list converter")]
     [EndpointDescription("Splits one path segment on `+` and echoes the parts as a JSON array (`a++b` gives `[\"a\",\"\",\"b\"]`)." + Rejected)]
-    [ProducesResponseType<ConversionResponse<string[]>>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ProducesResponseType<ConversionResponse<string[]>>(StatusCodes.Status200OK)]
     [ResponseExample(StatusCodes.Status200OK, """{"converter":"list","value":["a","b","c"]}""")]
     public ActionResult<ConversionResponse<string[]>> ConvertList([FromRoute] string[] value) => new ConversionResponse<string[]>("list", value);
 }

@@ -1,4 +1,3 @@
-using Api.Echo;
 using Api.Limits;
 
 namespace Api.Features.Exemple;
@@ -10,14 +9,14 @@ namespace Api.Features.Exemple;
 public sealed class ExempleController(IEchoService echo) : ControllerBase
 {
     [HttpPost("/exemple", Name = "transformParam1")]
-    [RequestTimeout(LimitsExtensions.BodyReadingPolicy)]
+    [RequestTimeout(RequestLimitsExtensions.BodyReadingPolicy)]
     [EndpointSummary("Transform param1")]
     [EndpointDescription(
         "Answers `{\"return1\": param1 + \"AAA\"}`. `param1` is read from the form body only (urlencoded or a multipart " +
         "text field, never the query string); its key is case-sensitive, a repeated key gives its first value, and it " +
         "may be empty. Without it: 400 with the error under `errors.param1`.")]
-    [ProducesResponseType<ExempleResponse>(StatusCodes.Status200OK, MediaTypes.Json)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypes.ProblemJson)]
+    [ProducesResponseType<ExempleResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ResponseExample(StatusCodes.Status200OK, """{"return1":"jeejAAA"}""")]
     // ExempleFormValidator has made sure param1 was sent. The form binds without a prefix, so that
     // a field named "form" is a field like any other, as in Flask.

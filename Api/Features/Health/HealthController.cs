@@ -19,8 +19,8 @@ public sealed class HealthController(HealthCheckService health) : ControllerBase
     [HttpGet("/healthz", Name = "liveness")]
     [EndpointSummary("Liveness")]
     [EndpointDescription("200 while the process can answer requests; restart it when this fails.")]
-    [ProducesResponseType<HealthyResponse>(StatusCodes.Status200OK, MediaTypes.Json)]
-    [ProducesResponseType<UnhealthyResponse>(StatusCodes.Status503ServiceUnavailable, MediaTypes.Json)]
+    [ProducesResponseType<HealthyResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<UnhealthyResponse>(StatusCodes.Status503ServiceUnavailable)]
     [ResponseExample(StatusCodes.Status200OK, """{"status":"Healthy","checks":{"self":"Healthy"}}""")]
     [ResponseExample(StatusCodes.Status503ServiceUnavailable, """{"status":"Unhealthy","checks":{"self":"Unhealthy"}}""")]
     public Task<ActionResult<HealthyResponse>> Live() => ReportAsync(LiveTag);
@@ -28,8 +28,8 @@ public sealed class HealthController(HealthCheckService health) : ControllerBase
     [HttpGet("/readyz", Name = "readiness")]
     [EndpointSummary("Readiness")]
     [EndpointDescription("200 once started and until shutdown begins; 503 otherwise, so that a load balancer sends no new traffic.")]
-    [ProducesResponseType<HealthyResponse>(StatusCodes.Status200OK, MediaTypes.Json)]
-    [ProducesResponseType<UnhealthyResponse>(StatusCodes.Status503ServiceUnavailable, MediaTypes.Json)]
+    [ProducesResponseType<HealthyResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<UnhealthyResponse>(StatusCodes.Status503ServiceUnavailable)]
     [ResponseExample(StatusCodes.Status200OK, """{"status":"Healthy","checks":{"lifetime":"Healthy"}}""")]
     [ResponseExample(StatusCodes.Status503ServiceUnavailable, """{"status":"Unhealthy","checks":{"lifetime":"Unhealthy"}}""")]
     public Task<ActionResult<HealthyResponse>> Ready() => ReportAsync(ReadyTag);

@@ -1,5 +1,3 @@
-using Api.Echo;
-
 namespace Api.Features.Hello;
 
 /// <summary><c>/</c>: the tutorial's first endpoint.</summary>
@@ -11,7 +9,7 @@ public sealed class HelloController(IEchoService echo) : ControllerBase
     [HttpGet("/", Name = "greet")]
     [EndpointSummary("Say hello")]
     [EndpointDescription("The tutorial's first endpoint: answers `Hello World` as plain text.")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.Text)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK)]
     [ResponseExample(StatusCodes.Status200OK, EchoService.Greeting)]
-    public ContentResult Greet() => Content(echo.Greet());
+    public string Greet() => echo.Greet();
 }

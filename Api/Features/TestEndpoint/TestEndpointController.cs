@@ -1,4 +1,3 @@
-using Api.Echo;
 using Api.Limits;
 
 namespace Api.Features.TestEndpoint;
@@ -12,18 +11,18 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
     [HttpGet("/test", Name = "describeTest")]
     [EndpointSummary("Describe the test endpoint")]
     [EndpointDescription("Answers `test_endpoint_get` as plain text.")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.Text)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK)]
     [ResponseExample(StatusCodes.Status200OK, EchoService.TestEndpointText)]
-    public ContentResult Describe() => Content(echo.DescribeTestEndpoint());
+    public string Describe() => echo.DescribeTestEndpoint();
 
     [HttpPost("/test", Name = "echoForm")]
-    [RequestTimeout(LimitsExtensions.BodyReadingPolicy)]
+    [RequestTimeout(RequestLimitsExtensions.BodyReadingPolicy)]
     [EndpointSummary("Echo the form")]
     [EndpointDescription(
         "Answers the form's text fields as one JSON object, in the order they were sent. Keys are case-sensitive; " +
         "a repeated key gives its first value; file parts are left out; the query string is never read. " +
         "Any body that is not a form (none, JSON, XML, text, no or a malformed Content-Type) gives `{}`.")]
-    [ProducesResponseType<Dictionary<string, string>>(StatusCodes.Status200OK, MediaTypes.Json)]
+    [ProducesResponseType<Dictionary<string, string>>(StatusCodes.Status200OK)]
     [ResponseExample(StatusCodes.Status200OK, """{"param1":"jeej"}""")]
     public ActionResult<Dictionary<string, string>> EchoForm([FromForm] IFormCollection form) => echo.EchoFields(form);
 
@@ -32,12 +31,12 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
     [EndpointDescription(
         "Answers `test {id_test}` as plain text, with the segment percent-decoded (`/test/caf%C3%A9` gives `test café`). " +
         "An all-digits id is read as an integer, as Flask's `int` converter does: `/test/007` gives `test 7`.")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.Text)]
+    [ProducesResponseType<string>(StatusCodes.Status200OK)]
     [ResponseExample(StatusCodes.Status200OK, "test 1")]
-    public ContentResult DescribeById([FromRoute] string id_test) => Content(echo.DescribeTest(id_test));
+    public string DescribeById([FromRoute] string id_test) => echo.DescribeTest(id_test);
 
     /// <summary>An all-digits segment, preferred over the string route as Werkzeug's int converter is; the document describes both by the string route.</summary>
     [HttpGet($"/test/{{id_test:{IntegerConverter.Name}}}")]
     [ApiExplorerSettings(IgnoreApi = true)]
-    public ContentResult DescribeByNumber([FromRoute] BigInteger id_test) => Content(echo.DescribeTest(id_test));
+    public string DescribeByNumber([FromRoute] BigInteger id_test) => echo.DescribeTest(id_test);
 }

@@ -42,6 +42,7 @@ namespace Api.Client.Test.Item
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 405 status code</exception>
+        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -59,6 +60,7 @@ namespace Api.Client.Test.Item
                 { "400", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "405", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "412", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };

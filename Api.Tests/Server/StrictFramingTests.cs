@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Api.Tests.Server;
+
+/// <summary>
+/// Framing two parsers could read differently, refused in memory; over a socket, with Kestrel's own parsing and the
+/// connection closed: RealServer/FramingTests and RequestTargetTests.
+/// </summary>
+public sealed class StrictFramingTests : ApiTestBase
+{
+    private static ApiRequest Chunked(string transferEncoding, string protocol = "HTTP/1.1") =>
+        ApiRequest.Form("/test", "a=1") with { Chunked = true, Protocol = protocol, Headers = [new("Transfer-Encoding", transferEncoding)] };
+
+    private async Task<ApiResponse> RefusedAsync(ApiRequest request)
+    {
+        var response = await Factory.SendUncheckedAsync(request);
+        ProblemAssert.IsProblem(response, 400);
+        Assert.That(response.Headers.Connection.ToString(), Is.EqualTo("close"));
+        return response;
+    }
+
+    [Test]
+    public async Task Transfer_encoding_in_http_1_0_is_400_problem_and_closes_the_connection() =>
+        Assert.That(
+            (string?)(await RefusedAsync(Chunked("chunked", "HTTP/1.0"))).Json!["detail"],
+            Is.EqualTo("Transfer-Encoding is not HTTP/1.0: the framing of this request cannot be trusted."));
+
+    [TestCase("gzip, chunked")]
+    [TestCase("chunked, chunked")]
+    public async Task A_transfer_coding_besides_chunked_is_400_problem_and_closes_the_connection(string transferEncoding) =>
+        Assert.That(
+            (string?)(await RefusedAsync(Chunked(transferEncoding))).Json!["detail"],
+            Is.EqualTo("Transfer-Encoding may only be chunked, once: the server decodes no other transfer coding."));
+
+    [TestCase("chunked")]
+    [TestCase(" Chunked ,")]
+    public async Task Chunked_alone_is_read(string transferEncoding) =>
+        Assert.That((await SendAsync(Chunked(transferEncoding))).Text, Is.EqualTo("""{"a":"1"}"""));
+
+    [Test]
+    public async Task A_target_with_a_fragment_is_400_problem_and_closes_the_connection() =>
+        Assert.That(
+            (string?)(await RefusedAsync(ApiRequest.Get("/test/a#frag"))).Json!["detail"],
+            Is.EqualTo("The request target holds a '#': a fragment is never sent to a server."));
+
+    // Characters by their code: a test's name holding a control character confuses test runners.
+    [TestCase(0x01)]
+    [TestCase(0x1f)]
+    [TestCase(0x7f)]
+    public async Task A_target_with_a_raw_control_character_is_400_problem_and_closes_the_connection(int character) =>
+        Assert.That(
+            (string?)(await RefusedAsync(ApiRequest.Get($"/test/a{(char)character}b"))).Json!["detail"],
+            Is.EqualTo("The request target holds a control character: a client sends it percent-encoded."));
+
+    [TestCase(0x20)]
+    [TestCase(0x7e)]
+    public async Task The_characters_beside_the_control_ranges_are_not_refused(int character) =>
+        Assert.That((await SendAsync(ApiRequest.Get($"/test/a{(char)character}b"))).Status, Is.EqualTo(200));
+
+    [Test]
+    public void Kestrel_takes_an_absolute_form_targets_host_and_reads_content_length_as_digits_only()
+    {
+        var kestrel = Factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
+        var contentLength = kestrel.RequestHeaderEncodingSelector("Content-Length")!;
+        var chars = new char[8];
+
+        Assert.That(kestrel.AllowHostHeaderOverride, Is.True);
+        Assert.That(kestrel.RequestHeaderEncodingSelector("Host"), Is.Null);
+        Assert.That(new string(chars, 0, contentLength.GetChars("+1_0"u8, chars)), Is.EqualTo("x1x0"));
+    }
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using FluentValidation.AspNetCore;
+
+namespace Api.Features;
+
+/// <summary>
+/// Awaits the FluentValidation validator of each bound argument after MVC's model validation (DataAnnotations) and before
+/// <c>[ApiController]</c> answers an invalid model state, so that both kinds of error come in one 400. FluentValidation.AspNetCore's
+/// automatic validation runs inside MVC's synchronous model validation, where an async rule throws. As a convention, it
+/// goes only on the actions that take an argument with a validator.
+/// </summary>
+internal sealed class FluentValidationFilter(IServiceProviderIsService registered) : IAsyncActionFilter, IOrderedFilter, IActionModelConvention
+{
+    private readonly ConcurrentDictionary<Type, Type> _validatorTypes = new();
+
+    /// <summary>Before <c>ModelStateInvalidFilter</c>, whose order is -2000.</summary>
+    public int Order => -3000;
+
+    public void Apply(ActionModel action)
+    {
+        if (action.Parameters.Any(parameter => registered.IsService(typeof(IValidator<>).MakeGenericType(parameter.ParameterType)))) action.Filters.Add(this);
+    }
+
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        foreach (var argument in context.ActionArguments.Values)
+        {
+            if (argument is null) continue;
+
+            var validatorType = _validatorTypes.GetOrAdd(argument.GetType(), static type => typeof(IValidator<>).MakeGenericType(type));
+            if (context.HttpContext.RequestServices.GetService(validatorType) is IValidator validator)
+            {
+                var result = await validator.ValidateAsync(new ValidationContext<object>(argument), context.HttpContext.RequestAborted);
+                result.AddToModelState(context.ModelState);
+            }
+        }
+
+        await next();
+    }
+}

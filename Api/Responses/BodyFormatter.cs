@@ -1,0 +1,111 @@
+using System.Buffers.Text;
+using System.IO.Hashing;
+
+namespace Api.Responses;
+
+/// <summary>
+/// MVC's one output formatter: every answer in one buffer with its Content-Length (MVC's own formatters stream it
+/// chunked, and a HEAD answer would then lack the length GET has, as Flask's carry it), in one media type whatever
+/// Accept asks: a string as UTF-8 text, a problem as problem+json, anything else as JSON. A 200 to GET or HEAD whose
+/// action sets no Cache-Control of its own gets its validators from that same buffer: a strong ETag (its XXH128
+/// hash), the build's Last-Modified and <c>Caching:CacheControl</c>, and a 304 or a 412 where the request's preconditions say so.
+/// </summary>
+internal sealed class BodyFormatter : OutputFormatter
+{
+    public const string Text = MediaTypeNames.Text.Plain + "; charset=utf-8";
+
+    /// <summary>When the build or publish wrote Api.dll, in whole seconds as HTTP dates are: what the tutorial's answers depend on.</summary>
+    public static readonly DateTimeOffset BuildTime = DateTimeOffset.FromUnixTimeSeconds(
+        new DateTimeOffset(File.GetLastWriteTimeUtc(typeof(BodyFormatter).Assembly.Location)).ToUnixTimeSeconds());
+
+    private static readonly string LastModified = HeaderUtilities.FormatDate(BuildTime);
+
+    private readonly JsonSerializerOptions _json;
+    private readonly IOptions<CachingSettings> _caching;
+
+    public BodyFormatter(JsonSerializerOptions json, IOptions<CachingSettings> caching)
+    {
+        (_json, _caching) = (json, caching);
+        SupportedMediaTypes.Add(MediaTypeNames.Text.Plain);
+        SupportedMediaTypes.Add(MediaTypeNames.Application.Json);
+        SupportedMediaTypes.Add(MediaTypeNames.Application.ProblemJson);
+    }
+
+    public override bool CanWriteResult(OutputFormatterCanWriteContext context)
+    {
+        context.ContentType = MediaTypeOf(context.ObjectType ?? context.Object?.GetType());
+        return true;
+    }
+
+    /// <summary>What the API explorer lists for a response of <paramref name="objectType"/>: its one media type, without parameters, as generators expect.</summary>
+    public override IReadOnlyList<string>? GetSupportedContentTypes(string? contentType, Type objectType)
+    {
+        var mediaType = MediaTypeOf(objectType) is Text ? MediaTypeNames.Text.Plain : MediaTypeOf(objectType);
+        return contentType is null || new MediaType(mediaType).IsSubsetOf(new MediaType(contentType)) ? [mediaType] : null;
+    }
+
+    // Writes headers and body itself: WriteAsync would set the Content-Type before the body decides on a 304.
+    public override Task WriteResponseBodyAsync(OutputFormatterWriteContext context) => WriteAsync(context);
+
+    public override Task WriteAsync(OutputFormatterWriteContext context)
+    {
+        var http = context.HttpContext;
+        var body = context.Object is string text ? Encoding.UTF8.GetBytes(text) : Serialize(context.Object, _json);
+        var (request, response) = (http.Request, http.Response);
+        if (response.StatusCode == StatusCodes.Status200OK && response.Headers.CacheControl.Count == 0
+            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        {
+            Span<byte> hash = stackalloc byte[16];
+            XxHash128.Hash(body, hash);
+            var etag = new EntityTagHeaderValue($"\"{Base64Url.EncodeToString(hash)}\"");
+            response.Headers.ETag = etag.Tag.Value;
+            response.Headers.CacheControl = _caching.Value.CacheControl;
+            switch (Preconditions.Evaluate(request, etag, BuildTime))
+            {
+                case PreconditionOutcome.NotModified:
+                    // The 200's validators and caching headers, none of its representation's (RFC 9110 §15.4.5).
+                    response.StatusCode = StatusCodes.Status304NotModified;
+                    return Task.CompletedTask;
+                case PreconditionOutcome.Failed:
+                    // An error without a body, which UseStatusCodePages answers as a problem like any other.
+                    (response.Headers.ETag, response.Headers.CacheControl, response.StatusCode) = (default, default, StatusCodes.Status412PreconditionFailed);
+                    return Task.CompletedTask;
+            }
+
+            response.Headers.LastModified = LastModified;
+        }
+
+        return Write(response, body, context.ContentType.Value ?? MediaTypeNames.Application.Json);
+    }
+
+    public static byte[] Serialize(object? value, JsonSerializerOptions options) =>
+        JsonSerializer.SerializeToUtf8Bytes(value, options.GetTypeInfo(value?.GetType() ?? typeof(object)));
+
+    public static Task Write(HttpResponse response, byte[] body, string contentType)
+    {
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body).AsTask();
+    }
+
+    private static string MediaTypeOf(Type? type) =>
+        type == typeof(string) ? Text
+        : typeof(ProblemDetails).IsAssignableFrom(type) ? MediaTypeNames.Application.ProblemJson
+        : MediaTypeNames.Application.Json;
+}
+
+/// <summary>
+/// Writes the problems answered outside MVC's actions. The framework's writer declines a request whose Accept leaves JSON
+/// out (a browser's), which then gets a text/plain error; here every error is problem+json, with its Content-Length.
+/// </summary>
+internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problems, IOptions<JsonOptions> json) : IProblemDetailsWriter
+{
+    public bool CanWrite(ProblemDetailsContext context) => true;
+
+    public ValueTask WriteAsync(ProblemDetailsContext context)
+    {
+        problems.Value.CustomizeProblemDetails?.Invoke(context);
+        var body = BodyFormatter.Serialize(context.ProblemDetails, json.Value.JsonSerializerOptions);
+        return new ValueTask(BodyFormatter.Write(context.HttpContext.Response, body, MediaTypeNames.Application.ProblemJson));
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Api.Responses;
+
+internal static partial class ProblemResponses
+{
+    public const string TraceIdExtension = "traceId";
+
+    /// <summary>Every 4xx and 5xx is RFC 9457 problem+json, with a type, a title and the request's trace id.</summary>
+    public static IServiceCollection AddProblemResponses(this IServiceCollection services)
+    {
+        // Registered before AddProblemDetails so that it is the writer the service picks.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProblemDetailsWriter, ProblemJsonWriter>());
+        services.AddProblemDetails();
+        services.AddOptions<ProblemDetailsOptions>().Configure<IOptions<ApiBehaviorOptions>>((problems, mvc) =>
+            problems.CustomizeProblemDetails += context => Complete(context, mvc.Value.ClientErrorMapping));
+        // A request the client broke is its mistake, not logged as an error: Kestrel's or the form
+        // reader's own status (400, 408, 413), or 400 for a body Kestrel cannot read (a chunk size
+        // that overflows, a plain IOException). Any other exception is a 500 whose text stays here.
+        services.Configure<ExceptionHandlerOptions>(options =>
+        {
+            options.StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException refused => refused.StatusCode,
+                IOException => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            };
+            options.SuppressDiagnosticsCallback = context => context.Exception is IOException || LogAnswered500(context);
+        });
+        return services;
+    }
+
+    // In place of the framework's entry, which names no request while log scopes are off: the same metric tag,
+    // and the trace and span ids that the request's log line and its problem's traceId carry.
+    private static bool LogAnswered500(ExceptionHandlerSuppressDiagnosticsContext context)
+    {
+        var http = context.HttpContext;
+        http.Features.Get<IHttpMetricsTagsFeature>()?.Tags.Add(new("error.type", context.Exception.GetType().FullName));
+        LogUnhandledException(
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ProblemResponses).FullName!),
+            context.Exception, Activity.Current?.TraceId.ToHexString(), Activity.Current?.SpanId.ToHexString());
+        return true;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception, answered 500. TraceId: {TraceId} SpanId: {SpanId}")]
+    private static partial void LogUnhandledException(ILogger logger, Exception exception, string? traceId, string? spanId);
+
+    /// <summary>Exceptions become problems, and so does every error answer that has no body yet (no route, a wrong method, a timeout).</summary>
+    public static WebApplication UseProblemResponses(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>
+    /// Every problem's status, its type and title from MVC's <see cref="ApiBehaviorOptions.ClientErrorMapping"/>, the trace id,
+    /// and a detail for an unreadable request and for the answers routing and the rate limiter give on their own.
+    /// </summary>
+    private static void Complete(ProblemDetailsContext context, IDictionary<int, ClientErrorData> types)
+    {
+        var problem = context.ProblemDetails;
+        var http = context.HttpContext;
+        var status = problem.Status ??= http.Response.StatusCode;
+        var type = types.TryGetValue(status, out var known) ? known : null;
+        problem.Type ??= type?.Link ?? "about:blank";
+        problem.Title ??= type?.Title;
+        problem.Detail ??= context.Exception switch
+        {
+            BadHttpRequestException refused => refused.Message,
+            IOException => "The request body cannot be read: its framing is broken.",
+            _ => RoutingDetail(http, status),
+        };
+        problem.Extensions[TraceIdExtension] = Activity.Current?.Id ?? http.TraceIdentifier;
+    }
+
+    private static string? RoutingDetail(HttpContext context, int status)
+    {
+        var path = context.Request.Path;
+        return status switch
+        {
+            StatusCodes.Status404NotFound when context.GetEndpoint() is null => $"No route matches the path '{path.Value}'.",
+            StatusCodes.Status405MethodNotAllowed =>
+                $"{(path.HasValue ? $"The path '{path.Value}'" : "The server")} does not accept {context.Request.Method}; it accepts {context.Response.Headers.Allow}.",
+            StatusCodes.Status429TooManyRequests => "Too many requests from this client address; Retry-After says when to try again.",
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,38 @@
+using System.Threading.RateLimiting;
+
+namespace Api.Throttling;
+
+internal static class ThrottlingExtensions
+{
+    /// <summary>ASP.NET Core's rate limiter, one fixed window per client address (<c>RateLimiting:*</c>); 429 with Retry-After beyond it.</summary>
+    public static IServiceCollection AddClientThrottling(this IServiceCollection services)
+    {
+        services.AddSettings<ThrottlingSettings>(ThrottlingSettings.Section);
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<ThrottlingSettings>>((limiter, settings) =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = SetRetryAfter;
+            // Stryker disable once String: the clients without an address share one partition, whatever its key
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? string.Empty,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.Value.PermitLimit, Window = settings.Value.Window, QueueLimit = 0 }));
+        });
+        return services;
+    }
+
+    /// <summary>The rate limiter, after routing (endpoints may opt out), only when <c>RateLimiting:PermitLimit</c> turns it on: off, it costs nothing.</summary>
+    public static IApplicationBuilder UseClientThrottling(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<IOptions<ThrottlingSettings>>().Value.PermitLimit > 0 ? app.UseRateLimiter() : app;
+
+    // The answer itself is the problem UseStatusCodePages writes for any bodiless error.
+    private static ValueTask SetRetryAfter(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+        {
+            context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace Api.TrustedProxies;
+
+internal static class TrustedProxiesExtensions
+{
+    /// <summary>X-Forwarded-For and -Proto from the proxies <c>ForwardedHeaders:*</c> trusts, through ASP.NET Core's forwarded headers.</summary>
+    public static IServiceCollection AddTrustedProxies(this IServiceCollection services)
+    {
+        services.AddSettings<TrustedProxiesSettings>(TrustedProxiesSettings.Section);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<TrustedProxiesSettings>>((options, trusted) =>
+        {
+            var forwarded = trusted.Value;
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.ForwardLimit = forwarded.ForwardLimit;
+            options.KnownProxies.Clear();
+            options.KnownIPNetworks.Clear();
+            foreach (var proxy in forwarded.KnownProxies) options.KnownProxies.Add(IPAddress.Parse(proxy));
+
+            foreach (var network in forwarded.KnownNetworks) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        });
+        return services;
+    }
+
+    /// <summary>The forwarded headers middleware, first of all, only while <c>ForwardedHeaders:Enabled</c>.</summary>
+    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<IOptions<TrustedProxiesSettings>>().Value.Enabled ? app.UseForwardedHeaders() : app;
+}

@@ -1,0 +1,228 @@
+using System.Buffers;
+
+namespace Api.Werkzeug;
+
+/// <summary>
+/// Werkzeug reads a form only where the view asks for one: an action that binds a form gets it read as Werkzeug reads it,
+/// once, as the request's form, which MVC's form binding then reads (not the jQuery provider's: it matches keys
+/// case-insensitively). <see cref="WerkzeugNoFormFilter"/> keeps any other action from reading a body.
+/// </summary>
+internal sealed class WerkzeugFormFilter : IAsyncResourceFilter
+{
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
+        var http = context.HttpContext;
+        var form = await http.RequestServices.GetRequiredService<WerkzeugFormParser>().ReadAsync(http.Request, http.RequestAborted);
+        http.Features.Set<IFormFeature>(new FormFeature(form));
+        context.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+        await next();
+    }
+}
+
+/// <summary>An action that binds no form reads no body, whatever it holds: MVC's form value providers would (a broken multipart body sent with a GET would be a 400).</summary>
+internal sealed class WerkzeugNoFormFilter : IResourceFilter
+{
+    public void OnResourceExecuting(ResourceExecutingContext context)
+    {
+        // Stryker disable once Statement: without a form content type MVC's form providers find nothing to read; the check only spares removing them
+        if (!context.HttpContext.Request.HasFormContentType) return;
+
+        context.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+        context.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+        context.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+    }
+
+    public void OnResourceExecuted(ResourceExecutedContext context) { }
+}
+
+/// <summary>
+/// Reads urlencoded and multipart bodies as Werkzeug does, into a form whose keys are case-sensitive, in first-sent order,
+/// each with all its values (a string binds to the first). Any other body, a Content-Type that is missing, malformed or
+/// without a boundary, and a multipart body that does not parse are an empty form, never an error, as with Werkzeug's
+/// silent parser; the query string is never read. A body that cannot be received (Kestrel's broken framing, limits,
+/// time-outs) is never a form: its error propagates. <see cref="FormOptions"/>' limits, and 32 KiB of part headers, are
+/// answered 413. Hand-written for multipart: the framework's reader tells a malformed body from one beyond its limits
+/// only by its exceptions' text.
+/// </summary>
+internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
+{
+    /// <summary>A part's headers, and the text before the first part or after the last: Kestrel's default for a request's headers.</summary>
+    public const int MaxPartHeaderBytes = 32 * 1024;
+
+    private const int BlockBytes = 64 * 1024;
+
+    public async Task<FormCollection> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var contentType = request.ContentType;
+        if (string.IsNullOrEmpty(contentType)) return FormCollection.Empty;
+
+        var options = formOptions.Value;
+        // Stryker disable once Equality: a semicolon first leaves no media type this reader knows, whichever way it is cut
+        var mediaType = (contentType.IndexOf(';', StringComparison.Ordinal) is var semicolon and >= 0 ? contentType.AsSpan(0, semicolon) : contentType).Trim();
+        if (mediaType.Equals(MediaTypeNames.Application.FormUrlEncoded, StringComparison.OrdinalIgnoreCase))
+        {
+            return ParseUrlEncoded(await ReadBodyAsync(request.Body, request.ContentLength, cancellationToken), options.ValueCountLimit, options.KeyLengthLimit);
+        }
+
+        if (mediaType.Equals(MediaTypeNames.Multipart.FormData, StringComparison.OrdinalIgnoreCase)
+            && MediaTypeHeaderValue.TryParse(contentType, out var parsed) && HeaderUtilities.RemoveQuotes(parsed.Boundary) is { Length: > 0 } boundary)
+        {
+            var body = await ReadBodyAsync(request.Body, request.ContentLength, cancellationToken);
+            return ParseMultipart(body, Encoding.Latin1.GetBytes(boundary.Value!), options.ValueCountLimit, options.KeyLengthLimit) ?? FormCollection.Empty;
+        }
+
+        return FormCollection.Empty;
+    }
+
+    /// <summary>Werkzeug's urlencoded parsing: pairs split on '&amp;', empty pairs skipped, no '=' means an empty value, '+' is a space.</summary>
+    public static FormCollection ParseUrlEncoded(ReadOnlySpan<byte> body, int maxFields, int maxKeyBytes)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var range in body.Split((byte)'&'))
+        {
+            var pair = body[range];
+            if (pair.IsEmpty) continue;
+
+            var equals = pair.IndexOf((byte)'=');
+            var key = equals < 0 ? pair : pair[..equals];
+            CheckLimits(fields.Count + 1, key.Length, maxFields, maxKeyBytes);
+            fields.Add(new(PercentDecoder.Decode(key, plusIsSpace: true), PercentDecoder.Decode(equals < 0 ? [] : pair[(equals + 1)..], plusIsSpace: true)));
+        }
+
+        return Form(fields);
+    }
+
+    /// <summary>
+    /// The text fields of a multipart body (RFC 7578), file parts left out; null when it does not parse: a header line
+    /// without a name, or no closing delimiter.
+    /// </summary>
+    public static FormCollection? ParseMultipart(ReadOnlySpan<byte> body, ReadOnlySpan<byte> boundary, int maxParts, int maxKeyBytes)
+    {
+        var delimiter = (byte[])[(byte)'\r', (byte)'\n', (byte)'-', (byte)'-', .. boundary];
+        // The first delimiter may open the body, without the line end before it.
+        var first = body.IndexOf(delimiter.AsSpan(2));
+        CheckTextAround(first < 0 ? body.Length : first);
+        if (first < 0) return null;
+
+        var rest = body[(first + delimiter.Length - 2)..];
+        var fields = new List<KeyValuePair<string, string>>();
+        for (var parts = 1; ; parts++)
+        {
+            if (rest.StartsWith("--"u8))
+            {
+                CheckTextAround(rest.Length - (rest.IndexOf("\r\n"u8) is var end and >= 0 ? end + 2 : rest.Length));
+                return Form(fields);
+            }
+
+            // Whatever follows the delimiter on its line is padding.
+            if (rest.IndexOf("\r\n"u8) is not (>= 0 and var lineEnd) || rest[(lineEnd + 2)..].IndexOf(delimiter) is not (>= 0 and var partEnd)) return null;
+
+            var part = rest[(lineEnd + 2)..][..partEnd];
+            rest = rest[(lineEnd + 2 + partEnd + delimiter.Length)..];
+            CheckLimits(parts, 0, maxParts, maxKeyBytes);
+            if (!TryReadHeaders(part, out var disposition, out var valueStart)) return null;
+
+            if (FieldNameOf(disposition) is { } name)
+            {
+                CheckLimits(parts, Encoding.UTF8.GetByteCount(name), maxParts, maxKeyBytes);
+                fields.Add(new(name, Encoding.UTF8.GetString(part[valueStart..])));
+            }
+        }
+    }
+
+    // Lines of "name: value" up to an empty line; false for a line without a name, or headers that never end.
+    private static bool TryReadHeaders(ReadOnlySpan<byte> part, out string? disposition, out int valueStart)
+    {
+        (disposition, valueStart) = (null, 0);
+        var headerBytes = 0;
+        while (part[valueStart..].IndexOf("\r\n"u8) is >= 0 and var length)
+        {
+            var line = part.Slice(valueStart, length);
+            valueStart += length + 2;
+            if (line.IsEmpty) return true;
+
+            if ((headerBytes += line.Length) > MaxPartHeaderBytes) throw TooLarge();
+
+            if (line.IndexOf((byte)':') is not (> 0 and var colon)) return false;
+
+            if (Encoding.UTF8.GetString(line[..colon]).Equals(HeaderNames.ContentDisposition, StringComparison.OrdinalIgnoreCase))
+            {
+                var value = Encoding.UTF8.GetString(line[(colon + 1)..]).Trim();
+                disposition = disposition is null ? value : $"{disposition},{value}";
+            }
+        }
+
+        return false;
+    }
+
+    private static string? FieldNameOf(string? disposition) =>
+        ContentDispositionHeaderValue.TryParse(disposition, out var parsed)
+        && !parsed.Parameters.Any(p => p.Name.Equals("filename", StringComparison.OrdinalIgnoreCase) || p.Name.Equals("filename*", StringComparison.OrdinalIgnoreCase))
+        && HeaderUtilities.RemoveQuotes(parsed.Name) is { HasValue: true } name
+            ? name.Value
+            : null;
+
+    private static void CheckTextAround(int length)
+    {
+        if (length > MaxPartHeaderBytes) throw TooLarge();
+    }
+
+    private static BadHttpRequestException TooLarge() => new(
+        $"A multipart part's headers, or the text before the first part or after the last, are longer than {MaxPartHeaderBytes} bytes.",
+        StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>Held as MVC's form reading holds them, and answered 413 as Kestrel answers a body too large.</summary>
+    private static void CheckLimits(int fieldCount, int keyBytes, int maxFields, int maxKeyBytes)
+    {
+        if (fieldCount > maxFields)
+        {
+            throw new BadHttpRequestException($"The form has more than {maxFields} fields.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        if (keyBytes > maxKeyBytes)
+        {
+            throw new BadHttpRequestException($"A form key is longer than {maxKeyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        }
+    }
+
+    /// <summary>The framework's form over an ordinal dictionary, which enumerates in insertion order while nothing is removed.</summary>
+    public static FormCollection Form(IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var values = new Dictionary<string, StringValues>(StringComparer.Ordinal);
+        foreach (var (key, value) in fields) values[key] = StringValues.Concat(values.GetValueOrDefault(key), value);
+
+        return new FormCollection(values);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
+    {
+        if (contentLength is { } declared and <= BlockBytes)
+        {
+            // The usual small form: one buffer of the declared size, read straight into.
+            var buffer = new byte[declared];
+            await body.ReadExactlyAsync(buffer, cancellationToken);
+            return buffer;
+        }
+
+        // Otherwise the declared length is only the client's claim: the bytes are gathered in pooled
+        // blocks as they come, then copied once into a buffer of their length (a MemoryStream copies
+        // them again at each doubling, into large buffers the GC keeps committed).
+        // A body that fails to arrive leaves its blocks to the GC, as the pool allows.
+        var blocks = new List<byte[]>();
+        var (length, read) = (0, 0);
+        do
+        {
+            blocks.Add(ArrayPool<byte>.Shared.Rent(BlockBytes));
+            read = await body.ReadAtLeastAsync(blocks[^1].AsMemory(0, BlockBytes), BlockBytes, throwOnEndOfStream: false, cancellationToken);
+            length += read;
+        }
+        while (read == BlockBytes);
+
+        var bytes = GC.AllocateUninitializedArray<byte>(length);
+        for (var i = 0; i < blocks.Count; i++) blocks[i].AsSpan(0, Math.Min(BlockBytes, length - (i * BlockBytes))).CopyTo(bytes.AsSpan(i * BlockBytes));
+
+        // Stryker disable once Statement: a block not returned to the pool costs memory, not a byte of the form
+        foreach (var block in blocks) ArrayPool<byte>.Shared.Return(block);
+        return bytes;
+    }
+}
