@@ -109,3 +109,17 @@ internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problems
         return new ValueTask(BodyFormatter.Write(context.HttpContext.Response, body, MediaTypeNames.Application.ProblemJson));
     }
 }
+
+/// <summary>How long caches may keep the answers that carry the build's validators, and their 304s (section <c>Caching</c>).</summary>
+internal sealed class CachingSettings
+{
+    public const string Section = "Caching";
+
+    public string CacheControl { get; set; } = "public, max-age=60";
+}
+
+internal sealed class CachingSettingsValidator : AbstractValidator<CachingSettings>
+{
+    public CachingSettingsValidator() => RuleFor(o => o.CacheControl).Must(value => CacheControlHeaderValue.TryParse(value, out _))
+        .WithMessage("must be a Cache-Control value such as 'public, max-age=60' or 'no-cache'");
+}
