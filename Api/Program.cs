@@ -1,5 +1,6 @@
 using Api.Features;
 using Api.Features.Health;
+using Api.Features.Items;
 using Api.Hosting;
 using Api.Limits;
 using Api.Logging;
@@ -21,6 +22,7 @@ try
     builder.Services.AddWerkzeugRouting();
     builder.Services.AddApiControllers();
     builder.Services.AddApiHealthChecks();
+    builder.Services.AddItemStore();
     builder.Services.AddApiDocument();
     builder.Services.AddObservability(builder.Configuration);
 
@@ -40,13 +42,18 @@ try
     app.MapAutomaticOptions();
     app.UseObservability();
 
-    return app.Serve();
+    return args is ["migrate", ..] ? app.MigrateItemStore() : app.Serve();
 }
 catch (Exception exception) when (InvalidSetting.Explain(exception) is { Count: > 0 } lines)
 {
     Console.Error.WriteLine(string.Join(Environment.NewLine, lines));
 
     return InvalidSetting.ExitCode;
+}
+catch (ItemStoreStartException failure)
+{
+    Console.Error.WriteLine(failure.Message);
+    return ItemStoreStartException.ExitCode;
 }
 
 /// <summary>Entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
