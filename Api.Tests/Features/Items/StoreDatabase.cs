@@ -28,12 +28,13 @@ public sealed class StoreDatabase : IAsyncDisposable
 
     private StoreDatabase(string provider, string connectionString, TemporaryFolder? folder, string? postgresServer, string databaseName, IEnumerable<(string Key, string Value)> settings)
     {
+        Time = new ShiftedTime();
         Provider = provider;
         ConnectionString = connectionString;
         DatabaseName = databaseName;
         _folder = folder;
         _postgresServer = postgresServer;
-        _services = Build(provider, connectionString, folder?.FullName ?? Path.GetTempPath(), settings, SqliteFull);
+        _services = Build(provider, connectionString, folder?.FullName ?? Path.GetTempPath(), settings, SqliteFull, Time);
     }
 
     public string Provider { get; }
@@ -49,6 +50,9 @@ public sealed class StoreDatabase : IAsyncDisposable
     public IItemStore Store => _services.GetRequiredService<IItemStore>();
 
     public IServiceProvider Services => _services;
+
+    /// <summary>The store's clock: the system's, moved on by hand.</summary>
+    public ShiftedTime Time { get; }
 
     /// <summary>On SQLite, every connection opened from now on may not grow the file: each write that needs a new page fails with SQLITE_FULL.</summary>
     public MaxPageCountInterceptor SqliteFull { get; } = new();
@@ -77,15 +81,27 @@ public sealed class StoreDatabase : IAsyncDisposable
             return new StoreDatabase(provider, $"Data Source={Path.Combine(folder.FullName, "items.db")}", folder, null, "items.db", settings);
         }
 
-        var server = PostgresServer();
+        return OnServer(PostgresServer(), settings);
+    }
+
+    /// <summary>A fresh database, migrated, and the store on it, on the PostgreSQL server given.</summary>
+    public static async Task<StoreDatabase> CreateOnServerAsync(string server, params (string Key, string Value)[] settings)
+    {
+        var database = OnServer(server, settings);
+        await database.OpenAsync(migrate: true);
+        return database;
+    }
+
+    private static StoreDatabase OnServer(string server, (string Key, string Value)[] settings)
+    {
         var name = "items_test_" + Guid.NewGuid().ToString("N");
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-        return new StoreDatabase(provider, connectionString, null, server, name, settings);
+        return new StoreDatabase(ItemStoreSettings.Postgres, connectionString, null, server, name, settings);
     }
 
     /// <summary>Another store on the same database, as another replica or a later start would have (its own pool, its own settings).</summary>
     public ServiceProvider NewServices(params (string Key, string Value)[] settings) =>
-        Build(Provider, ConnectionString, _folder?.FullName ?? Path.GetTempPath(), settings, new MaxPageCountInterceptor());
+        Build(Provider, ConnectionString, _folder?.FullName ?? Path.GetTempPath(), settings, new MaxPageCountInterceptor(), new ShiftedTime());
 
     public Task<IReadOnlyList<string>> OpenAsync(bool migrate) => _services.GetRequiredService<ItemStoreOpener>().OpenAsync(migrate, CancellationToken.None);
 
@@ -112,7 +128,7 @@ public sealed class StoreDatabase : IAsyncDisposable
     }
 
     private static ServiceProvider Build(
-        string provider, string connectionString, string contentRoot, IEnumerable<(string Key, string Value)> settings, MaxPageCountInterceptor full)
+        string provider, string connectionString, string contentRoot, IEnumerable<(string Key, string Value)> settings, MaxPageCountInterceptor full, TimeProvider time)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(
             new Dictionary<string, string?> { ["Database:Provider"] = provider, ["ConnectionStrings:Items"] = connectionString }
@@ -121,6 +137,7 @@ public sealed class StoreDatabase : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IHostEnvironment>(new TestEnvironment(contentRoot))
+            .AddSingleton(time)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddValidatorsFromAssemblyContaining<ItemStoreSettings>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddItemStore();
@@ -163,4 +180,12 @@ public sealed class MaxPageCountInterceptor : DbConnectionInterceptor
             command.ExecuteNonQuery();
         }
     }
+}
+
+/// <summary>The system's clock, moved on by <see cref="Offset"/>: a test skips a wait rather than sleeping through it.</summary>
+public sealed class ShiftedTime : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
 }
