@@ -1,6 +1,7 @@
 using System.Globalization;
 using Api.Features.Items;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Api.Tests.Features.Items;
@@ -85,5 +86,30 @@ public sealed class SqliteMigrationLockTests
 
         Assert.That(await opened.WaitAsync(TimeSpan.FromSeconds(30)), Is.Empty);
         Assert.That(await ItemStoreMigrationTests.ScalarAsync(database, """SELECT count(*) FROM "__EFMigrationsLock" """), Is.Zero);
+    }
+}
+
+/// <summary>What every connection of the SQLite store runs with, read back from the connections themselves.</summary>
+[NonParallelizable]
+public sealed class SqliteDurabilityTests
+{
+    [Test]
+    public async Task Every_connection_of_the_store_writes_ahead_with_synchronous_full()
+    {
+        await using var database = await StoreDatabase.CreateAsync(ItemStoreSettings.Sqlite);
+        var contexts = database.Services.GetRequiredService<IDbContextFactory<SqliteItemsDbContext>>();
+
+        var seen = new List<(long Synchronous, string JournalMode)>();
+        for (var i = 0; i < 3; i++)
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            await db.Database.OpenConnectionAsync();
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            await using var synchronous = new SqliteCommand("PRAGMA synchronous", connection);
+            await using var journal = new SqliteCommand("PRAGMA journal_mode", connection);
+            seen.Add(((long)(await synchronous.ExecuteScalarAsync())!, (string)(await journal.ExecuteScalarAsync())!));
+        }
+
+        Assert.That(seen, Has.All.EqualTo((2L, "wal")), "2 is FULL: synced at every commit, durable on power loss");
     }
 }
