@@ -14,11 +14,16 @@ RUN dotnet publish Api/Api.csproj -c Release -r linux-x64 --no-self-contained -o
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
-# The aspnet image's non-root user (uid 1654); the API writes nothing to disk.
+# The items' SQLite file (the default Database:Provider) is the one thing the API writes: /data, a volume of the app
+# user's, writable under a read-only root filesystem. Mount a named volume there to keep it (docs/operations.md, "Database").
+RUN mkdir /data && chown app:app /data
+VOLUME /data
+# The aspnet image's non-root user (uid 1654).
 USER app
 # After SIGTERM, /readyz answers 503 for 5 s while requests are still served, so that a load balancer
 # probing it every 2 s stops sending before the listener closes (docs/operations.md, "Shutdown").
 ENV ASPNETCORE_URLS=http://+:8080 \
+    ConnectionStrings__Items="Data Source=/data/items.db" \
     ASPNETCORE_ENVIRONMENT=Production \
     Logging__Console__FormatterName=json \
     ShutdownDrainSeconds=5

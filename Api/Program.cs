@@ -1,6 +1,7 @@
 using Api.CrossOrigin;
 using Api.Features;
 using Api.Features.Health;
+using Api.Features.Items;
 using Api.Limits;
 using Api.Logging;
 using Api.Methods;
@@ -26,6 +27,7 @@ try
     builder.Services.AddClientThrottling();
     builder.Services.AddApiControllers();
     builder.Services.AddApiHealthChecks();
+    builder.Services.AddItemStore();
     builder.Services.AddApiDocument();
     builder.Services.AddObservability(builder.Configuration);
 
@@ -49,13 +51,18 @@ try
     app.MapMetrics();
     app.MapAutomaticOptions();
 
-    return app.Serve();
+    return args is ["migrate", ..] ? app.MigrateItemStore() : app.Serve();
 }
 catch (Exception exception) when (InvalidSetting.Explain(exception) is { Count: > 0 } lines)
 {
     Console.Error.WriteLine(string.Join(Environment.NewLine, lines));
 
     return InvalidSetting.ExitCode;
+}
+catch (ItemStoreStartException failure)
+{
+    Console.Error.WriteLine(failure.Message);
+    return ItemStoreStartException.ExitCode;
 }
 
 /// <summary>Entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>

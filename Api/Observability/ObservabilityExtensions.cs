@@ -1,3 +1,4 @@
+using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -16,6 +17,7 @@ internal static class ObservabilityExtensions
     [
         "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics",
         "System.Runtime",
+        "Microsoft.EntityFrameworkCore", "Npgsql",
     ];
 
     /// <summary>
@@ -29,7 +31,7 @@ internal static class ObservabilityExtensions
         var otel = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(configuration["OTEL_SERVICE_NAME"] ?? ServiceName));
         if (configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] is not null || configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] is not null)
         {
-            otel.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddOtlpExporter());
+            otel.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddNpgsql().AddOtlpExporter());
         }
         else
         {

@@ -34,7 +34,7 @@ namespace Api.Client.Readyz
         {
         }
         /// <summary>
-        /// 200 once started and until shutdown begins; 503 otherwise, so that a load balancer sends no new traffic.
+        /// 200 once started and until shutdown begins, while the item store takes writes; 503 otherwise, so that a load balancer sends no new traffic.
         /// </summary>
         /// <returns>A <see cref="global::Api.Client.Models.HealthyResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace Api.Client.Readyz
             return await RequestAdapter.SendAsync<global::Api.Client.Models.HealthyResponse>(requestInfo, global::Api.Client.Models.HealthyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The headers GET would answer, `Content-Length` included, without a body. 200 once started and until shutdown begins; 503 otherwise, so that a load balancer sends no new traffic.
+        /// The headers GET would answer, `Content-Length` included, without a body. 200 once started and until shutdown begins, while the item store takes writes; 503 otherwise, so that a load balancer sends no new traffic.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -104,7 +104,7 @@ namespace Api.Client.Readyz
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// 200 once started and until shutdown begins; 503 otherwise, so that a load balancer sends no new traffic.
+        /// 200 once started and until shutdown begins, while the item store takes writes; 503 otherwise, so that a load balancer sends no new traffic.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -123,7 +123,7 @@ namespace Api.Client.Readyz
             return requestInfo;
         }
         /// <summary>
-        /// The headers GET would answer, `Content-Length` included, without a body. 200 once started and until shutdown begins; 503 otherwise, so that a load balancer sends no new traffic.
+        /// The headers GET would answer, `Content-Length` included, without a body. 200 once started and until shutdown begins, while the item store takes writes; 503 otherwise, so that a load balancer sends no new traffic.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -32,7 +32,7 @@ public sealed class HealthTests : ApiTestBase
         var response = await GetAsync("/readyz");
 
         Assert.That(response.Status, Is.EqualTo(200));
-        Assert.That(response.Text, Is.EqualTo("""{"status":"Healthy","checks":{"lifetime":"Healthy"}}"""));
+        Assert.That(response.Text, Is.EqualTo("""{"status":"Healthy","checks":{"lifetime":"Healthy","items":"Healthy"}}"""));
     }
 
     [TestCase(false, false)]
@@ -48,7 +48,7 @@ public sealed class HealthTests : ApiTestBase
         var response = await api.SendAsync(ApiRequest.Get("/readyz"));
 
         Assert.That(response.Status, Is.EqualTo(503));
-        Assert.That(response.Text, Is.EqualTo("""{"status":"Unhealthy","checks":{"lifetime":"Unhealthy"}}"""));
+        Assert.That(response.Text, Is.EqualTo("""{"status":"Unhealthy","checks":{"lifetime":"Unhealthy","items":"Healthy"}}"""));
     }
 
     [TestCase(false, false, HealthStatus.Unhealthy, "starting")]

@@ -27,11 +27,11 @@ public sealed class HealthController(HealthCheckService health) : ControllerBase
 
     [HttpGet("/readyz", Name = "readiness")]
     [EndpointSummary("Readiness")]
-    [EndpointDescription("200 once started and until shutdown begins; 503 otherwise, so that a load balancer sends no new traffic.")]
+    [EndpointDescription("200 once started and until shutdown begins, while the item store takes writes; 503 otherwise, so that a load balancer sends no new traffic.")]
     [ProducesResponseType<HealthyResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<UnhealthyResponse>(StatusCodes.Status503ServiceUnavailable)]
-    [ResponseExample(StatusCodes.Status200OK, """{"status":"Healthy","checks":{"lifetime":"Healthy"}}""")]
-    [ResponseExample(StatusCodes.Status503ServiceUnavailable, """{"status":"Unhealthy","checks":{"lifetime":"Unhealthy"}}""")]
+    [ResponseExample(StatusCodes.Status200OK, """{"status":"Healthy","checks":{"lifetime":"Healthy","items":"Healthy"}}""")]
+    [ResponseExample(StatusCodes.Status503ServiceUnavailable, """{"status":"Unhealthy","checks":{"lifetime":"Healthy","items":"Unhealthy"}}""")]
     public Task<ActionResult<HealthyResponse>> Ready() => ReportAsync(ReadyTag);
 
     private async Task<ActionResult<HealthyResponse>> ReportAsync(string tag)

@@ -1,3 +1,4 @@
+using Api.Features.Items;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Api.Features.Health;
@@ -8,7 +9,8 @@ internal static class HealthExtensions
     {
         services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), [HealthController.LiveTag])
-            .AddCheck<ReadinessCheck>("lifetime", tags: [HealthController.ReadyTag]);
+            .AddCheck<ReadinessCheck>("lifetime", tags: [HealthController.ReadyTag])
+            .AddItemStoreCheck(HealthController.ReadyTag);
         return services;
     }
 }

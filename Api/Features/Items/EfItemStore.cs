@@ -1,0 +1,168 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Api.Features.Items;
+
+/// <summary>
+/// The store on EF Core: pooled contexts, no tracking, compiled queries, and one statement per operation where it
+/// succeeds (docs/design.md, "Items: storage", lists them). On SQLite, which has one writer at a time, writes take
+/// their turn in the process (<paramref name="writerTurn"/>) rather than in SQLite's busy loop, which sleeps a
+/// thread 150 ms at a time.
+/// </summary>
+internal sealed class EfItemStore<TContext>(
+    IDbContextFactory<TContext> contexts, ItemStoreHealth health, TimeProvider time, TimeSpan timeout, SemaphoreSlim? writerTurn) : IItemStore, IItemStoreProbe
+    where TContext : ItemsDbContext
+{
+    // UPDATE ... RETURNING: the replaced item in the statement that replaces it, which ExecuteUpdate cannot return.
+    private const string ReplaceSql = """
+        UPDATE "items" SET "name" = {0}, "description" = {1}, "price_cents" = {2}, "updated_at" = {3}, "version" = "version" + 1
+        WHERE "id" = {4} AND "version" = {5}
+        RETURNING "id", "name", "description", "price_cents", "created_at", "updated_at", "version"
+        """;
+
+    private static readonly Func<TContext, long, int, IAsyncEnumerable<Item>> Page =
+        EF.CompileAsyncQuery((TContext db, long after, int take) => db.Items.AsNoTracking().Where(i => i.Id > after).OrderBy(i => i.Id).Take(take));
+
+    private static readonly Func<TContext, long, CancellationToken, Task<Item?>> ById =
+        EF.CompileAsyncQuery((TContext db, long id, CancellationToken _) => db.Items.AsNoTracking().FirstOrDefault(i => i.Id == id));
+
+    private static readonly Func<TContext, long, CancellationToken, Task<bool>> Exists =
+        EF.CompileAsyncQuery((TContext db, long id, CancellationToken _) => db.Items.Any(i => i.Id == id));
+
+    public Task<ItemPage> ListAsync(long? after, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, ItemRules.PageMaxSize);
+        return RunAsync(write: false, (after: after ?? 0, limit), static async (db, state, cancellationToken) =>
+        {
+            var items = new List<Item>(state.limit + 1);
+            await foreach (var item in Page(db, state.after, state.limit + 1).WithCancellation(cancellationToken))
+            {
+                items.Add(item);
+            }
+
+            var hasMore = items.Count > state.limit;
+            if (hasMore) items.RemoveAt(state.limit);
+            return new ItemPage(items, hasMore);
+        }, cancellationToken);
+    }
+
+    public Task<Item?> FindAsync(long id, CancellationToken cancellationToken = default) =>
+        RunAsync(write: false, id, static (db, id, cancellationToken) => ById(db, id, cancellationToken), cancellationToken);
+
+    public Task<Item> AddAsync(ItemFields fields, CancellationToken cancellationToken = default)
+    {
+        ItemRules.Check(fields);
+        var now = Now();
+        var item = new Item { Name = fields.Name, Description = fields.Description, Price = fields.Price, CreatedAt = now, UpdatedAt = now, Version = 1 };
+        return RunAsync(write: true, item, static async (db, item, cancellationToken) =>
+        {
+            db.Items.Add(item);
+            await db.SaveChangesAsync(cancellationToken);
+            return item;
+        }, cancellationToken);
+    }
+
+    public Task<ReplaceResult> ReplaceAsync(long id, long version, ItemFields fields, CancellationToken cancellationToken = default)
+    {
+        ItemRules.Check(fields);
+        var now = Now();
+        return RunAsync(write: true, (id, version, fields, now), static async (db, state, cancellationToken) =>
+        {
+            var (id, version, fields, now) = state;
+            var replaced = db.Items.FromSqlRaw(
+                    ReplaceSql, fields.Name, (object?)fields.Description ?? DBNull.Value, ItemsDbContext.Cents(fields.Price), db.StoredTime(now), id, version)
+                .AsNoTracking().AsAsyncEnumerable();
+            await foreach (var item in replaced.WithCancellation(cancellationToken))
+            {
+                return new ReplaceResult(ReplaceOutcome.Replaced, item);
+            }
+
+            return new ReplaceResult(await Exists(db, id, cancellationToken) ? ReplaceOutcome.VersionChanged : ReplaceOutcome.NotFound, null);
+        }, cancellationToken);
+    }
+
+    public Task<DeleteOutcome> DeleteAsync(long id, long? version = null, CancellationToken cancellationToken = default) =>
+        RunAsync(write: true, (id, version), static async (db, state, cancellationToken) =>
+        {
+            var (id, version) = state;
+            var deleted = version is { } expected
+                ? await db.Items.Where(i => i.Id == id && i.Version == expected).ExecuteDeleteAsync(cancellationToken)
+                : await db.Items.Where(i => i.Id == id).ExecuteDeleteAsync(cancellationToken);
+            return deleted == 1 ? DeleteOutcome.Deleted
+                : version is not null && await Exists(db, id, cancellationToken) ? DeleteOutcome.VersionChanged
+                : DeleteOutcome.NotFound;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Whether the database takes writes now, cheaply enough for every readiness probe: SQLite takes and gives back
+    /// the write lock (BEGIN IMMEDIATE, then ROLLBACK: a read-only file fails it); PostgreSQL says whether its
+    /// transactions are read-only (a standby's are).
+    /// </summary>
+    public Task ProbeAsync(CancellationToken cancellationToken) =>
+        RunAsync(write: true, 0, static async (db, _, cancellationToken) =>
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                switch (db.Database.GetDbConnection())
+                {
+                    case SqliteConnection sqlite:
+                        using (var transaction = sqlite.BeginTransaction(deferred: false))
+                        {
+                            transaction.Rollback();
+                        }
+
+                        break;
+                    case NpgsqlConnection postgres:
+                        await using (var command = new NpgsqlCommand("SHOW transaction_read_only", postgres))
+                        {
+                            if (await command.ExecuteScalarAsync(cancellationToken) is not "off")
+                            {
+                                throw new StoreUnavailableException("The PostgreSQL server takes no writes (transaction_read_only is on).");
+                            }
+                        }
+
+                        break;
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+
+            return 0;
+        }, cancellationToken);
+
+    /// <summary>Now, in whole microseconds: PostgreSQL keeps no finer, and both databases then read back the time written.</summary>
+    private DateTime Now()
+    {
+        var ticks = time.GetUtcNow().UtcTicks;
+        return new DateTime(ticks - (ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
+    }
+
+    private async Task<TResult> RunAsync<TState, TResult>(
+        bool write, TState state, Func<TContext, TState, CancellationToken, Task<TResult>> operation, CancellationToken cancellationToken)
+    {
+        var turn = write ? writerTurn : null;
+        if (turn is not null && !await turn.WaitAsync(timeout, cancellationToken))
+        {
+            throw health.Report(new StoreUnavailableException($"The database was busy with other writes for {timeout.TotalSeconds:0} s.") { RetryAfter = TimeSpan.FromSeconds(1) });
+        }
+
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            return await operation(db, state, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ItemStoreFaults.Classify(exception) is { } unavailable)
+        {
+            throw health.Report(unavailable);
+        }
+        finally
+        {
+            turn?.Release();
+        }
+    }
+}

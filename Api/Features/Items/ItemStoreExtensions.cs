@@ -1,0 +1,93 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+
+namespace Api.Features.Items;
+
+internal static class ItemStoreExtensions
+{
+    /// <summary>
+    /// The item store on the configured database (<c>Database:Provider</c>, <c>ConnectionStrings:Items</c>), opened
+    /// and, unless <c>Database:MigrateOnStart</c> is false, migrated before the API listens.
+    /// </summary>
+    public static IServiceCollection AddItemStore(this IServiceCollection services)
+    {
+        services.AddSettings<ItemsDatabaseSettings>("");
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ItemStoreHealth>();
+        services.AddSingleton(provider => ItemStoreTarget.From(
+            provider.GetRequiredService<IOptions<ItemsDatabaseSettings>>().Value, provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddPooledDbContextFactory<SqliteItemsDbContext>((provider, options) =>
+        {
+            var target = provider.GetRequiredService<ItemStoreTarget>();
+            options.UseSqlite(target.ConnectionString, sqlite => sqlite.CommandTimeout(target.TimeoutSeconds));
+        });
+        services.AddPooledDbContextFactory<PostgresItemsDbContext>((provider, options) =>
+        {
+            var target = provider.GetRequiredService<ItemStoreTarget>();
+            options.UseNpgsql(target.ConnectionString, postgres => postgres.CommandTimeout(target.TimeoutSeconds));
+        });
+        services.AddSingleton(provider => provider.GetRequiredService<ItemStoreTarget>().Provider == ItemsDatabaseSettings.Postgres
+            ? (IItemStoreProbe)Store<PostgresItemsDbContext>(provider, writerTurn: null)
+            : Store<SqliteItemsDbContext>(provider, writerTurn: new SemaphoreSlim(1, 1)));
+        services.AddSingleton(provider => (IItemStore)provider.GetRequiredService<IItemStoreProbe>());
+        services.AddSingleton(provider => provider.GetRequiredService<ItemStoreTarget>().Provider == ItemsDatabaseSettings.Postgres
+            ? (ItemStoreOpener)new ItemStoreOpener<PostgresItemsDbContext>(provider.GetRequiredService<IDbContextFactory<PostgresItemsDbContext>>(), provider.GetRequiredService<ItemStoreTarget>(), provider.GetRequiredService<IItemStoreProbe>())
+            : new ItemStoreOpener<SqliteItemsDbContext>(provider.GetRequiredService<IDbContextFactory<SqliteItemsDbContext>>(), provider.GetRequiredService<ItemStoreTarget>(), provider.GetRequiredService<IItemStoreProbe>()));
+        services.AddHostedService<ItemStoreStartup>();
+        return services;
+    }
+
+    /// <summary>The store's readiness check, tagged as the readiness probe's: see <see cref="ItemStoreHealthCheck"/>.</summary>
+    public static IHealthChecksBuilder AddItemStoreCheck(this IHealthChecksBuilder checks, string tag) =>
+        checks.AddCheck<ItemStoreHealthCheck>("items", tags: [tag]);
+
+    /// <summary>
+    /// <c>dotnet Api.dll migrate</c>: applies the migrations the database lacks and exits, 0 when it is up to date,
+    /// <see cref="ItemStoreStartException.ExitCode"/> with one line when it cannot be opened.
+    /// </summary>
+    public static int MigrateItemStore(this WebApplication app)
+    {
+        try
+        {
+            var applied = app.Services.GetRequiredService<ItemStoreOpener>().OpenAsync(migrate: true, CancellationToken.None).GetAwaiter().GetResult();
+            var where = app.Services.GetRequiredService<ItemStoreTarget>().Where;
+            Console.WriteLine(applied.Count == 0 ? $"The item store at {where} is up to date." : $"Applied to the item store at {where}: {string.Join(", ", applied)}.");
+            return 0;
+        }
+        catch (ItemStoreStartException failure)
+        {
+            Console.Error.WriteLine(failure.Message);
+            return ItemStoreStartException.ExitCode;
+        }
+    }
+
+    private static EfItemStore<TContext> Store<TContext>(IServiceProvider provider, SemaphoreSlim? writerTurn)
+        where TContext : ItemsDbContext =>
+        new EfItemStore<TContext>(
+            provider.GetRequiredService<IDbContextFactory<TContext>>(), provider.GetRequiredService<ItemStoreHealth>(), provider.GetRequiredService<TimeProvider>(),
+            TimeSpan.FromSeconds(provider.GetRequiredService<ItemStoreTarget>().TimeoutSeconds), writerTurn);
+}
+
+/// <summary>The database the settings name: its provider, its full connection string, and where it is, said without a password.</summary>
+internal sealed record ItemStoreTarget(string Provider, string ConnectionString, string Where, int TimeoutSeconds)
+{
+    public static ItemStoreTarget From(ItemsDatabaseSettings settings, string contentRoot)
+    {
+        var timeout = settings.Database.TimeoutSeconds;
+        if (settings.ProviderName == ItemsDatabaseSettings.Postgres)
+        {
+            var postgres = new NpgsqlConnectionStringBuilder(settings.ConnectionStrings.Items);
+            // The pool's wait and the connection's: Npgsql's default is 15 s, whatever the command timeout.
+            if (!new DbConnectionStringBuilder { ConnectionString = settings.ConnectionStrings.Items }.ContainsKey("Timeout")) postgres.Timeout = timeout;
+            return new(ItemsDatabaseSettings.Postgres, postgres.ConnectionString, $"{postgres.Host}:{postgres.Port}/{postgres.Database}", timeout);
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(settings.ConnectionStrings.Items);
+        sqlite.DataSource = Path.GetFullPath(sqlite.DataSource, contentRoot);
+        sqlite.DefaultTimeout = timeout;
+        return new(ItemsDatabaseSettings.Sqlite, sqlite.ConnectionString, sqlite.DataSource, timeout);
+    }
+}
