@@ -9,7 +9,7 @@ using Api.Security;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
+    var builder = WebApplication.CreateBuilder(HostStart.Options(args));
 
     builder.Host.ValidateSettingsFirst();
     builder.Services.AddHosting();
