@@ -7,7 +7,41 @@ internal static class ContentRoot
     /// <summary>
     /// The API's own folder, so that appsettings.json is found from anywhere; null when a content root is configured
     /// (<c>--contentRoot</c>, <c>ASPNETCORE_CONTENTROOT</c>, <c>DOTNET_CONTENTROOT</c>), which the host resolves itself.
+    /// Either must be a folder the API can list: the host stops with a stack trace at one that does not exist, and reads
+    /// one it cannot list as an empty folder, starting without its settings files.
     /// </summary>
     /// <param name="host">The host's own settings, read as the host reads them.</param>
-    public static string? Default(IConfiguration host) => host[HostDefaults.ContentRootKey] is null ? AppContext.BaseDirectory : null;
+    /// <exception cref="UnreadableContentRootException">The folder does not exist or cannot be listed.</exception>
+    public static string? Default(IConfiguration host)
+    {
+        var configured = host[HostDefaults.ContentRootKey];
+        // As the host resolves it: a relative path from the API's own folder, not the working directory.
+        var path = string.IsNullOrEmpty(configured) ? AppContext.BaseDirectory : Path.GetFullPath(configured, AppContext.BaseDirectory);
+        EnsureListable(path);
+        return configured is null ? AppContext.BaseDirectory : null;
+    }
+
+    private static void EnsureListable(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            throw new UnreadableContentRootException(File.Exists(path) ? $"The content root {path} is a file, not a folder." : $"The content root {path} does not exist.");
+        }
+
+        try
+        {
+            _ = Directory.EnumerateFileSystemEntries(path).Any();
+        }
+        catch (UnauthorizedAccessException denied)
+        {
+            throw new UnreadableContentRootException($"The content root {path} cannot be read: permission denied.", denied);
+        }
+        catch (IOException failed)
+        {
+            throw new UnreadableContentRootException($"The content root {path} cannot be read: {failed.Message}", failed);
+        }
+    }
 }
+
+/// <summary>The content root does not exist or cannot be listed.</summary>
+internal sealed class UnreadableContentRootException(string message, Exception? innerException = null) : Exception(message, innerException);
