@@ -74,11 +74,14 @@ public sealed class ApiProcess : IApiServer, IDisposable
     /// Starts the API as the README does, <c>dotnet run --project Api</c> (on the build the tests run, not
     /// building it again), with these environment variables set, or removed where the value is null.
     /// </summary>
-    public static ApiProcess Run(params (string Name, string? Value)[] environment)
+    public static ApiProcess Run(params (string Name, string? Value)[] environment) => Run([], environment);
+
+    /// <summary>The same, with these arguments after <c>--urls http://127.0.0.1:0</c>, all given to the API by <c>dotnet run -- ...</c>.</summary>
+    public static ApiProcess Run(IEnumerable<string> arguments, params (string Name, string? Value)[] environment)
     {
         var configuration = typeof(ApiProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var start = new ProcessStartInfo(
-            "dotnet", ["run", "--project", Path.Combine(RepositoryRoot.Find(), "Api"), "--no-build", "-c", configuration, "--", "--urls", "http://127.0.0.1:0"])
+            "dotnet", ["run", "--project", Path.Combine(RepositoryRoot.Find(), "Api"), "--no-build", "-c", configuration, "--", "--urls", "http://127.0.0.1:0", .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
