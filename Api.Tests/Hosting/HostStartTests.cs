@@ -94,6 +94,12 @@ public sealed class HostStartTests
         Assert.That(HostStart.Explain(new IOException("Input/output error", hresult)).ExitCode, Is.EqualTo(70));
 
     [Test]
+    public void Each_line_of_a_message_is_trimmed_and_an_empty_message_left_out() =>
+        Assert.That(
+            HostStart.Explain(new InvalidOperationException("", new InvalidOperationException(" First line. \r\n  Second line.\r\n"))),
+            Is.EqualTo((70, new[] { "Cannot start: First line. Second line." })));
+
+    [Test]
     public void Anything_else_is_70_on_one_line_each_cause_once() =>
         Assert.That(
             HostStart.Explain(new AggregateException(new InvalidOperationException("First line.\nSecond line."))),

@@ -32,11 +32,7 @@ internal static class ContentRoot
         {
             _ = Directory.EnumerateFileSystemEntries(path).Any();
         }
-        catch (UnauthorizedAccessException denied)
-        {
-            throw new UnreadableContentRootException($"The content root {path} cannot be read: permission denied.", denied);
-        }
-        catch (IOException failed)
+        catch (Exception failed) when (failed is UnauthorizedAccessException or IOException)
         {
             throw new UnreadableContentRootException($"The content root {path} cannot be read: {failed.Message}", failed);
         }
