@@ -14,7 +14,7 @@ using Api.TrustedProxies;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
+    var builder = WebApplication.CreateBuilder(HostStart.Options(args));
 
     builder.Host.ValidateSettingsFirst();
     builder.Services.AddServer();
@@ -53,16 +53,10 @@ try
 
     return args is ["migrate", ..] ? app.MigrateItemStore() : app.Serve();
 }
-catch (Exception exception) when (InvalidSetting.Explain(exception) is { Count: > 0 } lines)
+// HostAbortedException: the test server and the build-time OpenAPI generator stop the host once it is built.
+catch (Exception exception) when (exception is not HostAbortedException)
 {
-    Console.Error.WriteLine(string.Join(Environment.NewLine, lines));
-
-    return InvalidSetting.ExitCode;
-}
-catch (ItemStoreStartException failure)
-{
-    Console.Error.WriteLine(failure.Message);
-    return ItemStoreStartException.ExitCode;
+    return HostStart.Fail(exception);
 }
 
 /// <summary>Entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>

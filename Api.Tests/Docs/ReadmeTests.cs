@@ -75,6 +75,20 @@ public sealed partial class ReadmeTests
         Assert.That(TraceId().Replace(printed, "TRACE-ID"), Is.EqualTo(TraceId().Replace(expected, "TRACE-ID")));
     }
 
+    // "Arguments after -- reach the API as they are": ApiProcess.Run gives --urls that way, then the setting.
+    [Test]
+    public async Task Arguments_after_the_double_dash_of_dotnet_run_reach_the_api_as_they_are()
+    {
+        using var api = ApiProcess.Run(["--Limits:MaxBodyBytes=65536"]);
+        await api.WaitForPortAsync();
+
+        Assert.That(await api.WaitForOutputAsync(line => line.Contains("Now listening on: http://127.0.0.1:", StringComparison.Ordinal)), Is.Not.Null, "--urls");
+        Assert.That((await api.SendAsync(Form(65536))).Status, Is.EqualTo(200), "--Limits:MaxBodyBytes");
+        Assert.That((await api.SendAsync(Form(65537))).Status, Is.EqualTo(413), "--Limits:MaxBodyBytes");
+
+        static ApiRequest Form(int bytes) => ApiRequest.Form("/exemple", "param1=" + new string('a', bytes - "param1=".Length));
+    }
+
     private static TestCaseData Example(string command, List<string> output) =>
         new TestCaseData(command, string.Concat(output.Select(line => line + "\n"))).SetName(command);
 

@@ -48,6 +48,7 @@ public sealed class StartupTests
     }
 
     [Test]
+    [ExitCode(78)]
     public async Task Every_invalid_setting_is_named_at_once_whatever_its_source()
     {
         using var temporary = new TemporaryFolder();
@@ -205,6 +206,7 @@ public sealed class StartupTests
     }
 
     [Test]
+    [ExitCode(69)]
     public async Task An_address_in_use_stops_the_start_with_one_line_naming_it_and_exit_code_69()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);

@@ -34,17 +34,26 @@ public sealed class ApiProcess : IApiServer, IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id: that of the API itself, since a launcher given to <see cref="Start"/> replaces itself with it.</summary>
+    public int Id => _process.Id;
+
     public int Port => _port.Task.IsCompletedSuccessfully ? _port.Task.Result : throw new InvalidOperationException("The API is not listening.");
 
     /// <summary>
     /// Starts the API with environment variables (<c>Limits__MaxBodyBytes</c>; removed where the value is null)
-    /// and command-line arguments, on <paramref name="urls"/> (given as <c>--urls</c>; none when null).
+    /// and command-line arguments, on <paramref name="urls"/> (given as <c>--urls</c>; none when null); through
+    /// <paramref name="launcher"/> when given, a command that runs its arguments in place of itself (<c>setpriv</c>, <c>unshare</c>).
     /// </summary>
     public static ApiProcess Start(
-        IEnumerable<(string Name, string? Value)>? environment = null, IEnumerable<string>? arguments = null, string? workingDirectory = null, string? urls = "http://127.0.0.1:0")
+        IEnumerable<(string Name, string? Value)>? environment = null,
+        IEnumerable<string>? arguments = null,
+        string? workingDirectory = null,
+        string? urls = "http://127.0.0.1:0",
+        IReadOnlyList<string>? launcher = null)
     {
         string[] listen = urls is null ? [] : ["--urls", urls];
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(Directory, "Api.dll"), .. listen, .. arguments ?? []])
+        string[] command = [.. launcher ?? [], "dotnet", Path.Combine(Directory, "Api.dll"), .. listen, .. arguments ?? []];
+        var start = new ProcessStartInfo(command[0], command[1..])
         {
             WorkingDirectory = workingDirectory ?? Directory,
             RedirectStandardOutput = true,
@@ -65,11 +74,14 @@ public sealed class ApiProcess : IApiServer, IDisposable
     /// Starts the API as the README does, <c>dotnet run --project Api</c> (on the build the tests run, not
     /// building it again), with these environment variables set, or removed where the value is null.
     /// </summary>
-    public static ApiProcess Run(params (string Name, string? Value)[] environment)
+    public static ApiProcess Run(params (string Name, string? Value)[] environment) => Run([], environment);
+
+    /// <summary>The same, with these arguments after <c>--urls http://127.0.0.1:0</c>, all given to the API by <c>dotnet run -- ...</c>.</summary>
+    public static ApiProcess Run(IEnumerable<string> arguments, params (string Name, string? Value)[] environment)
     {
         var configuration = typeof(ApiProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var start = new ProcessStartInfo(
-            "dotnet", ["run", "--project", Path.Combine(RepositoryRoot.Find(), "Api"), "--no-build", "-c", configuration, "--", "--urls", "http://127.0.0.1:0"])
+            "dotnet", ["run", "--project", Path.Combine(RepositoryRoot.Find(), "Api"), "--no-build", "-c", configuration, "--", "--urls", "http://127.0.0.1:0", .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,3 +1,4 @@
+using Api.Server;
 using Microsoft.Extensions.Hosting;
 
 namespace Api.Settings;
@@ -5,13 +6,42 @@ namespace Api.Settings;
 internal static class ContentRoot
 {
     /// <summary>
-    /// The API's own folder, so that appsettings.json is found from anywhere; null when a content root
-    /// is configured (<c>--contentRoot</c>, <c>ASPNETCORE_CONTENTROOT</c>, <c>DOTNET_CONTENTROOT</c>).
+    /// The API's own folder, so that appsettings.json is found from anywhere; null when a content root is configured
+    /// (<c>--contentRoot</c>, <c>ASPNETCORE_CONTENTROOT</c>, <c>DOTNET_CONTENTROOT</c>), which the host resolves itself.
+    /// Either must be a folder the API can list: the host stops with a stack trace at one that does not exist, and reads
+    /// one it cannot list as an empty folder, starting without its settings files.
     /// </summary>
-    public static string? Default(string[] args) =>
-        new ConfigurationBuilder()
-            .AddEnvironmentVariables("DOTNET_")
-            .AddEnvironmentVariables("ASPNETCORE_")
-            .AddCommandLine(args)
-            .Build()[HostDefaults.ContentRootKey] is null ? AppContext.BaseDirectory : null;
+    /// <param name="host">The host's own settings, read as the host reads them.</param>
+    /// <exception cref="UnreadableContentRootException">The folder does not exist or cannot be listed.</exception>
+    public static string? Default(IConfiguration host)
+    {
+        var configured = host[HostDefaults.ContentRootKey];
+        // As the host resolves it: a relative path from the API's own folder, not the working directory.
+        var path = string.IsNullOrEmpty(configured) ? AppContext.BaseDirectory : Path.GetFullPath(configured, AppContext.BaseDirectory);
+        EnsureListable(path);
+        return configured is null ? AppContext.BaseDirectory : null;
+    }
+
+    private static void EnsureListable(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            throw new UnreadableContentRootException(File.Exists(path) ? $"The content root {path} is a file, not a folder." : $"The content root {path} does not exist.");
+        }
+
+        try
+        {
+            _ = Directory.EnumerateFileSystemEntries(path).Any();
+        }
+        catch (Exception failed) when (failed is UnauthorizedAccessException or IOException)
+        {
+            throw new UnreadableContentRootException($"The content root {path} cannot be read: {failed.Message}", failed);
+        }
+    }
+}
+
+/// <summary>The content root does not exist or cannot be listed.</summary>
+internal sealed class UnreadableContentRootException(string message, Exception? innerException = null) : StartFailureException("Cannot start: " + message, innerException)
+{
+    public override int ExitCode => HostStart.UnreadableExitCode;
 }

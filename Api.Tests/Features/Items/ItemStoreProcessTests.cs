@@ -74,7 +74,7 @@ public sealed class ItemStoreProcessTests
         {
             foreach (var (api, line) in apis)
             {
-                await AssertStoppedAsync(api, ItemStoreStartException.ExitCode, line);
+                await AssertStoppedAsync(api, ItemStoreStartException.IoErrorExitCode, line);
                 Assert.That(api.Errors[0], Does.Not.Contain("secret"));
             }
         }

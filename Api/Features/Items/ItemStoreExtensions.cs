@@ -46,7 +46,7 @@ internal static class ItemStoreExtensions
 
     /// <summary>
     /// <c>dotnet Api.dll migrate</c>: applies the migrations the database lacks and exits, 0 when it is up to date,
-    /// <see cref="ItemStoreStartException.ExitCode"/> with one line when it cannot be opened.
+    /// <see cref="ItemStoreStartException.IoErrorExitCode"/> with one line when it cannot be opened.
     /// </summary>
     public static int MigrateItemStore(this WebApplication app)
     {
@@ -60,7 +60,7 @@ internal static class ItemStoreExtensions
         catch (ItemStoreStartException failure)
         {
             Console.Error.WriteLine(failure.Message);
-            return ItemStoreStartException.ExitCode;
+            return ItemStoreStartException.IoErrorExitCode;
         }
     }
 

@@ -1,3 +1,5 @@
+using Api.Server;
+
 namespace Api.Features.Items;
 
 /// <summary>
@@ -26,22 +28,10 @@ public sealed class StoreUnavailableException : Exception
 }
 
 /// <summary>The store could not be opened, migrated or written at start: one line naming the cause, exit code 74.</summary>
-public sealed class ItemStoreStartException : Exception
+internal sealed class ItemStoreStartException(string message, Exception? innerException = null) : StartFailureException(message, innerException)
 {
     /// <summary>EX_IOERR from sysexits.h: the database cannot be read or written.</summary>
-    public const int ExitCode = 74;
+    public const int IoErrorExitCode = 74;
 
-    public ItemStoreStartException()
-    {
-    }
-
-    public ItemStoreStartException(string message)
-        : base(message)
-    {
-    }
-
-    public ItemStoreStartException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
+    public override int ExitCode => IoErrorExitCode;
 }

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Hosting;
+
+namespace Api.Settings;
+
+/// <summary>
+/// appsettings.json and appsettings.{Environment}.json are read once, at start, outside Development. Watched, each
+/// API would hold an inotify instance (and a thread) for them: instances are limited per user (128 by default), every
+/// replica of one image runs as the same user, and the replica that finds none left does not start.
+/// In Development they are still watched: a log level edited there applies at once.
+/// </summary>
+internal static class SettingsFiles
+{
+    /// <summary>The host's own switch for watching them: <c>--hostBuilder:reloadConfigOnChange</c>, <c>DOTNET_hostBuilder__reloadConfigOnChange</c>.</summary>
+    public const string ReloadKey = "hostBuilder:reloadConfigOnChange";
+
+    /// <summary>The argument that turns watching off, to go before the others; none in Development, nor where the switch is set.</summary>
+    /// <param name="host">The host's own settings, read as the host reads them.</param>
+    public static string[] ReadOnceArguments(IConfiguration host) =>
+        host[ReloadKey] is null && !string.Equals(host[HostDefaults.EnvironmentKey], Environments.Development, StringComparison.OrdinalIgnoreCase)
+            ? [$"--{ReloadKey}=false"]
+            : [];
+}
