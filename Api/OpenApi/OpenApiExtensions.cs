@@ -19,6 +19,7 @@ internal static class OpenApiExtensions
             options.AddOperationTransformer<OperationTransformer>();
             options.AddDocumentTransformer<DocumentInfoTransformer>();
             options.AddDocumentTransformer<OptionsOperationsTransformer>();
+            options.AddDocumentTransformer<DocumentLayoutTransformer>();
         });
         return services;
     }

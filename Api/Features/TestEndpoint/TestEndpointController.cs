@@ -25,6 +25,7 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
         "Any body that is not a form (none, JSON, XML, text, no or a malformed Content-Type) gives `{}`.")]
     [ProducesResponseType<Dictionary<string, string>>(StatusCodes.Status200OK, MediaTypes.Json)]
     [ResponseExample(StatusCodes.Status200OK, """{"param1":"jeej"}""")]
+    [DocumentedFormField("param1", "The tutorial's field.")]
     public ActionResult<Dictionary<string, string>> EchoForm([FromForm] IFormCollection form) => echo.EchoFields(form);
 
     [HttpGet("/test/{id_test}", Name = "describeTestById")]
