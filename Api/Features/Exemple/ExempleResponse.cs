@@ -1,4 +1,4 @@
 namespace Api.Features.Exemple;
 
 /// <summary>The answer of <c>POST /exemple</c>: <c>{"return1": param1 + "AAA"}</c>.</summary>
-public sealed record ExempleResponse([property: JsonPropertyName("return1")] string Return1);
+public sealed record ExempleResponse(string Return1);
