@@ -47,6 +47,16 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         Assert.That(paths, Has.None.StartsWith("/metrics"));
     }
 
+    // The order every tool shows them in ([DocumentOrder]): the tutorial's, GET / first, then the converters, then the probes.
+    [Test]
+    public void The_paths_come_in_the_tutorials_order() =>
+        Assert.That(Keys(Document["paths"]), Is.EqualTo(new[]
+        {
+            "/", "/test", "/test/{id_test}", "/exemple",
+            "/convert/string/{value}", "/convert/int/{value}", "/convert/float/{value}", "/convert/path/{value}", "/convert/uuid/{value}", "/convert/list/{value}",
+            "/healthz", "/readyz",
+        }));
+
     [Test]
     public void It_is_openapi_3_1_with_info_licence_and_public_security()
     {

@@ -1,6 +1,9 @@
 namespace Api.OpenApi;
 
-/// <summary>Where things go: answers in status order, each path's parameters once, on the path, and the shared components in name order.</summary>
+/// <summary>
+/// Where things go: the paths in the tutorial's order, answers in status order, each path's parameters once, on
+/// the path, and the shared components in name order.
+/// </summary>
 internal sealed class DocumentLayoutTransformer : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -28,6 +31,7 @@ internal sealed class DocumentLayoutTransformer : IOpenApiDocumentTransformer
             }
         }
 
+        document.Paths = InOrder(document.Paths);
         if (document.Components is { } components)
         {
             components.Responses = Sorted(components.Responses);
@@ -36,6 +40,26 @@ internal sealed class DocumentLayoutTransformer : IOpenApiDocumentTransformer
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>The paths by their first operation's tag, in the tags' order, then by its <see cref="DocumentOrderAttribute"/>.</summary>
+    private static OpenApiPaths InOrder(OpenApiPaths paths)
+    {
+        var tags = ApiTags.Descriptions.Keys.ToList();
+        var ordered = new OpenApiPaths();
+        foreach (var (path, item) in paths.OrderBy(path => Place(path.Value, tags)))
+        {
+            ordered[path] = item;
+        }
+
+        return ordered;
+    }
+
+    private static (int Tag, int Place) Place(IOpenApiPathItem item, List<string> tags)
+    {
+        var first = item.Operations?.Values.FirstOrDefault();
+        var tag = first?.Tags?.FirstOrDefault()?.Name is { } name ? tags.IndexOf(name) : tags.Count;
+        return (tag, first?.Metadata?.TryGetValue(nameof(DocumentOrderAttribute), out var place) == true ? (int)place : int.MaxValue);
     }
 
     private static Dictionary<string, T>? Sorted<T>(IDictionary<string, T>? components) =>

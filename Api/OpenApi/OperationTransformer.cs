@@ -19,6 +19,11 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         var document = context.Document!;
         var isHead = string.Equals(description.HttpMethod, HttpMethods.Head, StringComparison.OrdinalIgnoreCase);
 
+        if (description.ActionDescriptor.EndpointMetadata.OfType<DocumentOrderAttribute>().FirstOrDefault() is { } order)
+        {
+            (operation.Metadata ??= new Dictionary<string, object>())[nameof(DocumentOrderAttribute)] = order.Place;
+        }
+
         DescribePathParameters(operation, description);
         DescribeFormBody(operation, context);
         AddExamples(operation, description);

@@ -10,6 +10,7 @@ namespace Api.Features.TestEndpoint;
 public sealed class TestEndpointController(IEchoService echo) : ControllerBase
 {
     [HttpGet("/test", Name = "describeTest")]
+    [DocumentOrder(2)]
     [EndpointSummary("Describe the test endpoint")]
     [EndpointDescription("Answers `test_endpoint_get` as plain text.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK, MediaTypes.Text)]
@@ -17,6 +18,7 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
     public ContentResult Describe() => Content(echo.DescribeTestEndpoint());
 
     [HttpPost("/test", Name = "echoForm")]
+    [DocumentOrder(3)]
     [RequestTimeout(LimitsExtensions.BodyReadingPolicy)]
     [EndpointSummary("Echo the form")]
     [EndpointDescription(
@@ -29,6 +31,7 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
     public ActionResult<Dictionary<string, string>> EchoForm([FromForm] IFormCollection form) => echo.EchoFields(form);
 
     [HttpGet("/test/{id_test}", Name = "describeTestById")]
+    [DocumentOrder(4)]
     [EndpointSummary("Describe a test by its id")]
     [EndpointDescription(
         "Answers `test {id_test}` as plain text, with the segment percent-decoded (`/test/caf%C3%A9` gives `test café`). " +
