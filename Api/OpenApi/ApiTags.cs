@@ -14,6 +14,6 @@ internal static class ApiTags
         [Tutorial] = "The endpoints of the Flask tutorial: a greeting, routing with a parameter, and two form-processing POST endpoints.",
         [Converters] = "Flask's URL converters (string, int, float, path, uuid) and the tutorial's custom `list` converter, each echoing its typed value.",
         [Operations] = "Health probes for orchestrators and load balancers: liveness and readiness.",
-        [AutomaticMethods] = "Every GET also answers HEAD, and every path OPTIONS, as Werkzeug's routes do: HEAD with the headers of GET and no body, OPTIONS with the methods the path takes.",
+        [AutomaticMethods] = "Every GET also answers HEAD, and every path OPTIONS, as Werkzeug's routes do.",
     };
 }

@@ -35,10 +35,17 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
             SharedResponse.ServerError.Declaration,
         ];
 
-        // An action's own declaration of a status (the validation 400 of /exemple) stands.
+        // An action's own declaration of a status (the validation 400 of /exemple) stands, described as ours where it says nothing.
         foreach (var answer in answers.OfType<ProducesResponseTypeAttribute>())
         {
-            if (!Declares(action, status => status == answer.StatusCode)) action.Filters.Add(answer);
+            if (action.Filters.OfType<ProducesResponseTypeAttribute>().FirstOrDefault(declared => declared.StatusCode == answer.StatusCode) is { } own)
+            {
+                own.Description ??= answer.Description;
+            }
+            else if (!Declares(action, status => status == answer.StatusCode))
+            {
+                action.Filters.Add(answer);
+            }
         }
     }
 

@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 namespace Api.OpenApi;
 
 /// <summary>
-/// Each operation as the API answers it: its id, its path parameters' patterns, both form media
-/// types with the fields the validators require, examples, Allow and Retry-After, HEAD without bodies.
+/// Each operation as the API answers it: its id and place, its path parameters' patterns, both form media
+/// types with the fields the validators require, examples, validators and conditions, the answers it
+/// shares with others by reference, and HEAD as GET without the body.
 /// </summary>
 internal sealed class OperationTransformer : IOpenApiOperationTransformer
 {
@@ -94,7 +95,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
     private static void DescribeAsHead(OpenApiOperation operation, OpenApiDocument document)
     {
         operation.Summary = $"{operation.Summary} (headers only)";
-        operation.Description = "The headers GET answers, without the body.";
+        operation.Description = "As GET, without the body.";
         operation.Tags = new HashSet<OpenApiTagReference> { new(ApiTags.AutomaticMethods, document) };
         var responses = new OpenApiResponses();
         foreach (var (status, response) in operation.Responses ?? [])
@@ -164,7 +165,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
     {
         // Each multipart field is a text part: a part sent as a file is left out, as Werkzeug leaves it.
         var textParts = schema.Properties?.Keys.ToDictionary(field => field, _ => new OpenApiEncoding { ContentType = "text/plain; charset=utf-8" });
-        (SharedHeader.Components(document).Schemas ??= new Dictionary<string, IOpenApiSchema>())[name] = schema;
+        (SharedComponents.Of(document).Schemas ??= new Dictionary<string, IOpenApiSchema>())[name] = schema;
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = required,

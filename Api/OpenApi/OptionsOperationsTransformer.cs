@@ -10,15 +10,16 @@ internal sealed class OptionsOperationsTransformer : IOpenApiDocumentTransformer
             if (item.Operations is not { Count: > 0 } operations) continue;
 
             var allow = AutomaticOptionsEndpointDataSource.AllowHeader(operations.Keys.Select(method => method.Method));
-            var first = operations.Values.First();
+            var first = operations.FirstOrDefault(operation => operation.Key != HttpMethod.Head).Value ?? operations.Values.First();
             var responses = new OpenApiResponses
             {
                 ["200"] = SharedResponse.Options.Reference(document),
                 ["204"] = SharedResponse.Preflight.Reference(document),
                 ["400"] = SharedResponse.BadRequest.Reference(document),
+                ["default"] = SharedResponse.Refused.Reference(document),
             };
             // The errors of the path's other operations that do not depend on the method.
-            foreach (var status in new[] { "404", "429", "500", "default" })
+            foreach (var status in new[] { "404", "429", "500" })
             {
                 if (first.Responses?.GetValueOrDefault(status) is { } response) responses[status] = response;
             }

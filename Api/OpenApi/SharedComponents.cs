@@ -1,5 +1,11 @@
 namespace Api.OpenApi;
 
+/// <summary>The document's <c>components</c>, where what operations share is written once.</summary>
+internal static class SharedComponents
+{
+    public static OpenApiComponents Of(OpenApiDocument document) => document.Components ??= new OpenApiComponents();
+}
+
 /// <summary>A response header many answers carry, written once under <c>components.headers</c>.</summary>
 internal sealed record SharedHeader(string Key, string Name, string Description)
 {
@@ -15,12 +21,10 @@ internal sealed record SharedHeader(string Key, string Name, string Description)
     {
         if (response is not OpenApiResponse described) return;
 
-        var headers = Components(document).Headers ??= new Dictionary<string, IOpenApiHeader>();
+        var headers = SharedComponents.Of(document).Headers ??= new Dictionary<string, IOpenApiHeader>();
         headers.TryAdd(Key, new OpenApiHeader { Description = Description, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
         (described.Headers ??= new Dictionary<string, IOpenApiHeader>())[Name] = new OpenApiHeaderReference(Key, document);
     }
-
-    public static OpenApiComponents Components(OpenApiDocument document) => document.Components ??= new OpenApiComponents();
 }
 
 /// <summary>An optional request header many operations read, written once under <c>components.parameters</c>.</summary>
@@ -28,7 +32,7 @@ internal sealed record SharedParameter(string Key, string Name, string Descripti
 {
     public IOpenApiParameter Reference(OpenApiDocument document)
     {
-        var parameters = SharedHeader.Components(document).Parameters ??= new Dictionary<string, IOpenApiParameter>();
+        var parameters = SharedComponents.Of(document).Parameters ??= new Dictionary<string, IOpenApiParameter>();
         parameters.TryAdd(Key, new OpenApiParameter { Name = Name, In = ParameterLocation.Header, Description = Description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
         return new OpenApiParameterReference(Key, document);
     }
@@ -42,7 +46,7 @@ internal sealed record SharedParameter(string Key, string Name, string Descripti
 internal sealed class SharedResponse
 {
     /// <summary>What the 400 of an operation that binds a value adds about the refusals before routing.</summary>
-    public const string RefusedToo = "A request the server cannot parse is refused before the API runs, with a 400 without a body.";
+    public const string RefusedToo = "The server refuses a request it cannot parse with a 400 without a body.";
 
     public static readonly SharedResponse NotModified = Declared("NotModified", StatusCodes.Status304NotModified, problem: false,
         "The client's copy is current: `If-None-Match` names the answer's `ETag` (or is `*`), or, without it, `If-Modified-Since` is not older than the build. " +
@@ -120,7 +124,7 @@ internal sealed class SharedResponse
     /// <summary>A reference to this answer, defined under <c>components.responses</c> on first use, with <paramref name="content"/>.</summary>
     public IOpenApiResponse Reference(OpenApiDocument document, IDictionary<string, OpenApiMediaType>? content = null)
     {
-        var responses = SharedHeader.Components(document).Responses ??= new Dictionary<string, IOpenApiResponse>();
+        var responses = SharedComponents.Of(document).Responses ??= new Dictionary<string, IOpenApiResponse>();
         if (!responses.ContainsKey(_name))
         {
             var response = new OpenApiResponse { Description = _description, Content = content };

@@ -59,7 +59,7 @@ namespace Api.Client.Readyz
             return await RequestAdapter.SendAsync<global::Api.Client.Models.HealthyResponse>(requestInfo, global::Api.Client.Models.HealthyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The headers GET answers, without the body.
+        /// As GET, without the body.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -117,7 +117,7 @@ namespace Api.Client.Readyz
             return requestInfo;
         }
         /// <summary>
-        /// The headers GET answers, without the body.
+        /// As GET, without the body.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -61,7 +61,7 @@ namespace Api.Client.ConvertNamespace.PathNamespace.Item
             return await RequestAdapter.SendAsync<global::Api.Client.Models.ConversionOfString>(requestInfo, global::Api.Client.Models.ConversionOfString.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The headers GET answers, without the body.
+        /// As GET, without the body.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -123,7 +123,7 @@ namespace Api.Client.ConvertNamespace.PathNamespace.Item
             return requestInfo;
         }
         /// <summary>
-        /// The headers GET answers, without the body.
+        /// As GET, without the body.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
