@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Loads /docs in headless Chromium and checks that the rendered page shows every operation of
-# the OpenAPI document (by its summary), then that the page's "Test Request" sends a request to
-# the API wherever it runs (here on a free port, not 5000) and shows its 200 answer.
+# Loads /docs in headless Chromium, as a first visit (an empty profile), and checks that:
+#  - Scalar's script comes gzip-compressed;
+#  - the page shows the operations, not Scalar's loading skeleton, and prints how long that took;
+#  - the sidebar lists the document's operations, by summary, in its order (the tutorial's), HEAD
+#    and OPTIONS left out (their tag carries x-scalar-ignore), and leads to their sections;
+#  - the page's "Test Request" sends a request to the API wherever it runs (here on a free port,
+#    not 5000) and shows its 200 answer.
 # Every host but 127.0.0.1 is unresolvable, so the page must work offline.
 # Needs a built Api (dotnet build); installs Debian's chromium if missing.
 set -euo pipefail
@@ -27,33 +31,18 @@ for _ in $(seq 1 60); do
 done
 curl -fs "$url/openapi/v1.json" -o /dev/null || { echo "the API did not start:"; cat "$work/api.log"; exit 1; }
 
-chromium_flags=(--headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run
-    --disable-component-update --disable-sync --disable-quic
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1")
+sent=$(curl -fs -H 'Accept-Encoding: gzip' -D "$work/script.headers" -o /dev/null -w '%{size_download}' "$url/docs/scalar.js")
+whole=$(curl -fs -o /dev/null -w '%{size_download}' "$url/docs/scalar.js")
+grep -qi '^Content-Encoding: gzip' "$work/script.headers" || { echo "/docs/scalar.js is not sent gzip-compressed"; exit 1; }
+echo "/docs/scalar.js: ${whole} bytes, ${sent} sent gzip-compressed"
 
-chromium "${chromium_flags[@]}" --user-data-dir="$work/profile" \
-    --virtual-time-budget=20000 --dump-dom "$url/docs/" >"$work/dom.html" 2>"$work/chromium.log"
-
-python3 - "$work/dom.html" Api/OpenApi/openapi.json <<'PY'
-import html, json, re, sys
-dom = html.unescape(open(sys.argv[1], encoding="utf-8").read())
-document = json.load(open(sys.argv[2], encoding="utf-8"))
-# <wbr> is a line-break hint Scalar puts inside paths: not a space.
-text = re.sub(r"<[^>]+>", " ", dom.replace("<wbr>", ""))
-operations = [(method.upper(), path, op["summary"]) for path, item in document["paths"].items() for method, op in item.items()]
-missing = [f"{m} {p}: {s}" for m, p, s in operations if s not in text]
-print(f"/docs rendered {len(dom)} bytes; {len(operations) - len(missing)} of {len(operations)} operations found")
-for line in missing:
-    print(f"  missing: {line}")
-sys.exit(1 if missing or not operations else 0)
-PY
-
-# The page driven as a person would: "Test Request" on GET /test, then "Send". Chromium is driven
-# over the DevTools protocol on a pipe (file descriptors 3 and 4), with nothing but the standard library.
-python3 - "$url" "$work/profile-client" "${chromium_flags[@]}" <<'PY'
+# Chromium driven over the DevTools protocol on a pipe (file descriptors 3 and 4), with nothing but the standard library.
+python3 - "$url" "$work/profile" Api/OpenApi/openapi.json <<'PY'
 import json, os, re, subprocess, sys, time
 
-url, profile, flags = sys.argv[1], sys.argv[2], sys.argv[3:]
+url, profile, document_path = sys.argv[1:4]
+flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--window-size=1280,900",
+         "--disable-component-update", "--disable-sync", "--disable-quic", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 commands, to_chromium = os.pipe()
 from_chromium, replies = os.pipe()
 
@@ -95,7 +84,7 @@ def wait_for(expression, seconds=30):
     while time.monotonic() < deadline:
         if value := evaluate(expression):
             return value
-        time.sleep(0.25)
+        time.sleep(0.05)
     return None
 
 
@@ -103,9 +92,57 @@ def click(text):
     return evaluate(f"(b => b ? (b.click(), true) : false)([...document.querySelectorAll('button')].find(b => b.innerText.includes({json.dumps(text)})))")
 
 
+# What the sidebar should list: the document's operations in its order, by tag in the order of `tags`, those under a
+# tag Scalar ignores left out.
+document = json.load(open(document_path, encoding="utf-8"))
+hidden = {tag["name"] for tag in document.get("tags", []) if tag.get("x-scalar-ignore")}
+tags = [tag["name"] for tag in document.get("tags", []) if tag["name"] not in hidden]
+operations = [(method.upper(), path, operation["summary"], operation["tags"][0])
+              for path, item in document["paths"].items() for method, operation in item.items()
+              if method != "parameters" and not hidden.intersection(operation["tags"])]
+expected = [f"{method} {path}" for tag in tags for method, path, _, operation_tag in operations if operation_tag == tag]
+
+# Sidebar entries of operations: data-sidebar-id "v1/tag/<tag>/<METHOD><path>", the summary as title; the
+# operation's section on the page has that id too, and the summary as label.
+entries = ("[...document.querySelectorAll('li[data-sidebar-id*=\"/tag/\"]')]"
+           ".filter(e => /\\/tag\\/[^/]+\\/[A-Z]+\\//.test(e.dataset.sidebarId))"
+           ".map(e => [e.dataset.sidebarId, e.querySelector('a > div:nth-of-type(2)')?.textContent.trim()])")
+shown = (f"(ids => ids.length >= {len(expected)} && document.querySelectorAll('[class*=\"skeleton\"]').length === 0"
+         " && document.getElementById(ids[0][0])?.getAttribute('label'))(" + entries + ")")
+
 try:
-    target = send("Target.createTarget", {"url": f"{url}/docs/"})["targetId"]
+    target = send("Target.createTarget", {"url": "about:blank"})["targetId"]
     page = send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+    send("Performance.enable", {}, page)
+    started = time.monotonic()
+    send("Page.navigate", {"url": f"{url}/docs/"}, page)
+    if not wait_for(shown, seconds=60):
+        skeletons = evaluate("document.querySelectorAll('[class*=\"skeleton\"]').length")
+        sys.exit(f"a first load of /docs shows no operations after 60 s ({skeletons} skeleton elements)")
+    elapsed = time.monotonic() - started
+    busy = {m["name"]: m["value"] for m in send("Performance.getMetrics", {}, page)["metrics"]}["TaskDuration"]
+    print(f"first load of /docs: the operations shown after {elapsed:.2f} s, the page's main thread busy {busy:.2f} s of it", flush=True)
+
+    found = evaluate(entries)
+    listed = [re.sub(r"^[^/]+/tag/[^/]+/([A-Z]+)(/.*)$", r"\1 \2", entry) for entry, _ in found]
+    titles = [title for _, title in found]
+    summaries = [summary for tag in tags for _, _, summary, operation_tag in operations if operation_tag == tag]
+    print(f"the sidebar lists {len(listed)} operations: {', '.join(listed)}", flush=True)
+    if listed != expected or titles != summaries:
+        print(f"  expected, in the document's order: {', '.join(expected)}")
+        print(f"  titles: {titles}; the summaries: {summaries}")
+        sys.exit(1)
+    if any(entry.split()[0] in ("HEAD", "OPTIONS") for entry in listed) or listed[:1] != ["GET /"]:
+        sys.exit("the sidebar lists HEAD or OPTIONS operations, or does not start with GET /")
+
+    # Each entry leads to its operation's section, rendered once shown: the last one, then GET /test's.
+    for entry, title in (found[-1], found[expected.index("GET /test")]):
+        evaluate(f"document.querySelector('li[data-sidebar-id={json.dumps(entry)}] a').click()")
+        if wait_for(f"document.getElementById({json.dumps(entry)})?.getAttribute('label')") != title:
+            sys.exit(f"the sidebar's entry '{title}' does not lead to its section")
+    print(f"the sidebar leads to the sections of '{found[-1][1]}' and '{found[expected.index('GET /test')][1]}'", flush=True)
+
+    # The page driven as a person would: "Test Request" on GET /test, then "Send".
     button = "Test Request\n(get /test)"
     if not wait_for(f"[...document.querySelectorAll('button')].some(b => b.innerText.includes({json.dumps(button)}))") or not click(button):
         sys.exit("the page shows no 'Test Request' button for GET /test")

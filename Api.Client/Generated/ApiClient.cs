@@ -71,8 +71,6 @@ namespace Api.Client
         /// <returns>A <see cref="string"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 405 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
@@ -88,8 +86,6 @@ namespace Api.Client
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "405", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "412", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -97,7 +93,7 @@ namespace Api.Client
             return await RequestAdapter.SendPrimitiveAsync<string>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The headers GET would answer, `Content-Length` included, without a body. The tutorial&apos;s first endpoint: answers `Hello World` as plain text.
+        /// As GET, with the same conditions, without the body.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -114,11 +110,10 @@ namespace Api.Client
             await RequestAdapter.SendNoContentAsync(requestInfo, default, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Answers 200 with an empty body and `Allow: GET, HEAD, OPTIONS`, as every path does.
+        /// `Allow: GET, HEAD, OPTIONS`.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -133,7 +128,6 @@ namespace Api.Client
             var requestInfo = ToOptionsRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -159,7 +153,7 @@ namespace Api.Client
             return requestInfo;
         }
         /// <summary>
-        /// The headers GET would answer, `Content-Length` included, without a body. The tutorial&apos;s first endpoint: answers `Hello World` as plain text.
+        /// As GET, with the same conditions, without the body.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -177,7 +171,7 @@ namespace Api.Client
             return requestInfo;
         }
         /// <summary>
-        /// Answers 200 with an empty body and `Allow: GET, HEAD, OPTIONS`, as every path does.
+        /// `Allow: GET, HEAD, OPTIONS`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Api.Client;
-using Api.Client.Exemple;
 using Api.Client.Models;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
@@ -20,11 +19,11 @@ public sealed partial class ClientExampleTests
         var api = new ApiClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http));
 
         Console.WriteLine(await api.Test["007"].GetAsync());                                // test 7
-        var answer = await api.Exemple.PostAsync(new ExemplePostRequestBody { Param1 = "jeej" });
+        var answer = await api.Exemple.PostAsync(new ExempleForm { Param1 = "jeej" });
         Console.WriteLine(answer!.Return1);                                                 // jeejAAA
         try
         {
-            await api.Exemple.PostAsync(new ExemplePostRequestBody());
+            await api.Exemple.PostAsync(new ExempleForm());
         }
         catch (ValidationProblemDetails problem)
         {

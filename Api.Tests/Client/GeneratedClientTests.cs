@@ -1,5 +1,4 @@
 using Api.Client;
-using Api.Client.Exemple;
 using Api.Client.Models;
 using Api.Client.Test;
 using Microsoft.Kiota.Abstractions;
@@ -47,7 +46,7 @@ public sealed class GeneratedClientTests : ApiTestBase
     [Test]
     public async Task The_form_echo_answers_every_field_sent()
     {
-        var body = new TestPostRequestBody { Param1 = "jeej", AdditionalData = { ["b"] = "2" } };
+        var body = new EchoForm { Param1 = "jeej", AdditionalData = { ["b"] = "2" } };
 
         var echoed = await _client.Test.PostAsync(body);
 
@@ -57,7 +56,7 @@ public sealed class GeneratedClientTests : ApiTestBase
     [Test]
     public async Task Exemple_transforms_param1()
     {
-        var answer = await _client.Exemple.PostAsync(new ExemplePostRequestBody { Param1 = "jeej" });
+        var answer = await _client.Exemple.PostAsync(new ExempleForm { Param1 = "jeej" });
 
         Assert.That(answer!.Return1, Is.EqualTo("jeejAAA"));
     }
@@ -65,7 +64,7 @@ public sealed class GeneratedClientTests : ApiTestBase
     [Test]
     public async Task Exemple_without_param1_is_a_typed_validation_problem()
     {
-        var problem = await Assert.ThrowsAsync<ValidationProblemDetails>(() => _client.Exemple.PostAsync(new ExemplePostRequestBody()));
+        var problem = await Assert.ThrowsAsync<ValidationProblemDetails>(() => _client.Exemple.PostAsync(new ExempleForm()));
 
         Assert.That(problem!.Status, Is.EqualTo(400));
         Assert.That(problem.TraceId, Does.StartWith("00-"));

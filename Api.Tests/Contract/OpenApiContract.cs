@@ -7,28 +7,49 @@ using Json.Schema;
 namespace Api.Tests.Contract;
 
 /// <summary>
-/// Checks an answer against an OpenAPI document, the committed one unless told: its status is listed for the
-/// operation, its media type is listed for that status, and its body validates against the
-/// listed schema. A path the document does not describe must be 404 problem+json; a method
-/// the path does not take must be 405; a 405 and the 200 of OPTIONS carry <c>Allow</c> naming
-/// exactly the documented methods.
+/// Checks an answer against an OpenAPI document, the committed one unless told, its <c>$ref</c>s followed: its
+/// status is listed for the operation (or falls to its <c>default</c>), its media type is listed for that status,
+/// its body validates against the listed schema, and the headers listed as required are sent. A path the document
+/// does not describe must be 404 problem+json; a value outside a path parameter's pattern must not succeed; a method
+/// the path does not take must be 405 problem+json; a 405 and the 200 of OPTIONS carry <c>Allow</c> naming exactly
+/// the documented methods.
 /// </summary>
 public sealed class OpenApiContract(JsonObject document)
 {
-    private static readonly Lazy<OpenApiContract> CommittedContract = new(() =>
-        new(JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "Api", "OpenApi", "openapi.json")))!.AsObject()));
+    private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+    private static readonly Lazy<OpenApiContract> CommittedContract = new(() => new(Committed()));
 
     // The most literal path first, as routing prefers /probe/search to /probe/{id}.
     private readonly Lazy<List<PathTemplate>> _paths = new(() =>
-        [.. document["paths"]!.AsObject().OrderBy(p => p.Key.Count(c => c == '{')).Select(p => new PathTemplate(p.Key, p.Value!.AsObject()))]);
+        [.. document["paths"]!.AsObject().OrderBy(p => p.Key.Count(c => c == '{')).Select(p => new PathTemplate(p.Key, p.Value!.AsObject(), document))]);
 
     private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new();
 
-    private JsonObject Document => document;
+    /// <summary>The committed document, as the build writes it.</summary>
+    public static JsonObject Committed() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "Api", "OpenApi", "openapi.json")))!.AsObject();
 
     /// <summary>The violations of the committed document.</summary>
     public static IReadOnlyList<string> Violations(string method, string rawTarget, ApiResponse response) =>
         CommittedContract.Value.Check(method, rawTarget, response);
+
+    /// <summary>The node a <c>$ref</c> (a local JSON pointer) names, followed until it is no reference; any other node as it is.</summary>
+    public static JsonNode Resolve(JsonObject document, JsonNode node)
+    {
+        while (node is JsonObject o && o["$ref"] is JsonValue reference)
+        {
+            node = ((string)reference!).TrimStart('#').Split('/', StringSplitOptions.RemoveEmptyEntries)
+                .Aggregate((JsonNode)document, (at, token) => at[token.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]
+                    ?? throw new InvalidOperationException($"{reference} names nothing"));
+        }
+
+        return node;
+    }
+
+    /// <summary>A path item's operations, by lower-case method; its other members (<c>parameters</c>) left out.</summary>
+    public static IEnumerable<KeyValuePair<string, JsonObject>> OperationsOf(JsonObject item) =>
+        item.Where(member => Methods.Contains(member.Key)).Select(member => KeyValuePair.Create(member.Key, member.Value!.AsObject()));
 
     public IReadOnlyList<string> Check(string method, string rawTarget, ApiResponse response)
     {
@@ -38,13 +59,14 @@ public sealed class OpenApiContract(JsonObject document)
             return [];
         }
 
-        var match = _paths.Value.FirstOrDefault(template => template.Matches(path));
+        var match = _paths.Value.FirstOrDefault(template => template.Matches(path)) ?? _paths.Value.FirstOrDefault(template => template.MatchesShape(path));
         if (match is null)
         {
-            return Expect(response, 404, method, Document["components"]!["schemas"]!["ProblemDetails"]!, "an undocumented path");
+            return Expect(response, 404, method, "an undocumented path");
         }
 
-        var allow = string.Join(", ", match.Item.Select(p => p.Key.ToUpperInvariant()).Order(StringComparer.Ordinal));
+        var operations = OperationsOf(match.Item).ToList();
+        var allow = string.Join(", ", operations.Select(o => o.Key.ToUpperInvariant()).Order(StringComparer.Ordinal));
         var violations = new List<string>();
         if ((response.Status == 405 || (method == "OPTIONS" && response.Status == 200))
             && string.Join(", ", (response.Allow ?? "").Split(',', StringSplitOptions.TrimEntries)) != allow)
@@ -52,23 +74,25 @@ public sealed class OpenApiContract(JsonObject document)
             violations.Add($"Allow is '{response.Allow}', the document says '{allow}'");
         }
 
-        if (match.Item[method.ToLowerInvariant()]?.AsObject() is { } operation)
+        var withinPatterns = match.Matches(path);
+        if (operations.FirstOrDefault(o => string.Equals(o.Key, method, StringComparison.OrdinalIgnoreCase)).Value is not { } operation)
         {
-            violations.AddRange(OperationViolations(operation, method, response));
+            if (!withinPatterns)
+            {
+                return Expect(response, 404, method, "a path no route takes");
+            }
+
+            // A method the path does not take belongs to no operation: 405, a problem, as the document's rules say.
+            violations.AddRange(Expect(response, 405, method, $"{method}, which the path does not take,"));
             return violations;
         }
 
-        if (response.Status != 405)
+        if (!withinPatterns && response.Status < 400)
         {
-            violations.Add($"{method} is not documented for the path, yet answered {response.Status}, not 405");
+            violations.Add($"{(string?)operation["operationId"]}: a value outside its parameters' patterns answered {response.Status}");
         }
 
-        // A HEAD operation's responses have no content: a 405 body is checked against the others that list it.
-        foreach (var documented in match.Item.Where(p => p.Key != "head" && p.Value!["responses"]?["405"] is not null).Select(p => p.Value!.AsObject()))
-        {
-            violations.AddRange(OperationViolations(documented, method, response));
-        }
-
+        violations.AddRange(OperationViolations(operation, method, response));
         return violations;
     }
 
@@ -79,28 +103,47 @@ public sealed class OpenApiContract(JsonObject document)
     private List<string> OperationViolations(JsonObject operation, string method, ApiResponse response)
     {
         var id = (string?)operation["operationId"];
-        var documented = operation["responses"]?[response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)]?.AsObject();
-        if (documented is null)
+        var responses = operation["responses"]?.AsObject();
+        if ((responses?[response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] ?? responses?["default"]) is not { } listed)
         {
             return [$"{id}: status {response.Status} is not listed"];
         }
 
+        var documented = Resolve(document, listed).AsObject();
+        var violations = new List<string>();
+        foreach (var (name, header) in documented["headers"]?.AsObject() ?? [])
+        {
+            if ((bool?)Resolve(document, header!)["required"] == true && !response.Headers.ContainsKey(name))
+            {
+                violations.Add($"{id}: {response.Status} lacks its required header {name}");
+            }
+        }
+
         if (documented["content"] is not JsonObject content)
         {
-            return response.Body.Length == 0 || method == "HEAD" ? [] : [$"{id}: {response.Status} has a body but lists no content"];
+            if (response.Body.Length > 0 && method != "HEAD")
+            {
+                violations.Add($"{id}: {response.Status} has a body but lists no content");
+            }
+
+            return violations;
         }
 
         var mediaType = response.ContentType?.Split(';')[0].Trim();
-        var listed = content.FirstOrDefault(c => response.ContentType == c.Key || mediaType == c.Key);
-        if (listed.Value is null)
+        var media = content.FirstOrDefault(c => response.ContentType == c.Key || mediaType == c.Key);
+        if (media.Value is null)
         {
-            return [$"{id}: {response.Status} media type '{response.ContentType}' is not listed ({string.Join(", ", content.Select(c => c.Key))})"];
+            violations.Add($"{id}: {response.Status} media type '{response.ContentType}' is not listed ({string.Join(", ", content.Select(c => c.Key))})");
+        }
+        else if (method != "HEAD")
+        {
+            violations.AddRange(BodyViolations(media.Value["schema"]!, media.Key, response, id));
         }
 
-        return method == "HEAD" ? [] : BodyViolations(listed.Value["schema"]!, listed.Key, response, id);
+        return violations;
     }
 
-    private List<string> Expect(ApiResponse response, int status, string method, JsonNode schema, string what)
+    private List<string> Expect(ApiResponse response, int status, string method, string what)
     {
         if (response.Status != status)
         {
@@ -112,7 +155,7 @@ public sealed class OpenApiContract(JsonObject document)
             return [$"{what} answered '{response.ContentType}', not problem+json"];
         }
 
-        return method == "HEAD" ? [] : BodyViolations(schema, "application/problem+json", response, what);
+        return method == "HEAD" ? [] : BodyViolations(document["components"]!["schemas"]!["ProblemDetails"]!, "application/problem+json", response, what);
     }
 
     private List<string> BodyViolations(JsonNode schemaNode, string mediaType, ApiResponse response, string? where)
@@ -128,11 +171,10 @@ public sealed class OpenApiContract(JsonObject document)
             : [$"{where}: body {response.Text} does not validate: " + string.Join("; ", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} {e.Value}")))];
     }
 
-    /// <summary>Replaces every <c>#/components/schemas/X</c> reference with the schema itself.</summary>
+    /// <summary>Replaces every reference in a schema with what it names.</summary>
     private JsonNode Inline(JsonNode node) => node switch
     {
-        JsonObject o when o["$ref"] is JsonValue reference =>
-            Inline(Document["components"]!["schemas"]![((string)reference!).Split('/')[^1]]!.DeepClone()),
+        JsonObject o when o["$ref"] is JsonValue => Inline(Resolve(document, o).DeepClone()),
         JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, p.Value is null ? null : Inline(p.Value)))),
         JsonArray a => new JsonArray([.. a.Select(item => item is null ? null : Inline(item))]),
         _ => node.DeepClone(),
@@ -151,10 +193,11 @@ public sealed class OpenApiContract(JsonObject document)
         private readonly Regex _regex;
         private readonly Dictionary<string, Regex> _parameterPatterns = [];
 
-        public PathTemplate(string template, JsonObject item)
+        public PathTemplate(string template, JsonObject item, JsonObject document)
         {
             Item = item;
-            foreach (var parameter in item.SelectMany(op => op.Value?["parameters"]?.AsArray() ?? []).OfType<JsonObject>())
+            var parameters = (item["parameters"]?.AsArray() ?? []).Concat(OperationsOf(item).SelectMany(op => op.Value["parameters"]?.AsArray() ?? []));
+            foreach (var parameter in parameters.OfType<JsonNode>().Select(p => Resolve(document, p)))
             {
                 if ((string?)parameter["in"] == "path" && PatternOf(parameter["schema"]) is { } pattern)
                 {
@@ -162,7 +205,8 @@ public sealed class OpenApiContract(JsonObject document)
                 }
             }
 
-            var expression = Regex.Replace(Regex.Escape(template).Replace(@"\{", "{", StringComparison.Ordinal), "{([^}]+)}", m =>
+            var escaped = Regex.Escape(template).Replace(@"\{", "{", StringComparison.Ordinal);
+            var expression = Regex.Replace(escaped, "{([^}]+)}", m =>
                 _parameterPatterns.TryGetValue(m.Groups[1].Value, out var p) && p.IsMatch("a/b") ? $"(?<{m.Groups[1].Value}>[\\s\\S]+)" : $"(?<{m.Groups[1].Value}>[^/]+)");
             _regex = new Regex($"^{expression}\\z", RegexOptions.CultureInvariant);
         }
@@ -183,10 +227,14 @@ public sealed class OpenApiContract(JsonObject document)
 
         public JsonObject Item { get; }
 
+        /// <summary>The path fills the template, each parameter's value within its pattern.</summary>
         public bool Matches(string path)
         {
             var match = _regex.Match(path);
             return match.Success && _parameterPatterns.All(p => !match.Groups[p.Key].Success || p.Value.IsMatch(match.Groups[p.Key].Value));
         }
+
+        /// <summary>The path fills the template, whatever its parameters' values: a request to the operation with a value outside its schema.</summary>
+        public bool MatchesShape(string path) => _regex.IsMatch(path);
     }
 }

@@ -15,6 +15,17 @@ public sealed class DocsPageTests : ApiTestBase
         Assert.That((await GetAsync("/docs/scalar.js")).Status, Is.EqualTo(200));
     }
 
+    // The sidebar lists every operation only with every tag open; HEAD and OPTIONS are left out by their tag (OpenApiDocumentTests).
+    [Test]
+    public async Task The_docs_page_opens_every_tag_and_gets_scalars_script_compressed()
+    {
+        var page = (await GetAsync("/docs/")).Text;
+        var script = await SendAsync(new ApiRequest("GET", "/docs/scalar.js") { Headers = [new("Accept-Encoding", "gzip")] });
+
+        Assert.That(page, Does.Contain("\"defaultOpenAllTags\":true"));
+        Assert.That((script.Status, script.Headers.ContentEncoding.ToString()), Is.EqualTo((200, "gzip")));
+    }
+
     [Test]
     public async Task The_docs_page_turns_off_everything_that_needs_the_internet()
     {

@@ -12,9 +12,9 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         "It answers as the tutorial's Flask app does, with these guarantees:\n\n" +
         "- every GET operation also answers HEAD, with the same status and headers and no body;\n" +
         "- every path answers OPTIONS with 200, an empty body and an `Allow` header;\n" +
-        "- a method a path does not take is 405, with `Allow` listing exactly what it takes;\n" +
-        "- a trailing slash or an unknown path is 404;\n" +
-        "- every error is RFC 9457 `application/problem+json`.";
+        "- a method a path does not take is 405, with `Allow` naming the methods it takes, and an unknown path or a trailing slash is 404: " +
+        "answers of no operation, both problems;\n" +
+        "- every error the API writes is an RFC 9457 problem (`application/problem+json`); the server's refusals, before the API runs, have no body.";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -30,8 +30,12 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         // `security: []` says every operation is public; the writer leaves an empty list out, hence a raw extension.
         document.Extensions ??= new Dictionary<string, IOpenApiExtension>();
         document.Extensions["security"] = new JsonNodeExtension(new JsonArray());
-        document.Tags = new HashSet<OpenApiTag>(
-            ApiTags.Descriptions.Select(tag => new OpenApiTag { Name = tag.Key, Description = tag.Value }));
+        document.Tags = new HashSet<OpenApiTag>(ApiTags.Descriptions.Select(tag => new OpenApiTag
+        {
+            Name = tag.Key,
+            Description = tag.Value,
+            Extensions = tag.Key == ApiTags.AutomaticMethods ? new Dictionary<string, IOpenApiExtension> { ["x-scalar-ignore"] = new JsonNodeExtension(JsonValue.Create(true)) } : null,
+        }));
         return Task.CompletedTask;
     }
 }

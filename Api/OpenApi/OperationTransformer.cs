@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 namespace Api.OpenApi;
 
 /// <summary>
-/// Each operation as the API answers it: its id, its path parameters' patterns, both form media
-/// types with the fields the validators require, examples, Allow and Retry-After, HEAD without bodies.
+/// Each operation as the API answers it: its id and place, its path parameters' patterns, both form media
+/// types with the fields the validators require, examples, validators and conditions, the answers it
+/// shares with others by reference, and HEAD as GET without the body.
 /// </summary>
 internal sealed class OperationTransformer : IOpenApiOperationTransformer
 {
@@ -16,51 +17,65 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
+        var document = context.Document!;
         var isHead = string.Equals(description.HttpMethod, HttpMethods.Head, StringComparison.OrdinalIgnoreCase);
+
+        if (description.ActionDescriptor.EndpointMetadata.OfType<DocumentOrderAttribute>().FirstOrDefault() is { } order)
+        {
+            (operation.Metadata ??= new Dictionary<string, object>())[nameof(DocumentOrderAttribute)] = order.Place;
+        }
 
         DescribePathParameters(operation, description);
         DescribeFormBody(operation, context);
         AddExamples(operation, description);
-        AddHeader(operation, StatusCodes.Status405MethodNotAllowed, HeaderNames.Allow, "The methods the path takes, comma-separated: `GET, HEAD, OPTIONS`.");
-        AddHeader(operation, StatusCodes.Status429TooManyRequests, HeaderNames.RetryAfter, "Seconds until the client may send again.");
-        DescribeCaching(operation, description);
+        DescribeCaching(operation, description, document, isHead);
         SetOperationId(operation, description, isHead);
-        if (isHead) DescribeAsHead(operation);
+        ReferenceSharedResponses(operation, description, document);
+        if (isHead) DescribeAsHead(operation, document);
 
         return Task.CompletedTask;
     }
 
     /// <summary>The validators and conditions of a GET with a 304 (<see cref="BodyFormatter"/>), or the no-store of one with <c>[ResponseCache]</c>.</summary>
-    private static void DescribeCaching(OpenApiOperation operation, ApiDescription description)
+    private static void DescribeCaching(OpenApiOperation operation, ApiDescription description, OpenApiDocument document, bool isHead)
     {
-        if (description.ActionDescriptor.EndpointMetadata.OfType<ResponseCacheAttribute>().Any())
-        {
-            foreach (var status in new[] { 200, 503 }) AddHeader(operation, status, HeaderNames.CacheControl, "`no-store`: no cache keeps the answer.");
-        }
-        else if (operation.Responses?.ContainsKey("304") == true)
-        {
-            foreach (var status in new[] { 200, 304 })
-            {
-                AddHeader(operation, status, HeaderNames.ETag, "A strong validator, a hash of the body: send it back in `If-None-Match`.");
-                AddHeader(operation, status, HeaderNames.CacheControl, "How long caches may keep the answer: `Caching:CacheControl` (by default `public, max-age=60`).");
-            }
+        var noStore = description.ActionDescriptor.EndpointMetadata.OfType<ResponseCacheAttribute>().Any();
+        if (!noStore && operation.Responses?.ContainsKey("304") != true) return;
 
-            AddHeader(operation, 200, HeaderNames.LastModified, "When the running build was made (an HTTP date): send it back in `If-Modified-Since`.");
-            operation.Parameters = [.. operation.Parameters ?? [],
-                new OpenApiParameter { Name = HeaderNames.IfNoneMatch, In = ParameterLocation.Header, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                    Description = "ETags of copies the client holds, compared weakly, or `*`: a 304 when one is this answer's." },
-                new OpenApiParameter { Name = HeaderNames.IfModifiedSince, In = ParameterLocation.Header, Schema = new OpenApiSchema { Type = JsonSchemaType.String },
-                    Description = "An HTTP date: a 304 when the build is not newer. Ignored when `If-None-Match` is sent." }];
+        if (isHead)
+        {
+            operation.Responses!["200"] = (noStore ? SharedResponse.HeadOkNoStore : SharedResponse.HeadOk).Reference(document);
         }
+        else
+        {
+            SharedHeader[] headers = noStore ? [SharedHeader.NoStore] : [SharedHeader.ETag, SharedHeader.CacheControl, SharedHeader.LastModified];
+            foreach (var header in headers) header.AddTo(Response(operation, StatusCodes.Status200OK), document);
+            if (noStore) SharedHeader.NoStore.AddTo(Response(operation, StatusCodes.Status503ServiceUnavailable), document);
+        }
+
+        // HEAD takes the same conditions as its GET, which says so.
+        if (!noStore && !isHead) operation.Parameters = [.. operation.Parameters ?? [], .. ConditionParameters.Select(parameter => parameter.Reference(document))];
     }
 
-    public static void AddHeader(OpenApiOperation operation, int status, string name, string description)
+    private static readonly SharedParameter[] ConditionParameters =
+    [
+        new("IfNoneMatch", HeaderNames.IfNoneMatch, "ETags of copies the client holds, compared weakly, or `*`: a 304 when one is this answer's."),
+        new("IfModifiedSince", HeaderNames.IfModifiedSince, "An HTTP date: a 304 when the build is not newer. Ignored when `If-None-Match` is sent."),
+    ];
+
+    /// <summary>Each answer the action shares with others becomes a reference to its one definition; the server's other refusals are its <c>default</c>.</summary>
+    private static void ReferenceSharedResponses(OpenApiOperation operation, ApiDescription description, OpenApiDocument document)
     {
-        if (Response(operation, status) is { } response)
+        var declarations = description.ActionDescriptor.FilterDescriptors.Select(descriptor => descriptor.Filter).ToList();
+        foreach (var (status, response) in (operation.Responses ?? []).ToList())
         {
-            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            response.Headers[name] = new OpenApiHeader { Description = description, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+            if (int.TryParse(status, CultureInfo.InvariantCulture, out var code) && SharedResponse.DeclaredBy(declarations, code) is { } shared)
+            {
+                operation.Responses![status] = shared.Reference(document, (response as OpenApiResponse)?.Content);
+            }
         }
+
+        operation.Responses!["default"] = SharedResponse.Refused.Reference(document);
     }
 
     private static OpenApiResponse? Response(OpenApiOperation operation, int status) =>
@@ -74,11 +89,27 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         operation.OperationId = (isHead ? "head" + char.ToUpperInvariant(name[0]) : char.ToLowerInvariant(name[0]).ToString()) + name[1..];
     }
 
-    private static void DescribeAsHead(OpenApiOperation operation)
+    /// <summary>
+    /// HEAD answers what GET answers, without the body (RFC 9110 §9.3.2): its 200 with its headers, its 400,
+    /// and as its <c>default</c> the other statuses of its GET.
+    /// </summary>
+    private static void DescribeAsHead(OpenApiOperation operation, OpenApiDocument document)
     {
         operation.Summary = $"{operation.Summary} (headers only)";
-        operation.Description = $"The headers GET would answer, `Content-Length` included, without a body. {operation.Description}";
-        foreach (var response in (operation.Responses ?? []).Values.OfType<OpenApiResponse>()) response.Content = null;
+        operation.Description = "As GET, with the same conditions, without the body.";
+        operation.Tags = new HashSet<OpenApiTagReference> { new(ApiTags.AutomaticMethods, document) };
+        var responses = new OpenApiResponses();
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (status is "200" or "400")
+            {
+                if (response is OpenApiResponse described) described.Content = null;
+                responses[status] = response;
+            }
+        }
+
+        responses["default"] = SharedResponse.HeadOther.Reference(document);
+        operation.Responses = responses;
     }
 
     private static void DescribePathParameters(OpenApiOperation operation, ApiDescription description)
@@ -100,15 +131,17 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
     private static void DescribeFormBody(OpenApiOperation operation, OpenApiOperationTransformerContext context)
     {
         var description = context.Description;
+        var document = context.Document!;
         if (description.ActionDescriptor.Parameters.Any(p => p.ParameterType == typeof(IFormCollection)))
         {
             operation.Parameters = operation.Parameters?.Where(p => p.In == ParameterLocation.Path).ToList();
-            // Any text fields; the tutorial's own is named, so that generators give clients a property to set.
-            SetFormBody(operation, new OpenApiSchema
+            // Any text fields, the ones the action names described, so that generators give clients a property to set.
+            var named = description.ActionDescriptor.EndpointMetadata.OfType<DocumentedFormFieldAttribute>().ToList();
+            SetFormBody(operation, document, description.ActionDescriptor.RouteValues["action"]!, new OpenApiSchema
             {
                 Type = JsonSchemaType.Object,
                 Description = "Any text fields, each echoed back.",
-                Properties = new Dictionary<string, IOpenApiSchema> { ["param1"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The tutorial's field." } },
+                Properties = named.Count == 0 ? null : named.ToDictionary(field => field.Name, field => (IOpenApiSchema)new OpenApiSchema { Type = JsonSchemaType.String, Description = field.Description }),
                 AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.String },
             }, required: false, FollowsWerkzeug(description));
             return;
@@ -122,23 +155,29 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
             (schema.Required ??= new HashSet<string>()).Add(field.Name);
         }
 
-        SetFormBody(operation, schema, required: true, FollowsWerkzeug(description));
+        SetFormBody(operation, document, formFields[0].ModelMetadata.ContainerType?.Name ?? formFields[0].Type.Name, schema, required: true, FollowsWerkzeug(description));
     }
 
     private static bool FollowsWerkzeug(ApiDescription description) =>
         description.ActionDescriptor.EndpointMetadata.OfType<Werkzeug.WerkzeugRulesAttribute>().Any();
 
-    private static void SetFormBody(OpenApiOperation operation, OpenApiSchema schema, bool required, bool readAsWerkzeug)
+    /// <summary>Both form media types, with the form's fields written once, as the component <paramref name="name"/>.</summary>
+    private static void SetFormBody(OpenApiOperation operation, OpenApiDocument document, string name, OpenApiSchema schema, bool required, bool readAsWerkzeug)
     {
         // Each multipart field is a text part: a part sent as a file is left out, as Werkzeug leaves it.
         var textParts = schema.Properties?.Keys.ToDictionary(field => field, _ => new OpenApiEncoding { ContentType = "text/plain; charset=utf-8" });
+        (SharedComponents.Of(document).Schemas ??= new Dictionary<string, IOpenApiSchema>())[name] = schema;
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = required,
             Description = readAsWerkzeug
                 ? "A form, urlencoded or multipart (file parts are ignored). Keys are case-sensitive; a repeated key gives its first value."
                 : "A form, urlencoded or multipart.",
-            Content = FormMediaTypes.ToDictionary(type => type, type => new OpenApiMediaType { Schema = schema, Encoding = type == FormMediaTypes[1] ? textParts : null }),
+            Content = FormMediaTypes.ToDictionary(type => type, type => new OpenApiMediaType
+            {
+                Schema = new OpenApiSchemaReference(name, document),
+                Encoding = type == FormMediaTypes[1] ? textParts : null,
+            }),
         };
     }
 

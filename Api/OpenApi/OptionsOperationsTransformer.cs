@@ -10,29 +10,28 @@ internal sealed class OptionsOperationsTransformer : IOpenApiDocumentTransformer
             if (item.Operations is not { Count: > 0 } operations) continue;
 
             var allow = AutomaticOptionsEndpointDataSource.AllowHeader(operations.Keys.Select(method => method.Method));
-            var first = operations.Values.First();
+            var first = operations.FirstOrDefault(operation => operation.Key != HttpMethod.Head).Value ?? operations.Values.First();
             var responses = new OpenApiResponses
             {
-                ["200"] = new OpenApiResponse { Description = $"An empty body, and `Allow: {allow}`." },
-                ["204"] = new OpenApiResponse { Description = $"A CORS preflight while `Cors:AllowedOrigins` is set: no body; to an allowed origin, `Access-Control-Allow-*` headers with the methods `{allow}`." },
-                ["400"] = new OpenApiResponse { Description = ErrorResponsesConvention.UnreadableRequest, Content = first.Responses?["405"]?.Content },
+                ["200"] = SharedResponse.Options.Reference(document),
+                ["204"] = SharedResponse.Preflight.Reference(document),
+                ["400"] = SharedResponse.BadRequest.Reference(document),
+                ["default"] = SharedResponse.Refused.Reference(document),
             };
-            foreach (var status in new[] { "404", "414", "429", "431", "500" })
+            // The errors of the path's other operations that do not depend on the method.
+            foreach (var status in new[] { "404", "429", "500" })
             {
                 if (first.Responses?.GetValueOrDefault(status) is { } response) responses[status] = response;
             }
 
-            var options = new OpenApiOperation
+            operations[HttpMethod.Options] = new OpenApiOperation
             {
                 OperationId = "options" + char.ToUpperInvariant(first.OperationId![0]) + first.OperationId[1..],
                 Summary = $"The methods {path} takes",
-                Description = $"Answers 200 with an empty body and `Allow: {allow}`, as every path does.",
-                Tags = first.Tags,
-                Parameters = first.Parameters?.Where(parameter => parameter.In == ParameterLocation.Path).ToList(),
+                Description = $"`Allow: {allow}`.",
+                Tags = new HashSet<OpenApiTagReference> { new(ApiTags.AutomaticMethods, document) },
                 Responses = responses,
             };
-            OperationTransformer.AddHeader(options, StatusCodes.Status200OK, HeaderNames.Allow, "The methods the path takes, comma-separated.");
-            operations[HttpMethod.Options] = options;
         }
 
         return Task.CompletedTask;

@@ -1,23 +1,24 @@
+using System.Reflection;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Api.OpenApi;
 
-/// <summary>Component names that read well and fit OpenAPI's <c>^[a-zA-Z0-9.\-_]+$</c>.</summary>
+/// <summary>Component names: a type's <see cref="SchemaNameAttribute"/>, or else the framework's.</summary>
 internal static class SchemaNames
 {
     public static string? For(JsonTypeInfo typeInfo) => typeInfo.Type switch
     {
-        { IsGenericType: true } type when type.GetGenericTypeDefinition() == typeof(ConversionResponse<>) =>
-            "ConversionOf" + ValueName(type.GenericTypeArguments[0]),
+        var type when type.GetCustomAttribute<SchemaNameAttribute>() is { } name =>
+            string.Format(CultureInfo.InvariantCulture, name.Format, [.. type.GenericTypeArguments.Select(JsonName)]),
         // An IFormCollection's items: the operation transformer describes such a form body itself.
         var type when type == typeof(KeyValuePair<string, StringValues>) => null,
         _ => OpenApiOptions.CreateDefaultSchemaReferenceId(typeInfo),
     };
 
-    private static string ValueName(Type value) =>
+    private static string JsonName(Type value) =>
         value == typeof(string) ? "String"
         : value == typeof(BigInteger) ? "Integer"
         : value == typeof(double) ? "Number"
-        : value == typeof(string[]) ? "StringList"
+        : value.IsArray ? JsonName(value.GetElementType()!) + "List"
         : value.Name;
 }

@@ -3,8 +3,8 @@ using Api.Responses;
 namespace Api.OpenApi;
 
 /// <summary>
-/// Schemas as the API writes them: a BigInteger is a JSON number, the DTOs never hold null, and a
-/// problem always has a type, a title, a status and a traceId.
+/// Schemas as the API writes them: a BigInteger is a JSON number, and a problem always has a type, a
+/// title, a status and a traceId and no null member. The DTOs say themselves that they hold no null.
 /// </summary>
 internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
 {
@@ -21,10 +21,6 @@ internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
             schema.Format = "decimal";
             schema.Description = "A whole number of any size, written as a JSON integer.";
             schema.Properties = null;
-        }
-        else if (context.JsonPropertyInfo is null && type.Namespace?.StartsWith("Api.Features.", StringComparison.Ordinal) == true)
-        {
-            RemoveNull(schema.Properties);
         }
         else if (context.JsonPropertyInfo is null && typeof(ProblemDetails).IsAssignableFrom(type))
         {

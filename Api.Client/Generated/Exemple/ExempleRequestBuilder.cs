@@ -34,11 +34,10 @@ namespace Api.Client.Exemple
         {
         }
         /// <summary>
-        /// Answers 200 with an empty body and `Allow: OPTIONS, POST`, as every path does.
+        /// `Allow: OPTIONS, POST`.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -53,7 +52,6 @@ namespace Api.Client.Exemple
             var requestInfo = ToOptionsRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -67,18 +65,17 @@ namespace Api.Client.Exemple
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Api.Client.Models.ValidationProblemDetails">When receiving a 400 status code</exception>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 405 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 408 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Api.Client.Models.ExempleResponse?> PostAsync(global::Api.Client.Exemple.ExemplePostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Api.Client.Models.ExempleResponse?> PostAsync(global::Api.Client.Models.ExempleForm body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Api.Client.Models.ExempleResponse> PostAsync(global::Api.Client.Exemple.ExemplePostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Api.Client.Models.ExempleResponse> PostAsync(global::Api.Client.Models.ExempleForm body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -86,7 +83,6 @@ namespace Api.Client.Exemple
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::Api.Client.Models.ValidationProblemDetails.CreateFromDiscriminatorValue },
-                { "405", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "408", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -95,7 +91,7 @@ namespace Api.Client.Exemple
             return await RequestAdapter.SendAsync<global::Api.Client.Models.ExempleResponse>(requestInfo, global::Api.Client.Models.ExempleResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Answers 200 with an empty body and `Allow: OPTIONS, POST`, as every path does.
+        /// `Allow: OPTIONS, POST`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -121,11 +117,11 @@ namespace Api.Client.Exemple
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPostRequestInformation(global::Api.Client.Exemple.ExemplePostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::Api.Client.Models.ExempleForm body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPostRequestInformation(global::Api.Client.Exemple.ExemplePostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::Api.Client.Models.ExempleForm body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));

@@ -39,8 +39,6 @@ namespace Api.Client.Healthz
         /// <returns>A <see cref="global::Api.Client.Models.HealthyResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 405 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
         /// <exception cref="global::Api.Client.Models.UnhealthyResponse">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -55,15 +53,13 @@ namespace Api.Client.Healthz
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "405", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::Api.Client.Models.UnhealthyResponse.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::Api.Client.Models.HealthyResponse>(requestInfo, global::Api.Client.Models.HealthyResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The headers GET would answer, `Content-Length` included, without a body. 200 while the process can answer requests; restart it when this fails.
+        /// As GET, with the same conditions, without the body.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -80,11 +76,10 @@ namespace Api.Client.Healthz
             await RequestAdapter.SendNoContentAsync(requestInfo, default, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Answers 200 with an empty body and `Allow: GET, HEAD, OPTIONS`, as every path does.
+        /// `Allow: GET, HEAD, OPTIONS`.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -98,7 +93,6 @@ namespace Api.Client.Healthz
             var requestInfo = ToOptionsRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
@@ -123,7 +117,7 @@ namespace Api.Client.Healthz
             return requestInfo;
         }
         /// <summary>
-        /// The headers GET would answer, `Content-Length` included, without a body. 200 while the process can answer requests; restart it when this fails.
+        /// As GET, with the same conditions, without the body.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -141,7 +135,7 @@ namespace Api.Client.Healthz
             return requestInfo;
         }
         /// <summary>
-        /// Answers 200 with an empty body and `Allow: GET, HEAD, OPTIONS`, as every path does.
+        /// `Allow: GET, HEAD, OPTIONS`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -52,8 +52,6 @@ namespace Api.Client.Test
         /// <returns>A <see cref="string"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 405 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
@@ -69,8 +67,6 @@ namespace Api.Client.Test
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "405", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "412", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -78,7 +74,7 @@ namespace Api.Client.Test
             return await RequestAdapter.SendPrimitiveAsync<string>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The headers GET would answer, `Content-Length` included, without a body. Answers `test_endpoint_get` as plain text.
+        /// As GET, with the same conditions, without the body.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -95,11 +91,10 @@ namespace Api.Client.Test
             await RequestAdapter.SendNoContentAsync(requestInfo, default, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Answers 200 with an empty body and `Allow: GET, HEAD, OPTIONS, POST`, as every path does.
+        /// `Allow: GET, HEAD, OPTIONS, POST`.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -114,7 +109,6 @@ namespace Api.Client.Test
             var requestInfo = ToOptionsRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
@@ -128,18 +122,17 @@ namespace Api.Client.Test
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 405 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 408 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::Api.Client.Test.TestPostResponse?> PostAsync(global::Api.Client.Test.TestPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Api.Client.Test.TestPostResponse?> PostAsync(global::Api.Client.Models.EchoForm body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::Api.Client.Test.TestPostResponse> PostAsync(global::Api.Client.Test.TestPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::Api.Client.Test.TestPostResponse> PostAsync(global::Api.Client.Models.EchoForm body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));
@@ -147,7 +140,6 @@ namespace Api.Client.Test
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "405", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "408", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -175,7 +167,7 @@ namespace Api.Client.Test
             return requestInfo;
         }
         /// <summary>
-        /// The headers GET would answer, `Content-Length` included, without a body. Answers `test_endpoint_get` as plain text.
+        /// As GET, with the same conditions, without the body.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -193,7 +185,7 @@ namespace Api.Client.Test
             return requestInfo;
         }
         /// <summary>
-        /// Answers 200 with an empty body and `Allow: GET, HEAD, OPTIONS, POST`, as every path does.
+        /// `Allow: GET, HEAD, OPTIONS, POST`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -219,11 +211,11 @@ namespace Api.Client.Test
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToPostRequestInformation(global::Api.Client.Test.TestPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::Api.Client.Models.EchoForm body, Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToPostRequestInformation(global::Api.Client.Test.TestPostRequestBody body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToPostRequestInformation(global::Api.Client.Models.EchoForm body, Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
         {
 #endif
             if(ReferenceEquals(body, null)) throw new ArgumentNullException(nameof(body));

@@ -10,6 +10,7 @@ public sealed class ConvertController : ControllerBase
     private const string Rejected = " A value the converter does not accept matches no route: 404.";
 
     [HttpGet("string/{value}", Name = "convertString")]
+    [DocumentOrder(1)]
     [EndpointSummary("Convert with the string converter")]
     [EndpointDescription("Echoes one path segment as text." + Rejected)]
     [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK)]
@@ -17,6 +18,7 @@ public sealed class ConvertController : ControllerBase
     public ActionResult<ConversionResponse<string>> ConvertString([FromRoute] string value) => new ConversionResponse<string>("string", value);
 
     [HttpGet($"int/{{value:{IntegerConverter.Name}}}", Name = "convertInt")]
+    [DocumentOrder(2)]
     [EndpointSummary("Convert with the int converter")]
     [EndpointDescription("Echoes an unsigned integer of any size as an exact JSON number (`007` gives 7)." + Rejected)]
     [ProducesResponseType<ConversionResponse<BigInteger>>(StatusCodes.Status200OK)]
@@ -24,6 +26,7 @@ public sealed class ConvertController : ControllerBase
     public ActionResult<ConversionResponse<BigInteger>> ConvertInt([FromRoute] BigInteger value) => new ConversionResponse<BigInteger>("int", value);
 
     [HttpGet($"float/{{value:{FloatConverter.Name}}}", Name = "convertFloat")]
+    [DocumentOrder(3)]
     [EndpointSummary("Convert with the float converter")]
     [EndpointDescription("Echoes a decimal number written as digits, a dot and digits, as a JSON number." + Rejected)]
     [ProducesResponseType<ConversionResponse<double>>(StatusCodes.Status200OK)]
@@ -31,6 +34,7 @@ public sealed class ConvertController : ControllerBase
     public ActionResult<ConversionResponse<double>> ConvertFloat([FromRoute] double value) => new ConversionResponse<double>("float", value);
 
     [HttpGet($"path/{{**value:{PathConverter.Name}}}", Name = "convertPath")]
+    [DocumentOrder(4)]
     [EndpointSummary("Convert with the path converter")]
     [EndpointDescription("Echoes the rest of the path, slashes and a trailing slash included." + Rejected)]
     [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK)]
@@ -38,6 +42,7 @@ public sealed class ConvertController : ControllerBase
     public ActionResult<ConversionResponse<string>> ConvertPath([FromRoute] string value) => new ConversionResponse<string>("path", value);
 
     [HttpGet($"uuid/{{value:{UuidConverter.Name}}}", Name = "convertUuid")]
+    [DocumentOrder(5)]
     [EndpointSummary("Convert with the uuid converter")]
     [EndpointDescription("Echoes a dashed UUID, in lower case." + Rejected)]
     [ProducesResponseType<ConversionResponse<string>>(StatusCodes.Status200OK)]
@@ -45,6 +50,7 @@ public sealed class ConvertController : ControllerBase
     public ActionResult<ConversionResponse<string>> ConvertUuid([FromRoute] Guid value) => new ConversionResponse<string>("uuid", value.ToString());
 
     [HttpGet($"list/{{value:{ListConverter.Name}}}", Name = "convertList")]
+    [DocumentOrder(6)]
     [EndpointSummary("Convert with the custom list converter")]
     [EndpointDescription("Splits one path segment on `+` and echoes the parts as a JSON array (`a++b` gives `[\"a\",\"\",\"b\"]`)." + Rejected)]
     [ProducesResponseType<ConversionResponse<string[]>>(StatusCodes.Status200OK)]
@@ -53,7 +59,9 @@ public sealed class ConvertController : ControllerBase
 }
 
 /// <summary>The answer of every <c>/convert/{converter}/{value}</c> route: the converter's name and the typed value.</summary>
-public sealed record ConversionResponse<T>(string Converter, T Value);
+[SchemaName("ConversionOf{0}")]
+public sealed record ConversionResponse<T>(string Converter, T Value)
+    where T : notnull;
 
 /// <summary>Writes a <see cref="BigInteger"/> as an exact JSON number, however many digits it has; the API reads none.</summary>
 internal sealed class BigIntegerJsonConverter : JsonConverter<BigInteger>

@@ -10,6 +10,7 @@ namespace Api.Features.Exemple;
 public sealed class ExempleController(IEchoService echo) : ControllerBase
 {
     [HttpPost("/exemple", Name = "transformParam1")]
+    [DocumentOrder(5)]
     [RequestTimeout(RequestLimitsExtensions.BodyReadingPolicy)]
     [EndpointSummary("Transform param1")]
     [EndpointDescription(

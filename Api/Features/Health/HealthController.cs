@@ -17,6 +17,7 @@ public sealed class HealthController(HealthCheckService health) : ControllerBase
     public const string ReadyTag = "ready";
 
     [HttpGet("/healthz", Name = "liveness")]
+    [DocumentOrder(1)]
     [EndpointSummary("Liveness")]
     [EndpointDescription("200 while the process can answer requests; restart it when this fails.")]
     [ProducesResponseType<HealthyResponse>(StatusCodes.Status200OK)]
@@ -26,6 +27,7 @@ public sealed class HealthController(HealthCheckService health) : ControllerBase
     public Task<ActionResult<HealthyResponse>> Live() => ReportAsync(LiveTag);
 
     [HttpGet("/readyz", Name = "readiness")]
+    [DocumentOrder(2)]
     [EndpointSummary("Readiness")]
     [EndpointDescription("200 once started and until shutdown begins, while the item store takes writes; 503 otherwise, so that a load balancer sends no new traffic.")]
     [ProducesResponseType<HealthyResponse>(StatusCodes.Status200OK)]

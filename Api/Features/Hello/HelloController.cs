@@ -7,6 +7,7 @@ namespace Api.Features.Hello;
 public sealed class HelloController(IEchoService echo) : ControllerBase
 {
     [HttpGet("/", Name = "greet")]
+    [DocumentOrder(1)]
     [EndpointSummary("Say hello")]
     [EndpointDescription("The tutorial's first endpoint: answers `Hello World` as plain text.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK)]

@@ -9,6 +9,7 @@ namespace Api.Features.TestEndpoint;
 public sealed class TestEndpointController(IEchoService echo) : ControllerBase
 {
     [HttpGet("/test", Name = "describeTest")]
+    [DocumentOrder(2)]
     [EndpointSummary("Describe the test endpoint")]
     [EndpointDescription("Answers `test_endpoint_get` as plain text.")]
     [ProducesResponseType<string>(StatusCodes.Status200OK)]
@@ -16,6 +17,7 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
     public string Describe() => echo.DescribeTestEndpoint();
 
     [HttpPost("/test", Name = "echoForm")]
+    [DocumentOrder(3)]
     [RequestTimeout(RequestLimitsExtensions.BodyReadingPolicy)]
     [EndpointSummary("Echo the form")]
     [EndpointDescription(
@@ -24,9 +26,11 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
         "Any body that is not a form (none, JSON, XML, text, no or a malformed Content-Type) gives `{}`.")]
     [ProducesResponseType<Dictionary<string, string>>(StatusCodes.Status200OK)]
     [ResponseExample(StatusCodes.Status200OK, """{"param1":"jeej"}""")]
+    [DocumentedFormField("param1", "The tutorial's field.")]
     public ActionResult<Dictionary<string, string>> EchoForm([FromForm] IFormCollection form) => echo.EchoFields(form);
 
     [HttpGet("/test/{id_test}", Name = "describeTestById")]
+    [DocumentOrder(4)]
     [EndpointSummary("Describe a test by its id")]
     [EndpointDescription(
         "Answers `test {id_test}` as plain text, with the segment percent-decoded (`/test/caf%C3%A9` gives `test café`). " +

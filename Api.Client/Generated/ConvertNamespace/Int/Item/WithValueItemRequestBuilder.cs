@@ -39,9 +39,7 @@ namespace Api.Client.ConvertNamespace.Int.Item
         /// <returns>A <see cref="global::Api.Client.Models.ConversionOfInteger"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 405 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
@@ -57,9 +55,7 @@ namespace Api.Client.ConvertNamespace.Int.Item
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
-                { "405", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "412", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -67,7 +63,7 @@ namespace Api.Client.ConvertNamespace.Int.Item
             return await RequestAdapter.SendAsync<global::Api.Client.Models.ConversionOfInteger>(requestInfo, global::Api.Client.Models.ConversionOfInteger.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The headers GET would answer, `Content-Length` included, without a body. Echoes an unsigned integer of any size as an exact JSON number (`007` gives 7). A value the converter does not accept matches no route: 404.
+        /// As GET, with the same conditions, without the body.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -84,11 +80,10 @@ namespace Api.Client.ConvertNamespace.Int.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, default, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Answers 200 with an empty body and `Allow: GET, HEAD, OPTIONS`, as every path does.
+        /// `Allow: GET, HEAD, OPTIONS`.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 500 status code</exception>
@@ -104,7 +99,6 @@ namespace Api.Client.ConvertNamespace.Int.Item
             var requestInfo = ToOptionsRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "500", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -131,7 +125,7 @@ namespace Api.Client.ConvertNamespace.Int.Item
             return requestInfo;
         }
         /// <summary>
-        /// The headers GET would answer, `Content-Length` included, without a body. Echoes an unsigned integer of any size as an exact JSON number (`007` gives 7). A value the converter does not accept matches no route: 404.
+        /// As GET, with the same conditions, without the body.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -149,7 +143,7 @@ namespace Api.Client.ConvertNamespace.Int.Item
             return requestInfo;
         }
         /// <summary>
-        /// Answers 200 with an empty body and `Allow: GET, HEAD, OPTIONS`, as every path does.
+        /// `Allow: GET, HEAD, OPTIONS`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -5,11 +5,11 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace Api.Client.Exemple
+namespace Api.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class ExemplePostRequestBody : IAdditionalDataHolder, IParsable
+    public partial class ExempleForm : IAdditionalDataHolder, IParsable
     #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
@@ -23,21 +23,21 @@ namespace Api.Client.Exemple
         public string Param1 { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::Api.Client.Exemple.ExemplePostRequestBody"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Api.Client.Models.ExempleForm"/> and sets the default values.
         /// </summary>
-        public ExemplePostRequestBody()
+        public ExempleForm()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Api.Client.Exemple.ExemplePostRequestBody"/></returns>
+        /// <returns>A <see cref="global::Api.Client.Models.ExempleForm"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Api.Client.Exemple.ExemplePostRequestBody CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Api.Client.Models.ExempleForm CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Api.Client.Exemple.ExemplePostRequestBody();
+            return new global::Api.Client.Models.ExempleForm();
         }
         /// <summary>
         /// The deserialization information for the current model

@@ -5,13 +5,13 @@ using Microsoft.Kiota.Abstractions.Serialization;
 using System.Collections.Generic;
 using System.IO;
 using System;
-namespace Api.Client.Test
+namespace Api.Client.Models
 {
     /// <summary>
     /// Any text fields, each echoed back.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class TestPostRequestBody : IAdditionalDataHolder, IParsable
+    public partial class EchoForm : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
@@ -24,21 +24,21 @@ namespace Api.Client.Test
         public string Param1 { get; set; }
 #endif
         /// <summary>
-        /// Instantiates a new <see cref="global::Api.Client.Test.TestPostRequestBody"/> and sets the default values.
+        /// Instantiates a new <see cref="global::Api.Client.Models.EchoForm"/> and sets the default values.
         /// </summary>
-        public TestPostRequestBody()
+        public EchoForm()
         {
             AdditionalData = new Dictionary<string, object>();
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::Api.Client.Test.TestPostRequestBody"/></returns>
+        /// <returns>A <see cref="global::Api.Client.Models.EchoForm"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::Api.Client.Test.TestPostRequestBody CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::Api.Client.Models.EchoForm CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::Api.Client.Test.TestPostRequestBody();
+            return new global::Api.Client.Models.EchoForm();
         }
         /// <summary>
         /// The deserialization information for the current model
