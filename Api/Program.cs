@@ -11,6 +11,7 @@ using Api.SecurityHeaders;
 using Api.Server;
 using Api.Throttling;
 using Api.TrustedProxies;
+using Api.WriteAccess;
 
 try
 {
@@ -25,6 +26,7 @@ try
     builder.Services.AddWerkzeugRules();
     builder.Services.AddCrossOrigin();
     builder.Services.AddClientThrottling();
+    builder.Services.AddWriteAccess(builder.Configuration);
     builder.Services.AddApiControllers();
     builder.Services.AddApiHealthChecks();
     builder.Services.AddItemStore();
@@ -43,6 +45,7 @@ try
     app.UseRouting();
     app.UseCrossOrigin();
     app.UseClientThrottling();
+    app.UseWriteAccess();
     app.UseRequestLimits();
 
     // The endpoints routing chooses from.

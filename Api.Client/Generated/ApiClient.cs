@@ -3,6 +3,7 @@
 using Api.Client.ConvertNamespace;
 using Api.Client.Exemple;
 using Api.Client.Healthz;
+using Api.Client.Items;
 using Api.Client.Models;
 using Api.Client.Readyz;
 using Api.Client.Test;
@@ -40,6 +41,11 @@ namespace Api.Client
         public global::Api.Client.Healthz.HealthzRequestBuilder Healthz
         {
             get => new global::Api.Client.Healthz.HealthzRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The items property</summary>
+        public global::Api.Client.Items.ItemsRequestBuilder Items
+        {
+            get => new global::Api.Client.Items.ItemsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The readyz property</summary>
         public global::Api.Client.Readyz.ReadyzRequestBuilder Readyz

@@ -25,13 +25,15 @@ public sealed class MethodTests : ApiTestBase
     {
         foreach (var route in Routes)
         {
+            // The item the routes of one item name.
+            await SendAsync(ApiRequest.Json("POST", "/items", """{"name":"Widget","price":1}"""));
             foreach (var method in Methods)
             {
-                var response = await SendAsync(method == "POST" ? ApiRequest.Form(route.Target, "param1=x") : new ApiRequest(method, route.Target));
+                var response = await SendAsync(method is "POST" or "PUT" ? ApiRequest.Form(route.Target, "param1=x&name=Widget&price=1") with { Method = method } : new ApiRequest(method, route.Target));
 
                 if (route.Methods.Contains(method))
                 {
-                    Assert.That((response.Status, response.Allow), Is.EqualTo((200, (string?)null)), $"{method} {route}");
+                    Assert.That((response.Status / 100, response.Allow), Is.EqualTo((2, (string?)null)), $"{method} {route}");
                 }
                 else
                 {

@@ -11,7 +11,7 @@ namespace Api.Tests.RealServer;
 [NonParallelizable]
 public sealed class RequestTargetTests
 {
-    private const string ServerMethods = "GET, HEAD, OPTIONS, POST";
+    private const string ServerMethods = "DELETE, GET, HEAD, OPTIONS, POST, PUT";
 
     private ApiProcess _api = null!;
 

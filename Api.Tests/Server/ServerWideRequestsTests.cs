@@ -8,7 +8,7 @@ namespace Api.Tests.Server;
 /// <summary>Targets that name the whole server, in memory (over a socket: RealServer/RequestTargetTests).</summary>
 public sealed class ServerWideRequestsTests : ApiTestBase
 {
-    private const string ServerMethods = "GET, HEAD, OPTIONS, POST";
+    private const string ServerMethods = "DELETE, GET, HEAD, OPTIONS, POST, PUT";
 
     [Test]
     public async Task Options_asterisk_is_200_with_every_method_the_server_takes()

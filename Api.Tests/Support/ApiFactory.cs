@@ -1,3 +1,4 @@
+using Api.Tests.Features.Items;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -8,9 +9,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Api.Tests.Support;
 
-/// <summary>The API on the in-memory test server, as <c>dotnet run</c> starts it outside Development.</summary>
-public sealed class ApiFactory : WebApplicationFactory<Program>, IApiServer
+/// <summary>
+/// The API on the in-memory test server, as <c>dotnet run</c> starts it outside Development, on a database of its own:
+/// a SQLite file in a temporary folder, or, for <c>Postgres</c>, a database on the server <c>API_TEST_POSTGRES</c> names.
+/// </summary>
+public sealed class ApiFactory(string provider = "Sqlite") : WebApplicationFactory<Program>, IApiServer
 {
+    private readonly StoreDatabase _database = StoreDatabase.Create(provider);
+    private int _disposed;
+
+    /// <summary>The API's database.</summary>
+    public StoreDatabase Database => _database;
+
     public Task<ApiResponse> SendUncheckedAsync(ApiRequest request) => InMemoryApi.SendAsync(Server, request);
 
     /// <summary>The API with settings, as appsettings or the environment would set them.</summary>
@@ -26,11 +36,20 @@ public sealed class ApiFactory : WebApplicationFactory<Program>, IApiServer
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", _database.Provider);
+        builder.UseSetting("ConnectionStrings:Items", _database.ConnectionString);
         // Where the API finds its appsettings.json when it is not told otherwise: beside Api.dll.
         builder.UseContentRoot(AppContext.BaseDirectory);
         builder.ConfigureServices(services => services
             .AddSingleton<IStartupFilter, RawTargetHandler>()
             .AddSingleton<IStartupFilter, HeadBodiesDropped>());
+    }
+
+    // The base class's DisposeAsync ends in Dispose(true): the database goes with the server, once.
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0) _database.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
 
     /// <summary>

@@ -32,6 +32,13 @@ public sealed record ApiRequest(string Method, string Target)
         ContentType = "application/x-www-form-urlencoded",
     };
 
+    /// <summary>A request with a JSON body, as written.</summary>
+    public static ApiRequest Json(string method, string target, string json) => new(method, target)
+    {
+        Body = Encoding.UTF8.GetBytes(json),
+        ContentType = "application/json",
+    };
+
     /// <summary>A POST with the bytes and Content-Type of <paramref name="content"/> (a multipart form, say).</summary>
     public static ApiRequest Post(string target, HttpContent content)
     {
@@ -42,6 +49,9 @@ public sealed record ApiRequest(string Method, string Target)
     }
 
     public ApiRequest WithBody(byte[]? body, string? contentType) => this with { Body = body, ContentType = contentType };
+
+    /// <summary>The same request with one more header.</summary>
+    public ApiRequest With(string name, string value) => this with { Headers = [.. Headers, new(name, value)] };
 
     public override string ToString() =>
         $"{Method} {Target} Content-Type: {ContentType ?? "(none)"} body: {(Body is null ? "(none)" : Convert.ToBase64String(Body))}";

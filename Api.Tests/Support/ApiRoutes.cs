@@ -45,9 +45,9 @@ public sealed record ApiRoute(string Pattern, string Target, IReadOnlyList<strin
             _ => throw new NotSupportedException($"A route part {part.PartKind} in {pattern.RawText}"),
         }))));
 
-    // A parameter without a converter is Werkzeug's default converter: any segment.
+    // A parameter without a converter is Werkzeug's default converter: any segment; one with a number constraint, the first item's id.
     private static string ExampleOf(RoutePatternParameterPart parameter, IDictionary<string, Type> constraints) =>
-        parameter.ParameterPolicies.Select(policy => policy.Content is { } name && constraints.TryGetValue(name, out var type) ? type : null)
+        parameter.ParameterPolicies.Any(policy => policy.Content is "long" or "int") ? "1" : parameter.ParameterPolicies.Select(policy => policy.Content is { } name && constraints.TryGetValue(name, out var type) ? type : null)
             .Select(type => type is not null && typeof(WerkzeugConverter).IsAssignableFrom(type) ? ((WerkzeugConverter)Activator.CreateInstance(type)!).Schema.Example : null)
             .FirstOrDefault(example => example is not null) ?? WerkzeugConverter.DefaultSchema.Example;
 }

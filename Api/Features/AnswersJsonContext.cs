@@ -1,5 +1,6 @@
 using Api.Features.Exemple;
 using Api.Features.Health;
+using Api.Features.Items;
 
 namespace Api.Features;
 
@@ -9,6 +10,9 @@ namespace Api.Features;
 [JsonSerializable(typeof(ConversionResponse<double>))]
 [JsonSerializable(typeof(ConversionResponse<string[]>))]
 [JsonSerializable(typeof(ExempleResponse))]
+[JsonSerializable(typeof(ItemResponse))]
+[JsonSerializable(typeof(ItemPageResponse))]
+[JsonSerializable(typeof(ItemRequest))]
 [JsonSerializable(typeof(HealthyResponse))]
 [JsonSerializable(typeof(UnhealthyResponse))]
 [JsonSerializable(typeof(Dictionary<string, string>))]

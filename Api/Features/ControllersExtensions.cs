@@ -22,11 +22,14 @@ internal static class ControllersExtensions
             mvc.OutputFormatters.RemoveType<StringOutputFormatter>();
             mvc.OutputFormatters.RemoveType<SystemTextJsonOutputFormatter>();
             mvc.OutputFormatters.Add(new BodyFormatter(json.Value.JsonSerializerOptions, caching));
+            mvc.InputFormatters.Add(new FormBodyFormatter(json.Value.JsonSerializerOptions));
         });
         services.Configure<JsonOptions>(options =>
         {
             // Every body goes out as JSON with nosniff: non-ASCII text is written as UTF-8, not \u escapes.
             options.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // A number is a JSON number, as the document says: "19.99" is a string (the web defaults read it as a number).
+            options.JsonSerializerOptions.NumberHandling = JsonNumberHandling.Strict;
             options.JsonSerializerOptions.Converters.Add(new BigIntegerJsonConverter());
             options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, AnswersJsonContext.Default);
         });

@@ -4,6 +4,7 @@ internal static class ApiTags
 {
     public const string Tutorial = "Tutorial";
     public const string Converters = "Converters";
+    public const string Items = "Items";
     public const string Operations = "Operations";
 
     /// <summary>The HEAD of every GET and the OPTIONS of every path: hidden on the docs page (Scalar's <c>x-scalar-ignore</c>), whose GETs say the same.</summary>
@@ -13,6 +14,7 @@ internal static class ApiTags
     {
         [Tutorial] = "The endpoints of the Flask tutorial: a greeting, routing with a parameter, and two form-processing POST endpoints.",
         [Converters] = "Flask's URL converters (string, int, float, path, uuid) and the tutorial's custom `list` converter, each echoing its typed value.",
+        [Items] = "Stored items: the five verbs, with validators and preconditions, on SQLite or PostgreSQL.",
         [Operations] = "Health probes for orchestrators and load balancers: liveness and readiness.",
         [AutomaticMethods] = "Every GET also answers HEAD, and every path OPTIONS, as Werkzeug's routes do.",
     };

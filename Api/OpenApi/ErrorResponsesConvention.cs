@@ -14,19 +14,19 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
         var methods = action.Selectors.SelectMany(s => s.ActionConstraints.OfType<HttpMethodActionConstraint>()).SelectMany(c => c.HttpMethods).ToList();
         var attributes = action.Attributes.Concat(action.Controller.Attributes).ToList();
         var sources = action.Parameters.Select(p => p.BindingInfo?.BindingSource).ToList();
-        var readsBody = methods.Contains(HttpMethods.Post);
+        var readsBody = methods.Any(method => method is "POST" or "PUT" or "PATCH");
+        var validated = methods.Contains(HttpMethods.Get) && !attributes.OfType<ResponseCacheAttribute>().Any(cache => cache.NoStore);
         DescribeDeclaredErrorsAsProblems(action);
         ProducesResponseTypeAttribute?[] answers =
         [
             // The API explorer infers a 200 from the return type only where no answer is declared at all.
             Declares(action, status => status is >= 200 and < 300) ? null : new(StatusCodes.Status200OK),
-            // BodyFormatter's 304, where the action sets no Cache-Control of its own.
-            methods.Contains(HttpMethods.Get) && !attributes.OfType<ResponseCacheAttribute>().Any() ? SharedResponse.NotModified.Declaration : null,
-            methods.Contains(HttpMethods.Get) && !attributes.OfType<ResponseCacheAttribute>().Any() ? SharedResponse.PreconditionFailed.Declaration : null,
-            readsBody
-                ? Problem(StatusCodes.Status400BadRequest, "The body cannot be read (broken chunked framing), or a value does not bind or validate (a problem naming each field). " + SharedResponse.RefusedToo)
-                : sources.Any(source => source is not null && source != BindingSource.Path && source != BindingSource.Services)
-                    ? Problem(StatusCodes.Status400BadRequest, "A value does not bind or validate (a problem naming each field). " + SharedResponse.RefusedToo)
+            // BodyFormatter's 304 and 412, where the answer may be stored.
+            validated ? SharedResponse.NotModified.Declaration : null,
+            validated ? SharedResponse.PreconditionFailed.Declaration : null,
+            readsBody ? SharedResponse.InvalidBody.Declaration
+                : sources.Any(source => source is not null && source != BindingSource.Path && source != BindingSource.Services && source != BindingSource.Special)
+                    ? SharedResponse.InvalidValue.Declaration
                     : SharedResponse.BadRequest.Declaration,
             readsBody ? SharedResponse.RequestTimeout.Declaration : null,
             readsBody ? SharedResponse.ContentTooLarge.Declaration : null,
@@ -36,10 +36,15 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
             SharedResponse.ServerError.Declaration,
         ];
 
-        // An action's own declaration of a status (the validation 400 of /exemple) stands, described as ours where it says nothing.
+        // An action's own declaration of a status (the validation 400 of /exemple) stands: shared where it says the same, described as ours where it says nothing.
         foreach (var answer in answers.OfType<ProducesResponseTypeAttribute>())
         {
-            if (action.Filters.OfType<ProducesResponseTypeAttribute>().FirstOrDefault(declared => declared.StatusCode == answer.StatusCode) is { } own)
+            var own = action.Filters.OfType<ProducesResponseTypeAttribute>().FirstOrDefault(declared => declared.StatusCode == answer.StatusCode);
+            if (own is not null && SharedResponse.DeclaredBy([answer], answer.StatusCode)?.Covers(own) == true)
+            {
+                action.Filters[action.Filters.IndexOf(own)] = answer;
+            }
+            else if (own is not null)
             {
                 own.Description ??= answer.Description;
             }
@@ -56,14 +61,18 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
     private static ProducesResponseTypeAttribute<ProblemDetails> Problem(int status, string description) =>
         new ProducesResponseTypeAttribute<ProblemDetails>(status, MediaTypeNames.Application.ProblemJson) { Description = description };
 
-    /// <summary>An error an action declares without a type (<c>[ProducesResponseType(404)]</c>) is answered as a problem.</summary>
+    /// <summary>
+    /// An error an action declares without a type (<c>[ProducesResponseType(404)]</c>) is answered as a problem: the shared
+    /// answer of its status where there is one.
+    /// </summary>
     private static void DescribeDeclaredErrorsAsProblems(ActionModel action)
     {
         for (var i = 0; i < action.Filters.Count; i++)
         {
             if (action.Filters[i] is ProducesResponseTypeAttribute { StatusCode: >= 400 } declared && declared.Type == typeof(void))
             {
-                action.Filters[i] = Problem(declared.StatusCode, declared.Description ?? ReasonPhrases.GetReasonPhrase(declared.StatusCode));
+                action.Filters[i] = SharedResponse.Declaring(declared.StatusCode)
+                    ?? Problem(declared.StatusCode, declared.Description ?? ReasonPhrases.GetReasonPhrase(declared.StatusCode));
             }
         }
     }

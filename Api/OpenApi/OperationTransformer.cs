@@ -29,47 +29,85 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         DescribeFormBody(operation, context);
         AddExamples(operation, description);
         DescribeCaching(operation, description, document, isHead);
+        DescribeAnswers(operation, description, document);
         SetOperationId(operation, description, isHead);
-        ReferenceSharedResponses(operation, description, document);
+        ReferenceSharedResponses(operation, description, document, isHead);
         if (isHead) DescribeAsHead(operation, document);
 
         return Task.CompletedTask;
     }
 
-    /// <summary>The validators and conditions of a GET with a 304 (<see cref="BodyFormatter"/>), or the no-store of one with <c>[ResponseCache]</c>.</summary>
+    /// <summary>
+    /// The validators and conditions of an answer that may be stored (<see cref="BodyFormatter"/>): the build's for an
+    /// action that says nothing of caching, its own for one with <c>[ResponseCache]</c>; the no-store of one that stores
+    /// nothing; and the conditions of a change that answers 412.
+    /// </summary>
     private static void DescribeCaching(OpenApiOperation operation, ApiDescription description, OpenApiDocument document, bool isHead)
     {
-        var noStore = description.ActionDescriptor.EndpointMetadata.OfType<ResponseCacheAttribute>().Any();
-        if (!noStore && operation.Responses?.ContainsKey("304") != true) return;
-
-        if (isHead)
+        var metadata = description.ActionDescriptor.EndpointMetadata;
+        var cache = metadata.OfType<ResponseCacheAttribute>().FirstOrDefault();
+        if (operation.Responses?.ContainsKey("412") == true && operation.Responses?.ContainsKey("304") != true)
         {
-            operation.Responses!["200"] = (noStore ? SharedResponse.HeadOkNoStore : SharedResponse.HeadOk).Reference(document);
-        }
-        else
-        {
-            SharedHeader[] headers = noStore ? [SharedHeader.NoStore] : [SharedHeader.ETag, SharedHeader.CacheControl, SharedHeader.LastModified];
-            foreach (var header in headers) header.AddTo(Response(operation, StatusCodes.Status200OK), document);
-            if (noStore) SharedHeader.NoStore.AddTo(Response(operation, StatusCodes.Status503ServiceUnavailable), document);
+            operation.Parameters = [.. operation.Parameters ?? [], .. ChangeConditions.Select(parameter => parameter.Reference(document))];
         }
 
+        if (cache?.NoStore != true && operation.Responses?.ContainsKey("304") != true) return;
+
+        // A HEAD's 200 is its GET's without the body: shared where every GET of its kind has the same headers.
+        if (isHead && (cache is null || cache.NoStore))
+        {
+            operation.Responses!["200"] = (cache is null ? SharedResponse.HeadOk : SharedResponse.HeadOkNoStore).Reference(document);
+            return;
+        }
+
+        SharedHeader[] headers = cache is null ? [SharedHeader.ETag, SharedHeader.CacheControl, SharedHeader.LastModified] : cache.NoStore ? [SharedHeader.NoStore] : [SharedHeader.ETag, SharedHeader.CacheControl];
+        foreach (var header in headers) header.AddTo(Response(operation, StatusCodes.Status200OK), document);
+        if (cache?.NoStore == true) SharedHeader.NoStore.AddTo(Response(operation, StatusCodes.Status503ServiceUnavailable), document);
         // HEAD takes the same conditions as its GET, which says so.
-        if (!noStore && !isHead) operation.Parameters = [.. operation.Parameters ?? [], .. ConditionParameters.Select(parameter => parameter.Reference(document))];
+        else if (!isHead) operation.Parameters = [.. operation.Parameters ?? [], .. ConditionParameters.Select(parameter => parameter.Reference(document))];
     }
 
     private static readonly SharedParameter[] ConditionParameters =
     [
         new("IfNoneMatch", HeaderNames.IfNoneMatch, "ETags of copies the client holds, compared weakly, or `*`: a 304 when one is this answer's."),
-        new("IfModifiedSince", HeaderNames.IfModifiedSince, "An HTTP date: a 304 when the build is not newer. Ignored when `If-None-Match` is sent."),
+        new("IfModifiedSince", HeaderNames.IfModifiedSince, "An HTTP date: a 304 when `Last-Modified` is not newer. Ignored when `If-None-Match` is sent."),
     ];
 
+    private static readonly SharedParameter[] ChangeConditions =
+    [
+        new("IfMatch", HeaderNames.IfMatch, "ETags compared strongly, or `*`: a 412 when none is the item's current one, and nothing changes."),
+        new("IfUnmodifiedSince", HeaderNames.IfUnmodifiedSince, "An HTTP date: a 412 when the item changed since. Ignored when `If-Match` is sent."),
+    ];
+
+    /// <summary>The headers and links the action names for its answers (<see cref="ResponseHeaderAttribute"/>, <see cref="ResponseLinksAttribute"/>).</summary>
+    private static void DescribeAnswers(OpenApiOperation operation, ApiDescription description, OpenApiDocument document)
+    {
+        foreach (var header in description.ActionDescriptor.EndpointMetadata.OfType<ResponseHeaderAttribute>())
+        {
+            SharedHeader.Named(header.Name).AddTo(Response(operation, header.StatusCode), document);
+        }
+
+        foreach (var links in description.ActionDescriptor.EndpointMetadata.OfType<ResponseLinksAttribute>())
+        {
+            if (Response(operation, links.StatusCode) is not { } response) continue;
+
+            response.Links = links.OperationIds.ToDictionary(id => id, id => (IOpenApiLink)new OpenApiLink
+            {
+                OperationId = id,
+                Parameters = new Dictionary<string, RuntimeExpressionAnyWrapper> { [links.Parameter] = new() { Expression = RuntimeExpression.Build($"$response.body#/{links.Parameter}") } },
+            });
+        }
+    }
+
     /// <summary>Each answer the action shares with others becomes a reference to its one definition; the server's other refusals are its <c>default</c>.</summary>
-    private static void ReferenceSharedResponses(OpenApiOperation operation, ApiDescription description, OpenApiDocument document)
+    private static void ReferenceSharedResponses(OpenApiOperation operation, ApiDescription description, OpenApiDocument document, bool isHead)
     {
         var declarations = description.ActionDescriptor.FilterDescriptors.Select(descriptor => descriptor.Filter).ToList();
         foreach (var (status, response) in (operation.Responses ?? []).ToList())
         {
-            if (int.TryParse(status, CultureInfo.InvariantCulture, out var code) && SharedResponse.DeclaredBy(declarations, code) is { } shared)
+            // A HEAD's 400 with a problem body is left to its default (DescribeAsHead).
+            if (int.TryParse(status, CultureInfo.InvariantCulture, out var code) && SharedResponse.DeclaredBy(declarations, code) is { } shared
+                && !(isHead && response.Content is { Count: > 0 }))
             {
                 operation.Responses![status] = shared.Reference(document, (response as OpenApiResponse)?.Content);
             }
@@ -103,7 +141,8 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         {
             if (status is "200" or "400")
             {
-                if (response is OpenApiResponse described) described.Content = null;
+                // A HEAD answers no problem body: its 400 says it is GET's, without it.
+                if (response is OpenApiResponse described) (described.Content, described.Description) = (null, status == "400" ? "GET's 400, without the body." : described.Description);
                 responses[status] = response;
             }
         }

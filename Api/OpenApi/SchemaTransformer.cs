@@ -1,10 +1,12 @@
 using Api.Responses;
+using FluentValidation.Validators;
 
 namespace Api.OpenApi;
 
 /// <summary>
-/// Schemas as the API writes them: a BigInteger is a JSON number, and a problem always has a type, a
-/// title, a status and a traceId and no null member. The DTOs say themselves that they hold no null.
+/// Schemas as the API writes and reads them: a BigInteger is a JSON number, a decimal an exact one, and a problem always
+/// has a type, a title, a status and a traceId and no null member. The DTOs say themselves that they hold no null; a
+/// request's members its validator requires are required and never null.
 /// </summary>
 internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
 {
@@ -13,7 +15,25 @@ internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         var type = context.JsonTypeInfo.Type;
-        if (type == typeof(BigInteger))
+        if (type == typeof(decimal) || type == typeof(decimal?))
+        {
+            // A client generator maps `decimal` to an exact type: a price is written with its cents, never rounded.
+            schema.Format = "decimal";
+        }
+        else if (context.JsonPropertyInfo is null && !type.IsGenericTypeDefinition && context.ApplicationServices.GetService(typeof(IValidator<>).MakeGenericType(type)) is IValidator validator)
+        {
+            var descriptor = validator.CreateDescriptor();
+            foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            {
+                // The validators name their rules by the names clients send (OverridePropertyName).
+                if (descriptor.GetValidatorsForMember(name).Any(v => v.Validator is INotNullValidator or INotEmptyValidator))
+                {
+                    (schema.Required ??= new HashSet<string>()).Add(name);
+                    if (property is OpenApiSchema required) required.Type &= ~JsonSchemaType.Null;
+                }
+            }
+        }
+        else if (type == typeof(BigInteger))
         {
             // A JSON integer of any size. `integer` alone is a 32-bit int to client generators and
             // `int64` cannot hold 2^64: a decimal number is what they map to a type that can.

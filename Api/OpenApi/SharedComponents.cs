@@ -7,14 +7,24 @@ internal static class SharedComponents
 }
 
 /// <summary>A response header many answers carry, written once under <c>components.headers</c>.</summary>
-internal sealed record SharedHeader(string Key, string Name, string Description)
+internal sealed record SharedHeader(string Key, string Name, string Description, bool Required = true)
 {
     public static readonly SharedHeader Allow = new("Allow", HeaderNames.Allow, "The methods the path takes, comma-separated.");
     public static readonly SharedHeader RetryAfter = new("RetryAfter", HeaderNames.RetryAfter, "Seconds until the client may send again.");
-    public static readonly SharedHeader ETag = new("ETag", HeaderNames.ETag, "A strong validator, a hash of the body: send it back in `If-None-Match`.");
-    public static readonly SharedHeader LastModified = new("LastModified", HeaderNames.LastModified, "When the running build was made (an HTTP date): send it back in `If-Modified-Since`.");
-    public static readonly SharedHeader CacheControl = new("CacheControl", HeaderNames.CacheControl, "How long caches may keep the answer: `Caching:CacheControl` (by default `public, max-age=60`).");
+    public static readonly SharedHeader ETag = new("ETag", HeaderNames.ETag,
+        "A strong validator (an item's id and version; elsewhere a hash of the body): send it back in `If-None-Match`, or in `If-Match` to change the item.");
+    public static readonly SharedHeader LastModified = new("LastModified", HeaderNames.LastModified,
+        "An HTTP date: an item's last change; elsewhere when the running build was made. Send it back in `If-Modified-Since` or `If-Unmodified-Since`.");
+    public static readonly SharedHeader CacheControl = new("CacheControl", HeaderNames.CacheControl,
+        "How long caches may keep the answer: `Caching:CacheControl` (by default `public, max-age=60`); `no-cache` for items: revalidate first.");
     public static readonly SharedHeader NoStore = new("CacheControlNoStore", HeaderNames.CacheControl, "`no-store`: no cache keeps the answer.");
+    public static readonly SharedHeader Location = new("Location", HeaderNames.Location, "The created item's path, `/items/{id}`.");
+    public static readonly SharedHeader Link = new("Link", HeaderNames.Link, "`<next>; rel=\"next\"` (RFC 8288) while a next page exists.", Required: false);
+    public static readonly SharedHeader Authenticate = new("WwwAuthenticate", HeaderNames.WWWAuthenticate, "`Bearer`, with the reason where a token was sent.");
+
+    /// <summary>The shared header named <paramref name="name"/> in HTTP (not no-store's Cache-Control).</summary>
+    public static SharedHeader Named(string name) =>
+        new[] { Allow, RetryAfter, ETag, LastModified, CacheControl, Location, Link, Authenticate }.Single(header => header.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Adds the header to a response, as a reference to its one definition.</summary>
     public void AddTo(IOpenApiResponse? response, OpenApiDocument document)
@@ -22,7 +32,7 @@ internal sealed record SharedHeader(string Key, string Name, string Description)
         if (response is not OpenApiResponse described) return;
 
         var headers = SharedComponents.Of(document).Headers ??= new Dictionary<string, IOpenApiHeader>();
-        headers.TryAdd(Key, new OpenApiHeader { Description = Description, Required = true, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+        headers.TryAdd(Key, new OpenApiHeader { Description = Description, Required = Required, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
         (described.Headers ??= new Dictionary<string, IOpenApiHeader>())[Name] = new OpenApiHeaderReference(Key, document);
     }
 }
@@ -49,8 +59,8 @@ internal sealed class SharedResponse
     public const string RefusedToo = "The server refuses a request it cannot parse with a 400 without a body.";
 
     public static readonly SharedResponse NotModified = Declared("NotModified", StatusCodes.Status304NotModified, problem: false,
-        "The client's copy is current: `If-None-Match` names the answer's `ETag` (or is `*`), or, without it, `If-Modified-Since` is not older than the build. " +
-        "No body; the 200's `ETag` and `Cache-Control`.", SharedHeader.ETag, SharedHeader.CacheControl);
+        "The client's copy is current: `If-None-Match` names the answer's `ETag` (or is `*`), or, without it, `If-Modified-Since` is not older than " +
+        "`Last-Modified`. No body; the 200's `ETag` and `Cache-Control`.", SharedHeader.ETag, SharedHeader.CacheControl);
 
     /// <summary>
     /// The 400 of every operation that binds no value but its path's. Its media type is not listed: the one a client
@@ -63,6 +73,12 @@ internal sealed class SharedResponse
 
     public static readonly SharedResponse PreconditionFailed = Declared("PreconditionFailed", StatusCodes.Status412PreconditionFailed, problem: true,
         "A precondition fails: `If-Match` names no `ETag` of the answer (compared strongly), or, without it, `If-Unmodified-Since` is older than `Last-Modified`.");
+
+    public static readonly SharedResponse InvalidBody = Declared("InvalidBody", StatusCodes.Status400BadRequest, problem: true,
+        "The body cannot be read (broken chunked framing), or a value does not bind or validate (`errors` names each field). " + RefusedToo, typeof(ValidationProblemDetails));
+
+    public static readonly SharedResponse InvalidValue = Declared("InvalidValue", StatusCodes.Status400BadRequest, problem: true,
+        "A value does not bind or validate (`errors` names each field). " + RefusedToo, typeof(ValidationProblemDetails));
 
     public static readonly SharedResponse NotFound = Declared("NotFound", StatusCodes.Status404NotFound, problem: true,
         "A path parameter does not convert, or no route takes the path.");
@@ -80,6 +96,13 @@ internal sealed class SharedResponse
 
     public static readonly SharedResponse TooManyRequests = Declared("TooManyRequests", StatusCodes.Status429TooManyRequests, problem: true,
         "Too many requests from this client address in the window (`RateLimiting:*`, off by default); `Retry-After` says when to try again.", SharedHeader.RetryAfter);
+
+    public static readonly SharedResponse Unavailable = Declared("Unavailable", StatusCodes.Status503ServiceUnavailable, problem: true,
+        "The item store cannot serve now (busy beyond `Database:TimeoutSeconds`, full, read-only, unreachable); `Retry-After` says when to try again.",
+        SharedHeader.RetryAfter);
+
+    public static readonly SharedResponse Unauthorized = Declared("Unauthorized", StatusCodes.Status401Unauthorized, problem: true,
+        "Bearer tokens are configured (`Authentication:Schemes:Bearer`) and the request has no valid one.", SharedHeader.Authenticate);
 
     public static readonly SharedResponse ServerError = Declared("ServerError", StatusCodes.Status500InternalServerError, problem: true,
         "An unexpected error; its text stays in the server's log, under the problem's `traceId`.");
@@ -108,7 +131,7 @@ internal sealed class SharedResponse
     public static readonly SharedResponse Preflight = new("Preflight",
         "A CORS preflight while `Cors:AllowedOrigins` is set: no body; to an allowed origin, `Access-Control-Allow-*` headers naming the methods of `Allow`.");
 
-    private static readonly SharedResponse[] All = [NotModified, PreconditionFailed, BadRequest, NotFound, RequestTimeout, ContentTooLarge, UnsupportedMediaType, TooManyRequests, ServerError];
+    private static readonly SharedResponse[] All = [NotModified, PreconditionFailed, Unavailable, Unauthorized, BadRequest, InvalidBody, InvalidValue, NotFound, RequestTimeout, ContentTooLarge, UnsupportedMediaType, TooManyRequests, ServerError];
 
     private readonly string _name;
     private readonly string _description;
@@ -118,6 +141,13 @@ internal sealed class SharedResponse
 
     /// <summary>The answer as an action declares it: the API explorer lists it, and the problem schema with it.</summary>
     public ProducesResponseTypeAttribute? Declaration { get; private init; }
+
+    /// <summary>The declaration of the shared answer of <paramref name="status"/> that an action answers itself, if any.</summary>
+    public static ProducesResponseTypeAttribute? Declaring(int status) =>
+        All.FirstOrDefault(shared => shared.Declaration?.StatusCode == status && status != StatusCodes.Status400BadRequest)?.Declaration;
+
+    /// <summary>Whether an action's own declaration says what this shared answer does: the same status and body.</summary>
+    public bool Covers(ProducesResponseTypeAttribute declared) => Declaration is { } shared && shared.StatusCode == declared.StatusCode && shared.Type == declared.Type;
 
     /// <summary>The shared answer of <paramref name="status"/> that one of <paramref name="declarations"/> stands for, if any.</summary>
     public static SharedResponse? DeclaredBy(IEnumerable<object> declarations, int status) =>
@@ -138,10 +168,13 @@ internal sealed class SharedResponse
         return new OpenApiResponseReference(_name, document);
     }
 
-    private static SharedResponse Declared(string name, int status, bool problem, string description, params SharedHeader[] headers) => new(name, description, headers)
+    private static SharedResponse Declared(string name, int status, bool problem, string description, params SharedHeader[] headers) =>
+        Declared(name, status, problem, description, typeof(ProblemDetails), headers);
+
+    private static SharedResponse Declared(string name, int status, bool problem, string description, Type problemType, params SharedHeader[] headers) => new(name, description, headers)
     {
         Declaration = problem
-            ? new ProducesResponseTypeAttribute<ProblemDetails>(status, MediaTypeNames.Application.ProblemJson) { Description = description }
+            ? new ProducesResponseTypeAttribute(problemType, status, MediaTypeNames.Application.ProblemJson) { Description = description }
             : new ProducesResponseTypeAttribute(status) { Description = description },
     };
 }

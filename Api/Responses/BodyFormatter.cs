@@ -6,9 +6,10 @@ namespace Api.Responses;
 /// <summary>
 /// MVC's one output formatter: every answer in one buffer with its Content-Length (MVC's own formatters stream it
 /// chunked, and a HEAD answer would then lack the length GET has, as Flask's carry it), in one media type whatever
-/// Accept asks: a string as UTF-8 text, a problem as problem+json, anything else as JSON. A 200 to GET or HEAD whose
-/// action sets no Cache-Control of its own gets its validators from that same buffer: a strong ETag (its XXH128
-/// hash), the build's Last-Modified and <c>Caching:CacheControl</c>, and a 304 or a 412 where the request's preconditions say so.
+/// Accept asks: a string as UTF-8 text, a problem as problem+json, anything else as JSON. A 200 to GET or HEAD that
+/// may be stored is answered 304 or 412 where the request's preconditions say so (<see cref="Preconditions"/>), against
+/// the validators its action set, or else a strong ETag hashed from that same buffer (XXH128); where the action sets
+/// no Cache-Control, the answer is the build's: <c>Caching:CacheControl</c> and the build's Last-Modified.
 /// </summary>
 internal sealed class BodyFormatter : OutputFormatter
 {
@@ -52,27 +53,36 @@ internal sealed class BodyFormatter : OutputFormatter
         var http = context.HttpContext;
         var body = context.Object is string text ? Encoding.UTF8.GetBytes(text) : Serialize(context.Object, _json);
         var (request, response) = (http.Request, http.Response);
-        if (response.StatusCode == StatusCodes.Status200OK && response.Headers.CacheControl.Count == 0
-            && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        var headers = response.Headers;
+        if (response.StatusCode == StatusCodes.Status200OK && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && !headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase))
         {
-            Span<byte> hash = stackalloc byte[16];
-            XxHash128.Hash(body, hash);
-            var etag = new EntityTagHeaderValue($"\"{Base64Url.EncodeToString(hash)}\"");
-            response.Headers.ETag = etag.Tag.Value;
-            response.Headers.CacheControl = _caching.Value.CacheControl;
-            switch (Preconditions.Evaluate(request, etag, BuildTime))
+            // An action that says how its answer is cached gives its own validators; the others are the build's.
+            var lastModified = headers.CacheControl.Count == 0 ? BuildTime
+                : HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out var date) ? date : (DateTimeOffset?)null;
+            if (headers.CacheControl.Count == 0)
+            {
+                (headers.CacheControl, headers.LastModified) = (_caching.Value.CacheControl, LastModified);
+            }
+
+            if (headers.ETag.Count == 0)
+            {
+                Span<byte> hash = stackalloc byte[16];
+                XxHash128.Hash(body, hash);
+                headers.ETag = $"\"{Base64Url.EncodeToString(hash)}\"";
+            }
+
+            switch (Preconditions.Evaluate(request, new EntityTagHeaderValue(headers.ETag.ToString()), lastModified))
             {
                 case PreconditionOutcome.NotModified:
                     // The 200's validators and caching headers, none of its representation's (RFC 9110 §15.4.5).
-                    response.StatusCode = StatusCodes.Status304NotModified;
+                    (headers.LastModified, response.StatusCode) = (default, StatusCodes.Status304NotModified);
                     return Task.CompletedTask;
                 case PreconditionOutcome.Failed:
                     // An error without a body, which UseStatusCodePages answers as a problem like any other.
-                    (response.Headers.ETag, response.Headers.CacheControl, response.StatusCode) = (default, default, StatusCodes.Status412PreconditionFailed);
+                    (headers.ETag, headers.CacheControl, headers.LastModified, response.StatusCode) = (default, default, default, StatusCodes.Status412PreconditionFailed);
                     return Task.CompletedTask;
             }
-
-            response.Headers.LastModified = LastModified;
         }
 
         return Write(response, body, context.ContentType.Value ?? MediaTypeNames.Application.Json);

@@ -25,7 +25,9 @@ internal static partial class ProblemResponses
                 IOException => StatusCodes.Status400BadRequest,
                 _ => StatusCodes.Status500InternalServerError,
             };
-            options.SuppressDiagnosticsCallback = context => context.Exception is IOException || LogAnswered500(context);
+            // An exception an IExceptionHandler answered is its owner's to log.
+            options.SuppressDiagnosticsCallback = context =>
+                context.Exception is IOException || context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService || LogAnswered500(context);
         });
         return services;
     }

@@ -121,7 +121,7 @@ namespace Api.Client.Test
         /// <param name="body">Any text fields, each echoed back.</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
-        /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::Api.Client.Models.ValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 408 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::Api.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
@@ -139,7 +139,7 @@ namespace Api.Client.Test
             var requestInfo = ToPostRequestInformation(body, requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
-                { "400", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "400", global::Api.Client.Models.ValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "408", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::Api.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },

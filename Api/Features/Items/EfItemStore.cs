@@ -55,7 +55,7 @@ internal sealed class EfItemStore<TContext>(
     {
         ItemRules.Check(fields);
         var now = Now();
-        var item = new Item { Name = fields.Name, Description = fields.Description, Price = fields.Price, CreatedAt = now, UpdatedAt = now, Version = 1 };
+        var item = new Item { Name = fields.Name, Description = fields.Description, Price = ItemsDbContext.Stored(fields.Price), CreatedAt = now, UpdatedAt = now, Version = 1 };
         return RunAsync(write: true, item, static async (db, item, cancellationToken) =>
         {
             db.Items.Add(item);

@@ -37,6 +37,7 @@ internal static class ItemStoreExtensions
             ? (ItemStoreOpener)new ItemStoreOpener<PostgresItemsDbContext>(provider.GetRequiredService<IDbContextFactory<PostgresItemsDbContext>>(), provider.GetRequiredService<ItemStoreTarget>(), provider.GetRequiredService<IItemStoreProbe>())
             : new ItemStoreOpener<SqliteItemsDbContext>(provider.GetRequiredService<IDbContextFactory<SqliteItemsDbContext>>(), provider.GetRequiredService<ItemStoreTarget>(), provider.GetRequiredService<IItemStoreProbe>()));
         services.AddHostedService<ItemStoreStartup>();
+        services.AddExceptionHandler<StoreUnavailableHandler>();
         return services;
     }
 

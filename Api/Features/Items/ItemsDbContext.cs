@@ -17,6 +17,9 @@ internal abstract class ItemsDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>A price as the <c>price_cents</c> column holds it: a whole number of cents.</summary>
     public static long Cents(decimal price) => (long)(price * 100);
 
+    /// <summary>The price as the database gives it back: <c>0.10</c> is <c>0.1</c>.</summary>
+    public static decimal Stored(decimal price) => Cents(price) / 100m;
+
     /// <summary>A time as the <c>created_at</c> and <c>updated_at</c> columns hold it, for SQL written by hand.</summary>
     public abstract object StoredTime(DateTime utc);
 

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+
+namespace Api.Features;
+
+/// <summary>
+/// Reads a urlencoded or multipart form into the type a <c>[FromBody]</c> action takes, as its JSON would be read: the
+/// same names, each value read from its text (a form has nothing else: "19.99" is a number here), an empty value as
+/// none. MVC binds an action from JSON or from a form, not both, and two actions told apart by <c>[Consumes]</c> are
+/// ambiguous for a request without a Content-Type: with this formatter one action takes either, and anything else is 415.
+/// A form the framework cannot read (malformed, or beyond <see cref="FormOptions"/>' limits) is 400, as MVC's form binding answers it.
+/// </summary>
+internal sealed class FormBodyFormatter : InputFormatter
+{
+    private readonly JsonSerializerOptions _fromText;
+
+    public FormBodyFormatter(JsonSerializerOptions json)
+    {
+        _fromText = new(json) { NumberHandling = JsonNumberHandling.AllowReadingFromString };
+        SupportedMediaTypes.Add(MediaTypeNames.Application.FormUrlEncoded);
+        SupportedMediaTypes.Add(MediaTypeNames.Multipart.FormData);
+    }
+
+    public override async Task<InputFormatterResult> ReadRequestBodyAsync(InputFormatterContext context)
+    {
+        var request = context.HttpContext.Request;
+        try
+        {
+            var fields = new JsonObject();
+            foreach (var (key, values) in await request.ReadFormAsync(context.HttpContext.RequestAborted))
+            {
+                fields[key] = values is [{ Length: > 0 } value, ..] ? value : null;
+            }
+
+            return InputFormatterResult.Success(fields.Deserialize(context.ModelType, _fromText));
+        }
+        catch (InvalidDataException)
+        {
+            context.ModelState.TryAddModelError(context.ModelName, "The form cannot be read: it is malformed, or holds more fields or longer keys than the limits allow.");
+        }
+        catch (JsonException invalid) when (invalid.Path is { Length: > 2 } path)
+        {
+            context.ModelState.TryAddModelError(path[2..], "The value is not valid for this field.");
+        }
+
+        return InputFormatterResult.Failure();
+    }
+}
