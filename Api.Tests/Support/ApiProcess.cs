@@ -15,6 +15,7 @@ public sealed class ApiProcess : IApiServer, IDisposable
     private readonly Process _process;
     private readonly List<string> _output = [];
     private readonly List<string> _errors = [];
+    private TemporaryFolder? _database;
     private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ApiProcess(Process process)
@@ -62,12 +63,30 @@ public sealed class ApiProcess : IApiServer, IDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        var database = OwnDatabase(start, environment, arguments);
         foreach (var (name, value) in environment ?? [])
         {
             start.Environment[name] = value;
         }
 
-        return new ApiProcess(Process.Start(start)!);
+        return new ApiProcess(Process.Start(start)!) { _database = database };
+    }
+
+    /// <summary>
+    /// A SQLite file of the process's own in a temporary folder, deleted with it, unless the test names the database
+    /// itself (or removes the setting to see the default): processes never share one by chance.
+    /// </summary>
+    private static TemporaryFolder? OwnDatabase(ProcessStartInfo start, IEnumerable<(string Name, string? Value)>? environment, IEnumerable<string>? arguments)
+    {
+        if (environment?.Any(setting => setting.Name == "ConnectionStrings__Items") == true
+            || arguments?.Any(argument => argument.Contains("ConnectionStrings:Items", StringComparison.Ordinal)) == true)
+        {
+            return null;
+        }
+
+        var folder = new TemporaryFolder();
+        start.Environment["ConnectionStrings__Items"] = $"Data Source={Path.Combine(folder.FullName, "items.db")}";
+        return folder;
     }
 
     /// <summary>
@@ -87,12 +106,13 @@ public sealed class ApiProcess : IApiServer, IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        var database = OwnDatabase(start, environment, arguments);
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
-        return new ApiProcess(Process.Start(start)!);
+        return new ApiProcess(Process.Start(start)!) { _database = database };
     }
 
     /// <summary>Starts the API and waits until it listens.</summary>
@@ -162,6 +182,7 @@ public sealed class ApiProcess : IApiServer, IDisposable
         }
 
         _process.Dispose();
+        _database?.Dispose();
     }
 
     private static List<string> Snapshot(List<string> lines)

@@ -34,20 +34,20 @@ public sealed class ItemStoreProcessTests
         using var folder = new TemporaryFolder();
         var file = Path.Combine(folder.FullName, "kept", "items.db");
         var acknowledged = new Dictionary<long, string>();
-        using (var api = await ApiProcess.StartListeningAsync(Items(file), ItemWriter.Hook))
+        using (var api = await ApiProcess.StartListeningAsync(Items(file)))
         {
             var writes = Enumerable.Range(0, 40).Select(async i =>
             {
                 var name = $"item {i}";
                 var answer = await ItemWriter.AddAsync(api, name);
                 Assert.That(answer.Status, Is.EqualTo(201));
-                return (Id: long.Parse(answer.Text, CultureInfo.InvariantCulture), name);
+                return (Id: ItemWriter.IdOf(answer), name);
             });
             foreach (var (id, name) in await Task.WhenAll(writes)) acknowledged[id] = name;
             Assert.That(File.Exists(file), "the folder is created, the database where the setting says");
         } // Disposed: killed with SIGKILL.
 
-        using var restarted = await ApiProcess.StartListeningAsync(Items(file), ItemWriter.Hook);
+        using var restarted = await ApiProcess.StartListeningAsync(Items(file));
         foreach (var (id, name) in acknowledged)
         {
             Assert.That(await ItemWriter.NameAsync(restarted, id), Is.EqualTo(name));
@@ -134,7 +134,7 @@ public sealed class ItemStoreProcessTests
             Assert.That(again.Output, Is.EqualTo(new[] { $"The item store at {file} is up to date." }));
         }
 
-        using var api = await ApiProcess.StartListeningAsync(settings.Append(ItemWriter.Hook), []);
+        using var api = await ApiProcess.StartListeningAsync(settings, []);
         Assert.That((await api.GetAsync("/readyz")).Status, Is.EqualTo(200));
         Assert.That((await ItemWriter.AddAsync(api, "after migrate")).Status, Is.EqualTo(201));
     }
@@ -145,13 +145,15 @@ public sealed class ItemStoreProcessTests
     {
         using var folder = new TemporaryFolder();
         var file = Path.Combine(folder.FullName, "items.db");
-        using var api = await ApiProcess.StartListeningAsync(Items(file), ("Database__TimeoutSeconds", "1"), ItemWriter.Hook);
+        using var api = await ApiProcess.StartListeningAsync(Items(file), ("Database__TimeoutSeconds", "1"));
         await using var holder = new SqliteConnection($"Data Source={file}");
         await holder.OpenAsync();
         await using (var transaction = holder.BeginTransaction(deferred: false))
         {
             var stopwatch = Stopwatch.StartNew();
-            Assert.That((await ItemWriter.AddAsync(api, "blocked")).Status, Is.EqualTo(503));
+            var blocked = await ItemWriter.AddAsync(api, "blocked");
+            ProblemAssert.IsProblem(blocked, 503);
+            Assert.That(blocked.Headers.RetryAfter.ToString(), Is.EqualTo("1"), "the store's busy retry, in seconds");
             Assert.That(stopwatch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)), "the 1 s timeout, not the default 5 s times retries");
             Assert.That((await api.SendUncheckedAsync(ApiRequest.Get("/readyz"))).Status, Is.EqualTo(503));
             Assert.That((await api.GetAsync("/healthz")).Status, Is.EqualTo(200), "liveness does not depend on the store");
@@ -166,7 +168,7 @@ public sealed class ItemStoreProcessTests
     {
         var server = StoreDatabase.PostgresServer();
         var name = "items_process_" + Guid.NewGuid().ToString("N");
-        (string, string?)[] settings = [("Database__Provider", "Postgres"), ("ConnectionStrings__Items", new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString), ItemWriter.Hook];
+        (string, string?)[] settings = [("Database__Provider", "Postgres"), ("ConnectionStrings__Items", new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString)];
         try
         {
             long id;
@@ -174,7 +176,7 @@ public sealed class ItemStoreProcessTests
             {
                 var answer = await ItemWriter.AddAsync(api, "on postgres");
                 Assert.That(answer.Status, Is.EqualTo(201));
-                id = long.Parse(answer.Text, CultureInfo.InvariantCulture);
+                id = ItemWriter.IdOf(answer);
                 Assert.That((await api.GetAsync("/readyz")).Status, Is.EqualTo(200));
             }
 
@@ -199,9 +201,9 @@ public sealed class ItemStoreProcessTests
         var file = Path.Combine(folder.FullName, "items.db");
         var backup = Path.Combine(folder.FullName, "backup.db");
         var ids = new List<long>();
-        using (var api = await ApiProcess.StartListeningAsync(Items(file), ItemWriter.Hook))
+        using (var api = await ApiProcess.StartListeningAsync(Items(file)))
         {
-            for (var i = 0; i < 5; i++) ids.Add(long.Parse((await ItemWriter.AddAsync(api, $"backed up {i}")).Text, CultureInfo.InvariantCulture));
+            for (var i = 0; i < 5; i++) ids.Add(ItemWriter.IdOf(await ItemWriter.AddAsync(api, $"backed up {i}")));
             using (var sqlite3 = Process.Start("sqlite3", [file, $".backup '{backup}'"]))
             {
                 await sqlite3.WaitForExitAsync();
@@ -216,7 +218,7 @@ public sealed class ItemStoreProcessTests
         File.Copy(backup, file, overwrite: true);
         File.Delete(file + "-wal");
         File.Delete(file + "-shm");
-        using var restored = await ApiProcess.StartListeningAsync(Items(file), ItemWriter.Hook);
+        using var restored = await ApiProcess.StartListeningAsync(Items(file));
         foreach (var id in ids) Assert.That(await ItemWriter.NameAsync(restored, id), Does.StartWith("backed up"));
         Assert.That(await ItemWriter.NameAsync(restored, ids[^1] + 1), Is.Null, "written after the backup");
     }
