@@ -3,6 +3,7 @@ using Api.Client;
 using Api.Client.Models;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 
 namespace Api.Tests.Client;
 
@@ -30,6 +31,23 @@ public sealed partial class ClientExampleTests
             Console.WriteLine($"{problem.Status} {string.Join(", ", problem.Errors!.AdditionalData.Keys)}"); // 400 param1
         }
 
+        var headers = new HeadersInspectionHandlerOption { InspectResponseHeaders = true };
+        var item = await api.Items.PostAsync(new ItemRequest { Name = "Widget", Price = 19.99m }, config => config.Options.Add(headers));
+        var etag = headers.ResponseHeaders["ETag"].Single();
+        Console.WriteLine($"{item!.Id} {item.Price} {etag}");                               // 1 19.99 "1.1"
+        item = await api.Items[item.Id!.Value].PutAsync(new ItemRequest { Name = "Widget", Price = 21.5m }, config => config.Headers.Add("If-Match", etag));
+        Console.WriteLine(item!.Price);                                                      // 21.5
+        try
+        {
+            await api.Items[item.Id!.Value].DeleteAsync(config => config.Headers.Add("If-Match", etag));
+        }
+        catch (ProblemDetails problem)
+        {
+            Console.WriteLine(problem.Status);                                               // 412
+        }
+
+        await api.Items[item.Id!.Value].DeleteAsync();
+
         // README end
     }
 
@@ -41,14 +59,15 @@ public sealed partial class ClientExampleTests
         var source = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "Api.Tests", "Client", "ClientExampleTests.cs"));
         var held = Region().Match(source).Groups[1].Value.Split('\n').Select(line => line.Length >= 8 ? line[8..] : line.Trim());
 
-        Assert.That(shown.SkipWhile(line => !line.StartsWith("using var http", StringComparison.Ordinal)).Skip(1), Is.EqualTo(held));
+        Assert.That(shown.SkipWhile(line => !line.StartsWith("var api", StringComparison.Ordinal)), Is.EqualTo(held));
     }
 
     [Test]
     public async Task The_example_prints_what_its_comments_say()
     {
         using var api = await ApiProcess.StartListeningAsync();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{api.Port}") };
+        using var http = KiotaClientFactory.Create();
+        http.BaseAddress = new Uri($"http://127.0.0.1:{api.Port}");
         var printed = new StringWriter();
         var console = Console.Out;
         Console.SetOut(printed);
@@ -61,7 +80,8 @@ public sealed partial class ClientExampleTests
             Console.SetOut(console);
         }
 
-        Assert.That(printed.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "test 7", "jeejAAA", "400 param1" }));
+        Assert.That(printed.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), Is.EqualTo(new[] { "test 7", "jeejAAA", "400 param1", "1 19.99 \"1.1\"", "21.5", "412" }));
+        Assert.That((await api.SendAsync(ApiRequest.Get("/items/1"))).Status, Is.EqualTo(404), "deleted");
     }
 
     [GeneratedRegex("```csharp\n(.*?)\n```", RegexOptions.Singleline)]

@@ -30,6 +30,8 @@ internal static class ControllersExtensions
             options.JsonSerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             // A number is a JSON number, as the document says: "19.99" is a string (the web defaults read it as a number).
             options.JsonSerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            // A body that does not read says so in the API's words, not in the names of the serializer's types.
+            options.AllowInputFormatterExceptionMessages = false;
             options.JsonSerializerOptions.Converters.Add(new BigIntegerJsonConverter());
             options.JsonSerializerOptions.TypeInfoResolverChain.Insert(0, AnswersJsonContext.Default);
         });

@@ -122,7 +122,7 @@ namespace Api.Client.Items
         /// Stores a new item and answers it with its `Location`, `ETag` and `Last-Modified`.
         /// </summary>
         /// <returns>A <see cref="global::Api.Client.Models.ItemResponse"/></returns>
-        /// <param name="body">An item as a client sends it, in JSON or as a form: its `id` and times, if sent, are not read.</param>
+        /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Api.Client.Models.ValidationProblemDetails">When receiving a 400 status code</exception>
@@ -217,7 +217,7 @@ namespace Api.Client.Items
         /// Stores a new item and answers it with its `Location`, `ETag` and `Last-Modified`.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">An item as a client sends it, in JSON or as a form: its `id` and times, if sent, are not read.</param>
+        /// <param name="body">The request body</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

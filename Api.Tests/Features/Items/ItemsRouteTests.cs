@@ -128,6 +128,17 @@ public sealed class ItemsRouteTests(string provider)
     public async Task A_value_of_the_wrong_type_or_malformed_json_is_400(string json) =>
         ProblemAssert.IsProblem(await SendAsync(ApiRequest.Json("POST", "/items", json)), 400);
 
+    [TestCase("""{"name":"Widget","price":"19.99"}""", "price")]
+    [TestCase("""{"name":5,"price":1}""", "name")]
+    [TestCase("""{"name":"Widget","price":1""", "price")]
+    public async Task A_body_that_does_not_read_is_one_error_under_its_fields_name(string json, string field)
+    {
+        var response = await SendAsync(ApiRequest.Json("POST", "/items", json));
+
+        ProblemAssert.IsProblem(response, 400);
+        Assert.That(response.Json!["errors"]!.AsObject().Select(error => error.Key), Is.EqualTo(new[] { field }));
+    }
+
     [TestCase("0", "0")]
     [TestCase("19.99", "19.99")]
     [TestCase("1e2", "100")]

@@ -62,9 +62,11 @@ public sealed class ItemsController(IItemStore store, TimeProvider time) : Contr
     [ResponseHeader(StatusCodes.Status201Created, "Last-Modified")]
     [ResponseLinks(StatusCodes.Status201Created, "id", "getItem", "replaceItem", "deleteItem")]
     [ResponseExample(StatusCodes.Status201Created, Example)]
-    public async Task<ActionResult<ItemResponse>> Create([FromBody] ItemRequest item, CancellationToken cancellationToken)
+    // Nullable, so that a body that does not read is its one error, not also "the item field is required"; [ApiController]
+    // answers 400 before the action runs without it.
+    public async Task<ActionResult<ItemResponse>> Create([FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Disallow)] ItemRequest? item, CancellationToken cancellationToken)
     {
-        var created = await store.AddAsync(item.ToFields(), cancellationToken);
+        var created = await store.AddAsync(item!.ToFields(), cancellationToken);
         SetValidators(created);
         return Created(Url.Action(nameof(Get), new { id = created.Id }), ItemResponse.From(created));
     }
@@ -83,8 +85,8 @@ public sealed class ItemsController(IItemStore store, TimeProvider time) : Contr
     [ResponseHeader(StatusCodes.Status200OK, "ETag")]
     [ResponseHeader(StatusCodes.Status200OK, "Last-Modified")]
     [ResponseExample(StatusCodes.Status200OK, Example)]
-    public Task<ActionResult<ItemResponse>> Replace(long id, [FromBody] ItemRequest item, CancellationToken cancellationToken) =>
-        ReplaceAsync(id, item, cancellationToken);
+    public Task<ActionResult<ItemResponse>> Replace(long id, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Disallow)] ItemRequest? item, CancellationToken cancellationToken) =>
+        ReplaceAsync(id, item!, cancellationToken);
 
     [HttpDelete("{id:long}", Name = "deleteItem")]
     [EndpointSummary("Delete an item")]

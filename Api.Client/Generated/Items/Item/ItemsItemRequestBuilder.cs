@@ -143,7 +143,7 @@ namespace Api.Client.Items.Item
         /// Replaces the item&apos;s `name`, `description` and `price`; never creates one. With `If-Match` or `If-Unmodified-Since`, only while the item is still the one they name: 412 otherwise, and nothing changes.
         /// </summary>
         /// <returns>A <see cref="global::Api.Client.Models.ItemResponse"/></returns>
-        /// <param name="body">An item as a client sends it, in JSON or as a form: its `id` and times, if sent, are not read.</param>
+        /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::Api.Client.Models.ValidationProblemDetails">When receiving a 400 status code</exception>
@@ -261,7 +261,7 @@ namespace Api.Client.Items.Item
         /// Replaces the item&apos;s `name`, `description` and `price`; never creates one. With `If-Match` or `If-Unmodified-Since`, only while the item is still the one they name: 412 otherwise, and nothing changes.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
-        /// <param name="body">An item as a client sends it, in JSON or as a form: its `id` and times, if sent, are not read.</param>
+        /// <param name="body">The request body</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
