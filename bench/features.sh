@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# What each per-request feature costs: the API as built ("api"), and the same build with one feature turned off,
+# side by side with raw Kestrel and the controllers template in one run, as bench/compare.sh measures them (the
+# four tutorial requests, start-up, RSS). A feature is turned off by one edit of the source in a worktree of HEAD
+# (the edit must change the file, or the script stops), or by a setting where the API has one.
+#   ROUNDS=2 bash bench/features.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-2}
+DURATION=${DURATION:-6}
+WARMUP=${WARMUP:-10}
+COLD=${COLD:-2}
+PORT=${PORT:-5089}
+source bench/lib.sh
+read -r -a image <<<"$(image_env)"
+
+# label|file|sed edit|environment: each turns one feature off.
+features=(
+  "no-framing|Api/Program.cs|/app.UseServerRules();/d|"
+  "no-werkzeug-paths|Api/Program.cs|/app.UseWerkzeugPaths();/d|"
+  "no-werkzeug-matching|Api/Werkzeug/WerkzeugExtensions.cs|/Singleton<MatcherPolicy, WerkzeugMatcherPolicy>/d|"
+  "no-security-headers|Api/Program.cs|/app.UseSecurityHeaders();/d|"
+  "no-activity|Api/Observability/ObservabilityExtensions.cs|/AddSingleton<IStartupFilter, RequestActivities>/d|"
+  "no-metrics|||Metrics__Enabled=false"
+  "no-problem-pages|Api/Program.cs|/app.UseProblemResponses();/d|"
+  "no-etag|Api/Responses/BodyFormatter.cs|s/if (response.StatusCode == StatusCodes.Status200OK \&\&/if (response.StatusCode == -1 \&\&/|"
+  "no-request-timeouts|Api/Program.cs|/app.UseRequestLimits();/d|"
+)
+
+results=$(mktemp)
+worktrees=$(mktemp -d)
+trap 'rm -f "$results"; rm -rf "$worktrees"; git worktree prune; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
+
+echo "Publishing the floor, the template, the API and each variant (Release, as the Dockerfile does)..." >&2
+publish_peers
+publish_api
+declare -A dll env
+labels=(api)
+dll[api]="$out/api/Api.dll"
+env[api]=""
+for feature in "${features[@]}"; do
+  IFS='|' read -r label file edit extra <<<"$feature"
+  labels+=("$label")
+  env[$label]="$extra"
+  dll[$label]="$out/api/Api.dll"
+  [ -n "$file" ] || continue
+  git worktree add -q --detach "$worktrees/$label" HEAD
+  sed -i "$edit" "$worktrees/$label/$file"
+  if git -C "$worktrees/$label" diff --quiet; then
+    echo "$label: the edit '$edit' changed nothing in $file" >&2
+    exit 1
+  fi
+  publish_api "$worktrees/$label/Api" "$out/features/$label"
+  dll[$label]="$out/features/$label/Api.dll"
+done
+
+for round in $(seq 1 "$ROUNDS"); do
+  echo "Round $round of $ROUNDS..." >&2
+  measure_server floor "$out/floor/Floor.dll" "$round"
+  measure_server template "$out/template/Template.dll" "$round"
+  for label in "${labels[@]}"; do
+    # shellcheck disable=SC2086
+    measure_server "$label" "${dll[$label]}" "$round" "${image[@]}" ${env[$label]}
+  done
+done
+
+python3 bench/compare.py "$results" "$ROUNDS" "${labels[@]/%/=}"
