@@ -11,7 +11,7 @@ public sealed class PreconditionsTests
     private const string Before = "Mon, 01 Jun 2026 11:59:59 GMT";
     private const string After = "Mon, 01 Jun 2026 12:00:01 GMT";
 
-    private static readonly EntityTagHeaderValue Current = new("\"v2\"");
+    private const string Current = "\"v2\"";
     private static readonly DateTimeOffset Modified = DateTimeOffset.Parse("2026-06-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
     private static PreconditionOutcome Evaluate(string method, params (string Name, string Value)[] headers)

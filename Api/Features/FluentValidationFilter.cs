@@ -36,7 +36,7 @@ internal sealed class FluentValidationFilter(IServiceProviderIsService registere
         }
 
         // A JSON body's errors under the names clients send, as the validators' are: "$.price" is price.
-        foreach (var (key, errors) in context.ModelState.Where(entry => entry.Key.StartsWith("$.", StringComparison.Ordinal)).Select(entry => (entry.Key, entry.Value!.Errors.ToList())).ToList())
+        foreach (var (key, errors) in context.ModelState.IsValid ? [] : context.ModelState.Where(entry => entry.Key.StartsWith("$.", StringComparison.Ordinal)).Select(entry => (entry.Key, entry.Value!.Errors.ToList())).ToList())
         {
             context.ModelState.Remove(key);
             foreach (var error in errors) context.ModelState.TryAddModelError(key[2..], error.ErrorMessage);

@@ -65,14 +65,9 @@ internal sealed class BodyFormatter : OutputFormatter
                 (headers.CacheControl, headers.LastModified) = (_caching.Value.CacheControl, LastModified);
             }
 
-            if (headers.ETag.Count == 0)
-            {
-                Span<byte> hash = stackalloc byte[16];
-                XxHash128.Hash(body, hash);
-                headers.ETag = $"\"{Base64Url.EncodeToString(hash)}\"";
-            }
+            if (headers.ETag.Count == 0) headers.ETag = StrongETag(body);
 
-            switch (Preconditions.Evaluate(request, new EntityTagHeaderValue(headers.ETag.ToString()), lastModified))
+            switch (Preconditions.Evaluate(request, headers.ETag.ToString(), lastModified))
             {
                 case PreconditionOutcome.NotModified:
                     // The 200's validators and caching headers, none of its representation's (RFC 9110 §15.4.5).
@@ -86,6 +81,17 @@ internal sealed class BodyFormatter : OutputFormatter
         }
 
         return Write(response, body, context.ContentType.Value ?? MediaTypeNames.Application.Json);
+    }
+
+    /// <summary>The quoted base64url XXH128 of the body, written in one string.</summary>
+    private static string StrongETag(byte[] body)
+    {
+        Span<byte> hash = stackalloc byte[16];
+        XxHash128.Hash(body, hash);
+        Span<char> tag = stackalloc char[24];
+        (tag[0], tag[^1]) = ('"', '"');
+        Base64Url.EncodeToChars(hash, tag[1..^1]);
+        return new string(tag);
     }
 
     public static byte[] Serialize(object? value, JsonSerializerOptions options) =>

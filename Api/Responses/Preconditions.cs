@@ -23,9 +23,16 @@ internal enum PreconditionOutcome
 /// </summary>
 internal static class Preconditions
 {
-    public static PreconditionOutcome Evaluate(HttpRequest request, EntityTagHeaderValue etag, DateTimeOffset? lastModified)
+    public static PreconditionOutcome Evaluate(HttpRequest request, string etag, DateTimeOffset? lastModified)
     {
         var headers = request.Headers;
+        if (headers.IfMatch.Count + headers.IfNoneMatch.Count + headers.IfModifiedSince.Count + headers.IfUnmodifiedSince.Count == 0) return PreconditionOutcome.Proceed;
+
+        return Evaluate(headers, request.Method, new EntityTagHeaderValue(etag), lastModified);
+    }
+
+    private static PreconditionOutcome Evaluate(IHeaderDictionary headers, string method, EntityTagHeaderValue etag, DateTimeOffset? lastModified)
+    {
         if (EntityTags(headers.IfMatch) is { } ifMatch)
         {
             if (!ifMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: true))) return PreconditionOutcome.Failed;
@@ -35,7 +42,7 @@ internal static class Preconditions
             return PreconditionOutcome.Failed;
         }
 
-        var isRead = HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method);
+        var isRead = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
         if (EntityTags(headers.IfNoneMatch) is { } ifNoneMatch)
         {
             if (ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(etag, useStrongComparison: false)))

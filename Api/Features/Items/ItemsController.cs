@@ -146,11 +146,11 @@ public sealed class ItemsController(IItemStore store, TimeProvider time) : Contr
     {
         // Now, not the server's Date of the last whole second, which may come before a change made since (RFC 9110 §8.8.2.1).
         Response.Headers.Date = HeaderUtilities.FormatDate(time.GetUtcNow());
-        Response.Headers.ETag = ETagOf(item).ToString();
+        Response.Headers.ETag = ETagOf(item);
         Response.Headers.LastModified = HeaderUtilities.FormatDate(LastModifiedOf(item));
     }
 
-    private static EntityTagHeaderValue ETagOf(Item item) => new($"\"{item.Id}.{item.Version}\"");
+    private static string ETagOf(Item item) => $"\"{item.Id}.{item.Version}\"";
 
     private static DateTimeOffset LastModifiedOf(Item item) => DateTimeOffset.FromUnixTimeSeconds(new DateTimeOffset(item.UpdatedAt).ToUnixTimeSeconds());
 }
