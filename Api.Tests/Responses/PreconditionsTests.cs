@@ -1,6 +1,5 @@
 using Api.Responses;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace Api.Tests.Responses;
 
