@@ -45,26 +45,31 @@ public sealed class StartFailureTests
     [SupportedOSPlatform("linux")]
     public async Task A_content_root_the_api_cannot_list_stops_the_start_with_one_line_and_exit_code_66()
     {
-        Launcher.RequireUsable(Launcher.AsNobody);
+        Launcher.RequireUsable(Launcher.BoundByPermissions);
         using var temporary = new TemporaryFolder();
-        File.SetUnixFileMode(temporary.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        using var api = ApiProcess.Start(arguments: ["--contentRoot", temporary.FullName], launcher: Launcher.AsNobody);
+        File.SetUnixFileMode(temporary.FullName, UnixFileMode.None);
+        try
+        {
+            using var api = ApiProcess.Start(arguments: ["--contentRoot", temporary.FullName], launcher: Launcher.BoundByPermissions);
 
-        Assert.That(await AssertOneLineAsync(api, 66), Does.StartWith($"Cannot start: The content root {temporary.FullName} cannot be read: "));
+            Assert.That(await AssertOneLineAsync(api, 66), Does.StartWith($"Cannot start: The content root {temporary.FullName} cannot be read: "));
+        }
+        finally
+        {
+            File.SetUnixFileMode(temporary.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 
     [Test]
     [SupportedOSPlatform("linux")]
     public async Task A_settings_file_the_api_cannot_read_stops_the_start_with_one_line_naming_it_and_exit_code_66()
     {
-        Launcher.RequireUsable(Launcher.AsNobody);
+        Launcher.RequireUsable(Launcher.BoundByPermissions);
         using var temporary = new TemporaryFolder();
-        File.SetUnixFileMode(temporary.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         var settings = Path.Combine(temporary.FullName, "appsettings.json");
         await File.WriteAllTextAsync(settings, "{}");
-        File.SetUnixFileMode(settings, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        using var api = ApiProcess.Start(arguments: ["--contentRoot", temporary.FullName], launcher: Launcher.AsNobody);
+        File.SetUnixFileMode(settings, UnixFileMode.None);
+        using var api = ApiProcess.Start(arguments: ["--contentRoot", temporary.FullName], launcher: Launcher.BoundByPermissions);
 
         Assert.That(await AssertOneLineAsync(api, 66), Does.StartWith("Cannot start: ").And.Contains($"'{settings}'"));
     }

@@ -18,7 +18,7 @@ public sealed class StartupTests
 
     private static async Task AssertRefusedAsync(ApiProcess api, string line)
     {
-        Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(78));
+        Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(90)), Is.EqualTo(78));
         Assert.That(api.Errors, Is.EqualTo(new[] { line }));
         Assert.That(api.Output, Is.Empty, "nothing on standard output, no stack trace");
     }

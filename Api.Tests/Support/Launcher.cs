@@ -15,8 +15,12 @@ public static class Launcher
     public static IReadOnlyList<string> NoInotifyInstances { get; } =
         ["unshare", "--user", "--map-root-user", "sh", "-c", "echo 0 > /proc/sys/user/max_inotify_instances && exec \"$@\"", "sh"];
 
-    /// <summary>As the unprivileged user <c>nobody</c> (65534), for whom root's files can be unreadable.</summary>
-    public static IReadOnlyList<string> AsNobody { get; } = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"];
+    /// <summary>
+    /// Bound by file permissions, even its owner's: root without the capabilities that override them (as its own user
+    /// it keeps writing what it owns, such as a coverage collector's files), anyone else as they are.
+    /// </summary>
+    public static IReadOnlyList<string> BoundByPermissions { get; } =
+        Environment.UserName == "root" ? ["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--"] : [];
 
     /// <summary>Ignores the test (reported as skipped, with the reason) unless the launcher can run the API here.</summary>
     public static void RequireUsable(IReadOnlyList<string> launcher)
