@@ -371,6 +371,25 @@ public sealed class ItemsRouteTests(string provider)
         ProblemAssert.IsProblem(await SendAsync(ApiRequest.Json("POST", "/items",
             "{\"name\":\"x\",\"price\":1,\"deep\":" + new string('[', 10_000) + new string(']', 10_000) + "}")), 400);
 
+    // The framework reads the items' forms, and does not tell a form beyond its limits from a malformed one: both are 400.
+    [TestCase(998, 2, 201, TestName = "{m}(1000 fields)")]
+    [TestCase(999, 2, 400, TestName = "{m}(1001 fields)")]
+    [TestCase(1, 2049, 400, TestName = "{m}(a key of 2049 bytes)")]
+    public async Task A_form_beyond_the_form_limits_is_400_and_stores_nothing(int extraFields, int keyBytes, int status)
+    {
+        var extra = Enumerable.Range(0, extraFields).Select(i => $"{i.ToString(CultureInfo.InvariantCulture).PadLeft(keyBytes, 'k')}=1");
+        var before = (await SendAsync(ApiRequest.Get("/items?limit=100"))).Text;
+
+        var answer = await SendAsync(ApiRequest.Form("/items", string.Join('&', [.. extra, "name=Formed", "price=1"])));
+
+        Assert.That(answer.Status, Is.EqualTo(status), answer.Text);
+        if (status == 400)
+        {
+            ProblemAssert.IsProblem(answer, 400);
+            Assert.That((await SendAsync(ApiRequest.Get("/items?limit=100"))).Text, Is.EqualTo(before));
+        }
+    }
+
     [Test]
     public async Task A_multipart_body_in_utf8_keeps_its_text()
     {
