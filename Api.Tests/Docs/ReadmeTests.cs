@@ -27,4 +27,18 @@ public sealed class ReadmeTests
 
         static ApiRequest Form(int bytes) => ApiRequest.Form("/exemple", "param1=" + new string('a', bytes - "param1=".Length));
     }
+
+    // The README's "dotnet run --project Api -- migrate": the verb is the API's first argument, as Program.cs reads it.
+    [Test]
+    public async Task The_migrate_verb_after_the_double_dash_of_dotnet_run_reaches_the_api()
+    {
+        Assert.That(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "README.md")), Does.Contain("`dotnet run --project Api -- migrate`"));
+        using var folder = new TemporaryFolder();
+        var file = Path.Combine(folder.FullName, "items.db");
+
+        using var migrate = ApiProcess.RunWithArguments(["migrate"], ("ConnectionStrings__Items", $"Data Source={file}"), ("Database__MigrateOnStart", "false"));
+
+        Assert.That(await migrate.WaitForExitAsync(TimeSpan.FromSeconds(60)), Is.Zero, string.Join('\n', migrate.Errors));
+        Assert.That(migrate.Output, Has.One.StartsWith($"Applied to the item store at {file}: ").And.EndsWith("_CreateItems."));
+    }
 }
