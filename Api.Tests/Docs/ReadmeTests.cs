@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace Api.Tests.Docs;
 
 /// <summary>
@@ -26,6 +29,29 @@ public sealed class ReadmeTests
         Assert.That((await api.SendAsync(Form(65537))).Status, Is.EqualTo(413), "--Limits:MaxBodyBytes");
 
         static ApiRequest Form(int bytes) => ApiRequest.Form("/exemple", "param1=" + new string('a', bytes - "param1=".Length));
+    }
+
+    // "To start the API on http://localhost:5000: dotnet run --project Api": the launch profile names no address. The
+    // test holds 127.0.0.1:5000 (or finds it held), so that the API never listens there, and its one line names the address.
+    [Test]
+    public async Task Dotnet_run_without_arguments_listens_on_localhost_port_5000()
+    {
+        Assert.That(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "README.md")), Does.Contain("To start the API on http://localhost:5000"));
+        using var holder = new TcpListener(IPAddress.Loopback, 5000);
+        try
+        {
+            holder.Start();
+        }
+        catch (SocketException)
+        {
+            // Held already: the API finds it taken all the same.
+        }
+
+        using var api = ApiProcess.RunWithArguments(
+            [], ("ASPNETCORE_URLS", null), ("DOTNET_URLS", null), ("ASPNETCORE_HTTP_PORTS", null), ("DOTNET_HTTP_PORTS", null), ("ASPNETCORE_HTTPS_PORTS", null), ("DOTNET_HTTPS_PORTS", null));
+
+        Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(60)), Is.EqualTo(69), string.Join('\n', api.Errors));
+        Assert.That(api.Errors, Is.EqualTo(new[] { "Cannot listen on http://localhost:5000: Address already in use." }));
     }
 
     // The README's "dotnet run --project Api -- migrate": the verb is the API's first argument, as Program.cs reads it.
