@@ -1,64 +1,21 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Api.Tests.Docs;
 
 /// <summary>
 /// Every <c>curl</c> example in the README, run against the API on Kestrel, block by block, each block's commands in
 /// order on an API and database of its own: its output is byte for byte what the README shows, trace ids, times and
-/// dates aside (they differ per run, in the same forms).
+/// dates aside (<see cref="ConsoleExamples"/>).
 /// </summary>
 [NonParallelizable]
-public sealed partial class ReadmeTests
+public sealed class ReadmeTests
 {
-    public static IEnumerable<TestCaseData> Blocks()
-    {
-        var readme = File.ReadAllLines(Path.Combine(RepositoryRoot.Find(), "README.md"));
-        List<(string Command, List<string> Output)>? block = null;
-        foreach (var line in readme)
-        {
-            if (line.StartsWith("```", StringComparison.Ordinal))
-            {
-                if (block is { Count: > 0 })
-                {
-                    yield return new TestCaseData(block.Select(example => (example.Command, Expected: string.Concat(example.Output.Select(output => output + "\n")))).ToList())
-                        .SetName($"README block {block[0].Command}");
-                }
-
-                block = line == "```console" ? [] : null;
-            }
-            else if (block is not null && line.StartsWith("$ curl ", StringComparison.Ordinal))
-            {
-                block.Add((line[2..], []));
-            }
-            else if (block is { Count: > 0 })
-            {
-                block[^1].Output.Add(line);
-            }
-        }
-    }
+    public static IEnumerable<TestCaseData> Blocks() =>
+        ConsoleExamples.Blocks("README.md").Select(block => new TestCaseData(block).SetName($"README block {block[0].Command}"));
 
     [TestCaseSource(nameof(Blocks))]
-    public async Task A_readme_block_prints_what_the_readme_shows(List<(string Command, string Expected)> examples)
-    {
-        ArgumentNullException.ThrowIfNull(examples);
-        using var api = await ApiProcess.StartListeningAsync();
-        foreach (var (command, expected) in examples)
-        {
-            var start = new ProcessStartInfo("bash", ["-c", command.Replace("http://localhost:5000", $"http://127.0.0.1:{api.Port}", StringComparison.Ordinal)])
-            {
-                RedirectStandardOutput = true,
-                UseShellExecute = false,
-            };
-            using var curl = Process.Start(start)!;
-            var printed = await curl.StandardOutput.ReadToEndAsync();
-            await curl.WaitForExitAsync();
-
-            Assert.That(Masked(printed), Is.EqualTo(Masked(expected)), command);
-        }
-    }
-
-    private static string Masked(string text) => HttpDate().Replace(Time().Replace(TraceId().Replace(text, "TRACE-ID"), "TIME"), "DATE");
+    public Task A_readme_block_prints_what_the_readme_shows(IReadOnlyList<ConsoleExample> examples) => ConsoleExamples.RunAsync(examples);
 
     // "Arguments after -- reach the API as they are": ApiProcess.Run gives --urls that way, then the setting.
     [Test]
@@ -74,12 +31,40 @@ public sealed partial class ReadmeTests
         static ApiRequest Form(int bytes) => ApiRequest.Form("/exemple", "param1=" + new string('a', bytes - "param1=".Length));
     }
 
-    [GeneratedRegex("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")]
-    private static partial Regex TraceId();
+    // "To start the API on http://localhost:5000: dotnet run --project Api": the launch profile names no address. The
+    // test holds 127.0.0.1:5000 (or finds it held), so that the API never listens there, and its one line names the address.
+    [Test]
+    public async Task Dotnet_run_without_arguments_listens_on_localhost_port_5000()
+    {
+        Assert.That(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "README.md")), Does.Contain("To start the API on http://localhost:5000"));
+        using var holder = new TcpListener(IPAddress.Loopback, 5000);
+        try
+        {
+            holder.Start();
+        }
+        catch (SocketException)
+        {
+            // Held already: the API finds it taken all the same.
+        }
 
-    [GeneratedRegex(@"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,7})?Z")]
-    private static partial Regex Time();
+        using var api = ApiProcess.RunWithArguments(
+            [], ("ASPNETCORE_URLS", null), ("DOTNET_URLS", null), ("ASPNETCORE_HTTP_PORTS", null), ("DOTNET_HTTP_PORTS", null), ("ASPNETCORE_HTTPS_PORTS", null), ("DOTNET_HTTPS_PORTS", null));
 
-    [GeneratedRegex(@"[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT")]
-    private static partial Regex HttpDate();
+        Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(60)), Is.EqualTo(69), string.Join('\n', api.Errors));
+        Assert.That(api.Errors, Is.EqualTo(new[] { "Cannot listen on http://localhost:5000: Address already in use." }));
+    }
+
+    // The README's "dotnet run --project Api -- migrate": the verb is the API's first argument, as Program.cs reads it.
+    [Test]
+    public async Task The_migrate_verb_after_the_double_dash_of_dotnet_run_reaches_the_api()
+    {
+        Assert.That(File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "README.md")), Does.Contain("`dotnet run --project Api -- migrate`"));
+        using var folder = new TemporaryFolder();
+        var file = Path.Combine(folder.FullName, "items.db");
+
+        using var migrate = ApiProcess.RunWithArguments(["migrate"], ("ConnectionStrings__Items", $"Data Source={file}"), ("Database__MigrateOnStart", "false"));
+
+        Assert.That(await migrate.WaitForExitAsync(TimeSpan.FromSeconds(60)), Is.Zero, string.Join('\n', migrate.Errors));
+        Assert.That(migrate.Output, Has.One.StartsWith($"Applied to the item store at {file}: ").And.EndsWith("_CreateItems."));
+    }
 }

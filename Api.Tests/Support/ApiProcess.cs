@@ -96,11 +96,15 @@ public sealed class ApiProcess : IApiServer, IDisposable
     public static ApiProcess Run(params (string Name, string? Value)[] environment) => Run([], environment);
 
     /// <summary>The same, with these arguments after <c>--urls http://127.0.0.1:0</c>, all given to the API by <c>dotnet run -- ...</c>.</summary>
-    public static ApiProcess Run(IEnumerable<string> arguments, params (string Name, string? Value)[] environment)
+    public static ApiProcess Run(IEnumerable<string> arguments, params (string Name, string? Value)[] environment) =>
+        RunWithArguments(["--urls", "http://127.0.0.1:0", .. arguments], environment);
+
+    /// <summary>The same, with only these arguments after <c>--</c> (<c>dotnet run --project Api -- migrate</c>).</summary>
+    public static ApiProcess RunWithArguments(IEnumerable<string> arguments, params (string Name, string? Value)[] environment)
     {
         var configuration = typeof(ApiProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var start = new ProcessStartInfo(
-            "dotnet", ["run", "--project", Path.Combine(RepositoryRoot.Find(), "Api"), "--no-build", "-c", configuration, "--", "--urls", "http://127.0.0.1:0", .. arguments])
+            "dotnet", ["run", "--project", Path.Combine(RepositoryRoot.Find(), "Api"), "--no-build", "-c", configuration, "--", .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
