@@ -74,7 +74,7 @@ trap cleanup EXIT
 
 # PostgreSQL: scripts/postgres.sh's cluster with the server's durable defaults (POSTGRES_DURABLE=1; for tests it turns
 # fsync off), pinned to DB_CPU (a process's CPUs pass to its children).
-psql_in() { "$pg_bin/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d "$@"; }
+psql_in() { PGOPTIONS="-c client_min_messages=warning" "$pg_bin/psql" -X -q -A -t -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d "$@"; }
 start_postgres() {
   require pg_ctlcluster postgresql
   pg_bin=$(find /usr/lib/postgresql -path '*/bin/psql' -printf '%h\n' | sort -V | tail -n 1)
@@ -142,10 +142,13 @@ item_requests=(
 
 # measure_items provider server dll round curve(yes|no) [NAME=value...]
 measure_items() {
-  local provider=$1 server=$2 dll=$3 round=$4 curve=$5 url="http://127.0.0.1:$PORT" database phase seconds name mode path limit
+  local provider=$1 server=$2 dll=$3 round=$4 curve=$5 url="http://127.0.0.1:$PORT" database etags phase seconds name mode path limit
   local rps p50 p99 non2xx errors
   shift 5
   database="items_${server//-/_}_$round"
+  # The tags the PUTs know, from the warm-up to the measured run on this database only.
+  etags="$work/$provider-$database.etags"
+  rm -f "$etags"
   fresh_database "$provider" "$database"
   start_server "$dll" "$url" RequestLogging__Enabled=false "Database__Provider=${provider_names[$provider]}" "ConnectionStrings__Items=$connection" "$@"
   for phase in warm-up measured; do
@@ -153,7 +156,7 @@ measure_items() {
     [ "$phase" = measured ] && seconds=$DURATION
     for entry in "${item_requests[@]}"; do
       IFS='|' read -r name mode path <<<"$entry"
-      read -r rps p50 p99 non2xx errors <<<"$(load_items "$url" "$mode" "$path" "$seconds" "$work/$database.etags")"
+      read -r rps p50 p99 non2xx errors <<<"$(load_items "$url" "$mode" "$path" "$seconds" "$etags")"
       [ "$phase" = measured ] || name="warm-up $name"
       row "$round" "$provider" "$server" "$name" "$rps" "$p50" "$p99" "$non2xx" "$errors"
     done
