@@ -4,7 +4,8 @@ Targets (docs/performance.md, "Items"): the API at least the template's rate on 
 least 0.8 of the floor's; the reads' ratio to the floor is on record. A server is pinned to one CPU (PostgreSQL too,
 on the same one unless DB_CPU says otherwise), so 1/rps is the CPU time one request costs there, and the cost per
 item of a page is the growth of that time from one page size to the next, divided by the growth of the size.
-Exits 1 when any answer, in any phase, was not a 2xx or any socket failed.
+Exits 1 when any answer, in any phase, was not a 2xx or any socket failed. The tables are laid out as bench/run.sh's
+and bench/compare.py's; a script of its own, since compare.py's rows are the tutorial's four requests.
 """
 import os
 import statistics
@@ -30,6 +31,15 @@ def ratio(a, b):
     return f"{a / b:.2f}" if b > 0 else "n/a"
 
 
+def cost(rps):
+    """Microseconds of one core per request; None when nothing was answered."""
+    return 1e6 / rps if rps > 0 else None
+
+
+def number(value, form):
+    return "n/a" if value is None else format(value, form)
+
+
 print(f"Median of {rounds} rounds; each server on one core (PostgreSQL with it unless DB_CPU says otherwise), wrk on the "
       f"other with {connections} connections; each server on a fresh copy of one database seeded with {items} items; each "
       f"request warmed up {warmup} s, then measured {duration} s; each page size warmed up {curve_warmup} s, then measured "
@@ -45,7 +55,9 @@ for provider in providers:
         f, t, a = (median(provider, s, request, 4) for s in ("floor", "template", "api"))
         p99 = [median(provider, s, request, 6) for s in ("floor", "template", "api")]
         met = a >= t and (request not in writes or a >= 0.8 * f)
-        target = ("≥ template, ≥ 0.8 floor" if request in writes else "≥ template (floor on record)") + (": met" if met else ": NOT met")
+        # A server that answered nothing in the measured seconds (a run too short for it) was not measured.
+        verdict = ": not measured" if min(f, t, a) == 0 else ": met" if met else ": NOT met"
+        target = ("≥ template, ≥ 0.8 floor" if request in writes else "≥ template (floor on record)") + verdict
         print(f"| {request} | {f:,.0f} | {t:,.0f} | {a:,.0f} | {p99[0]:.2f} | {p99[1]:.2f} | {p99[2]:.2f} "
               f"| {ratio(a, f)} | {ratio(a, t)} | {target} |")
     print()
@@ -69,20 +81,22 @@ if sizes:
         print("|---:|---:|---:|---:|---:|---:|")
         for n in sizes:
             f, a = (median(provider, s, f"page {n}", 4) for s in ("floor", "api"))
-            print(f"| {n} | {f:,.0f} | {a:,.0f} | {ratio(a, f)} | {1e6 / f:,.1f} | {1e6 / a:,.1f} |")
+            print(f"| {n} | {f:,.0f} | {a:,.0f} | {ratio(a, f)} | {number(cost(f), ',.1f')} | {number(cost(a), ',.1f')} |")
         print("\n| µs per item, from N to N | floor | API |")
         print("|---|---:|---:|")
         for n1, n2 in zip(sizes, sizes[1:]):
-            cells = [(1e6 / median(provider, s, f"page {n2}", 4) - 1e6 / median(provider, s, f"page {n1}", 4)) / (n2 - n1)
-                     for s in ("floor", "api")]
-            print(f"| {n1} to {n2} | {cells[0]:.2f} | {cells[1]:.2f} |")
+            ends = [(cost(median(provider, s, f"page {n1}", 4)), cost(median(provider, s, f"page {n2}", 4))) for s in ("floor", "api")]
+            cells = [None if None in pair else (pair[1] - pair[0]) / (n2 - n1) for pair in ends]
+            print(f"| {n1} to {n2} | {number(cells[0], '.2f')} | {number(cells[1], '.2f')} |")
         print()
 
     os.makedirs(out, exist_ok=True)
     data = f"{out}/items-page-cost.dat"
     with open(data, "w") as handle:
         for n in sizes:
-            handle.write(f"{n} " + " ".join(f"{1e6 / median(p, s, f'page {n}', 4):.1f}" for p in providers for s in ("floor", "api")) + "\n")
+            # gnuplot leaves out a point written as NaN: a size nothing was answered at.
+            handle.write(f"{n} " + " ".join(number(cost(median(p, s, f'page {n}', 4)), '.1f').replace('n/a', 'NaN')
+                                           for p in providers for s in ("floor", "api")) + "\n")
     plots = ", ".join(f"'{data}' using 1:{2 + 2 * i + k} with linespoints dashtype {1 + k} title '{label} ({provider_names[p]})'"
                       for i, p in enumerate(providers) for k, label in enumerate(("raw Kestrel + ADO.NET (floor)", "API")))
     script = (f"set terminal png size 900,560; set output '{out}/items-page-cost.png'; set grid; "
