@@ -27,10 +27,11 @@ CURVE_WARMUP=${CURVE_WARMUP:-2}
 LIMITS=${LIMITS:-"1 5 10 20 50 100"}
 ITEMS=${ITEMS:-1000}
 LEVERS=${LEVERS:-}
-PORT=${PORT:-5091}
 # A slower answer counts as a socket error: the API's own database timeout is 5 s.
 WRK_TIMEOUT=${WRK_TIMEOUT:-10}
 source bench/lib.sh
+# A free port by default: other servers may run on this machine.
+PORT=${PORT:-$(free_port)}
 DB_CPU=${DB_CPU:-$SERVER_CPU}
 DB_DIR=${DB_DIR:-$out/items-db}
 require sqlite3
