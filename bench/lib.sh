@@ -40,6 +40,8 @@ image_env() { sed -n 's/^ENV \(DOTNET_[A-Za-z0-9_]*=[^ ]*\)$/\1/p' Dockerfile | 
 start_server() {
   local dll=$1 url=$2 started command
   shift 2
+  # Another server on the port would answer in this one's place, and this one would fail to listen.
+  if curl -s -o /dev/null "$url/"; then echo "something already answers at $url: choose another PORT" >&2; return 1; fi
   command="dotnet $(basename "$dll")"
   [ -f "$(dirname "$dll")/.entrypoint" ] && command=$(cat "$(dirname "$dll")/.entrypoint")
   started=$(date +%s%N)

@@ -6,7 +6,8 @@
 #                                             for the superuser postgres
 #   bash scripts/postgres.sh stop DIR         stop it (start starts it again)
 #   bash scripts/postgres.sh destroy DIR      stop it and remove DIR
-# Installs Debian's postgresql when it is missing. Trust authentication, fsync off: for tests only.
+# Installs Debian's postgresql when it is missing. Trust authentication, fsync and full_page_writes off: for tests
+# only; POSTGRES_DURABLE=1 keeps the server's durable defaults (bench/items.sh measures writes as a real server makes them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -22,7 +23,8 @@ as_postgres() {
 case "${1:-}" in
 start)
     [ $# -eq 3 ] || { echo "usage: $0 start DIR PORT" >&2; exit 2; }
-    dir=$2 port=$3
+    dir=$2 port=$3 durability="-c fsync=off -c full_page_writes=off"
+    [ "${POSTGRES_DURABLE:-}" != 1 ] || durability=""
     if [ ! -f "$dir/PG_VERSION" ]; then
         mkdir -p "$dir"
         [ "$(id -u)" -ne 0 ] || chown postgres:postgres "$dir"
@@ -31,7 +33,7 @@ start)
         rm -f "$dir.initdb.log"
     fi
     as_postgres "$bin/pg_ctl" --pgdata="$dir" --log="$dir/server.log" --wait --silent \
-        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir' -c fsync=off -c full_page_writes=off" start ||
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir' $durability" start ||
         { cat "$dir/server.log" >&2; exit 1; }
     echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
     ;;
