@@ -102,6 +102,7 @@ def check(*arguments, fault=None):
         return run.returncode, run.stdout + run.stderr
     finally:
         server.shutdown()
+        server.server_close()
         thread.join()
 
 
