@@ -218,7 +218,7 @@ ports=("$(free_port)" "$(free_port)")
 proxy_port=$(free_port)
 for i in 0 1; do run_replica "$api-$i" "${ports[$i]}"; done
 both_ready() { ready "${ports[0]}" 60 && ready "${ports[1]}" 60; }
-check "two containers of the image start at once on a fresh PostgreSQL database (--network=host), one migrating it" both_ready
+check "two containers of the image start at once on a fresh PostgreSQL database (--network=host), each migrating it in turn" both_ready
 across() {
     python3 scripts/check-items.py across "http://127.0.0.1:${ports[0]}" "http://127.0.0.1:${ports[1]}" >"$work/across.out" 2>&1
     local status=$?

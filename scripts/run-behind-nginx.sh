@@ -108,7 +108,7 @@ status=0
 # The items, without a rate limit: both instances start at once on a database that does not exist yet.
 start_instances
 nginx -c "$work/nginx.conf"
-echo "Both instances started at once on the fresh database $items (Npgsql's migration lock: one applies it)."
+echo "Both instances started at once on the fresh database $items (each migrates it at start, in turn under Npgsql's migration lock)."
 python3 scripts/check-items.py across "http://127.0.0.1:${PORTS[0]}" "http://127.0.0.1:${PORTS[1]}" || status=1
 python3 scripts/check-items.py load "http://127.0.0.1:$PROXY_PORT" --clients 4 --seconds "${ITEMS_SECONDS:-10}" || status=1
 echo
