@@ -24,6 +24,10 @@ public sealed class ItemsDatabaseFaultTests
     /// <summary>The longest any request may take: the store's timeout, and what a busy machine adds to it.</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(TimeoutSeconds + 2);
 
+    /// <summary>Like every PostgreSQL test, skipped with the reason unless API_TEST_POSTGRES names a server, even where a cluster of its own could start.</summary>
+    [SetUp]
+    public void RequirePostgres() => StoreDatabase.PostgresServer();
+
     [Test]
     [Setting("Database:TimeoutSeconds")]
     public async Task When_postgresql_stops_under_load_items_are_503_at_once_and_everything_recovers_without_a_restart_keeping_every_acknowledged_write()
@@ -76,6 +80,7 @@ public sealed class ItemsDatabaseFaultTests
         {
             using var api = await ApiProcess.StartListeningAsync(
                 ("Database__Provider", "Postgres"), ("ConnectionStrings__Items", connectionString), ("Database__TimeoutSeconds", "1"));
+            await WarmAsync(api);
             var id = ItemWriter.IdOf(await ItemWriter.AddAsync(api, "locked"));
             await using var holder = new NpgsqlConnection(connectionString);
             await holder.OpenAsync();
@@ -118,12 +123,54 @@ public sealed class ItemsDatabaseFaultTests
         }
     }
 
-    /// <summary>The API on the server's database <c>items</c>; <paramref name="keepalive"/> 0 is Npgsql's default, none.</summary>
-    private static async Task<ApiProcess> StartAsync(PrivatePostgres server, int keepalive = 0) =>
-        await ApiProcess.StartListeningAsync(
+    /// <summary>The API on the server's database <c>items</c>, warmed up; <paramref name="keepalive"/> 0 is Npgsql's default, none.</summary>
+    private static async Task<ApiProcess> StartAsync(PrivatePostgres server, int keepalive = 0)
+    {
+        var api = await ApiProcess.StartListeningAsync(
             ("Database__Provider", "Postgres"),
             ("ConnectionStrings__Items", new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "items", KeepAlive = keepalive }.ConnectionString),
             ("Database__TimeoutSeconds", TimeoutSeconds.ToString(CultureInfo.InvariantCulture)));
+        try
+        {
+            await WarmAsync(api);
+            return api;
+        }
+        catch
+        {
+            api.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Each item route once, until all succeed, then until /readyz is 200: a fresh process on a busy machine may spend
+    /// longer than the store's timeout on its first write (the JIT, EF Core's first save), which these tests do not measure.
+    /// </summary>
+    private static async Task WarmAsync(ApiProcess api)
+    {
+        var since = Stopwatch.StartNew();
+        while (!await RoundAsync())
+        {
+            Assert.That(since.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "the items' routes succeed within 60 s of the start");
+        }
+
+        while ((await api.SendAsync(ApiRequest.Get("/readyz"))).Status != 200)
+        {
+            Assert.That(since.Elapsed, Is.LessThan(TimeSpan.FromSeconds(60)), "/readyz is 200 within 60 s of the start");
+            await Task.Delay(200);
+        }
+
+        async Task<bool> RoundAsync()
+        {
+            var created = await ItemWriter.AddAsync(api, "warm-up");
+            if (created.Status != 201) return false;
+            var target = $"/items/{ItemWriter.IdOf(created)}";
+            return (await api.SendAsync(ApiRequest.Get(target))).Status == 200
+                && (await api.SendAsync(ApiRequest.Json("PUT", target, """{"name":"warm-up","price":2}""").With("If-Match", created.Headers.ETag.ToString()))).Status == 200
+                && (await api.SendAsync(ApiRequest.Get("/items?limit=1"))).Status == 200
+                && (await api.SendAsync(new ApiRequest("DELETE", target))).Status == 204;
+        }
+    }
 
     /// <summary>An item as its client last had it acknowledged.</summary>
     private sealed record Known(long Id, string Name, decimal Price, long Version);
@@ -153,6 +200,9 @@ public sealed class ItemsDatabaseFaultTests
 
         private TimeSpan FaultBegan { get; set; }
 
+        /// <summary>How many lines the API had written when the fault began.</summary>
+        private int LinesBefore { get; set; }
+
         private TimeSpan FaultEnded { get; set; }
 
         public static async Task<FaultRun> UnderLoadAsync(ApiProcess api, Func<Task> fault, Func<Task> repair, TimeSpan outage)
@@ -164,6 +214,7 @@ public sealed class ItemsDatabaseFaultTests
             {
                 await Task.Delay(TimeSpan.FromSeconds(2));
                 run.FaultBegan = run._clock.Elapsed;
+                run.LinesBefore = api.Output.Count;
                 await fault();
                 await Task.Delay(outage);
                 await repair();
@@ -223,7 +274,7 @@ public sealed class ItemsDatabaseFaultTests
 
             var logged = _api.Output;
             Assert.That(logged.Where(line => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal)), Is.Empty, "nothing logged as an error");
-            Assert.That(logged.Count(line => line.StartsWith("warn: Api.Features.Items.ItemStoreHealth", StringComparison.Ordinal)), Is.EqualTo(1), "one warning when the outage began");
+            Assert.That(logged.Skip(LinesBefore).Count(line => line.StartsWith("warn: Api.Features.Items.ItemStoreHealth", StringComparison.Ordinal)), Is.EqualTo(1), "one warning when the outage began");
         }
 
         /// <summary>Every 201, 200 and 204 is in the final state: items with the fields and version last acknowledged, deleted ones gone.</summary>
