@@ -60,6 +60,8 @@ class Items(BaseHTTPRequestHandler):
                 self.server.last_id += 1
                 item = {"id": self.server.last_id, "name": fields["name"], "description": None, "price": fields["price"], "version": 1}
                 self.server.store[item["id"]] = item
+        if self.server.fault == "create answered 502" and self.server.creates == 3:
+            return self.answer(502, body={"status": 502})
         self.answer(201, body=self.shown(item), item=item)
 
     def do_PUT(self):
@@ -128,6 +130,13 @@ class CheckItemsTests(unittest.TestCase):
         self.assertEqual(status, 1, output)
         self.assertRegex(output, r"FAIL PUT /items/\d+: 502")
         self.assertTrue(re.search(r"\b1 written without an answer and in either state", output), output)
+
+    def test_a_create_made_but_answered_502_is_a_failure_and_its_item_is_not_taken_for_a_create_made_twice(self):
+        status, output = check("load", "URL", "--clients", "1", "--seconds", "1", fault="create answered 502")
+        self.assertEqual(status, 1, output)
+        self.assertIn("FAIL POST /items: 502", output)
+        self.assertIn("1 of them from creates without an answer, 0 that no create answered", output)
+        self.assertNotIn("made twice", output.replace("none was made twice", ""))
 
     def test_across_replicas_passes_on_a_server_that_honours_if_match(self):
         status, output = check("across", "URL", "URL")
