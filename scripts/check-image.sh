@@ -3,8 +3,9 @@
 # `podman build --pull=never --format docker` (the OCI format would drop its HEALTHCHECK), from
 # stand-ins for Microsoft's base images where no registry is at hand (scripts/podman-stand-ins.sh).
 # The image then runs as an operator would run it, read-only and without capabilities, and is
-# checked; then two containers behind nginx, with the settings docs/operations.md gives, are
-# restarted one after the other under a mixed load, and no request may fail.
+# checked; then two containers on one PostgreSQL database behind nginx, with the settings
+# docs/operations.md gives, are restarted one after the other under a mixed load: no request may
+# fail, and every acknowledged write of the items must be read back (scripts/check-items.py).
 # Prints one line per check and ends with "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.." || exit
@@ -15,9 +16,11 @@ image=localhost/flask-tutorial-api:check
 work=$(mktemp -d)
 chmod 755 "$work" # nginx's workers write their temporary files here
 containers=()
+postgres_dir=""
 cleanup() {
     [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
     [ ${#containers[@]} -gt 0 ] && podman rm --force --time 0 "${containers[@]}" >/dev/null 2>&1
+    [ -z "$postgres_dir" ] || bash scripts/postgres.sh destroy "$postgres_dir" >/dev/null 2>&1
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -51,6 +54,16 @@ run_api() {
     containers+=("$1")
     podman run --detach --name "$1" --read-only --read-only-tmpfs=false --cap-drop=ALL \
         --publish "127.0.0.1:$2:8080" "$image" >/dev/null 2>>"$work/podman.log"
+}
+# run_replica NAME PORT: the same, as a replica on the PostgreSQL database $items. The server listens on the
+# host's loopback only (a throwaway cluster trusts whoever connects there), which a container on podman's
+# bridge network cannot reach: host.containers.internal is the host's address on the bridge. So the
+# replica shares the host's network (--network=host) and listens on PORT of its loopback itself.
+run_replica() {
+    containers+=("$1")
+    podman run --detach --name "$1" --read-only --read-only-tmpfs=false --cap-drop=ALL --network=host \
+        -e ASPNETCORE_URLS="http://127.0.0.1:$2" -e Database__Provider=Postgres -e ConnectionStrings__Items="$items" \
+        "$image" >/dev/null 2>>"$work/podman.log"
 }
 ready_at=()
 ready() {
@@ -190,15 +203,29 @@ check "then GET / answers 200 and /readyz 503 ($served samples, $unexpected othe
 exit_code() { [ "$(podman inspect --format '{{.State.ExitCode}}' "$1")" = 0 ]; }
 check "podman stop: the API exits with code 0, ${stop_seconds} s after SIGTERM" exit_code "$api"
 
-echo "== rolling restart behind nginx"
+echo "== rolling restart behind nginx, on PostgreSQL"
 for tool in nginx wrk; do
     require "$tool"
 done
+# The server: API_TEST_POSTGRES's, else a throwaway cluster; the database is this run's, created by the replicas.
+server=${API_TEST_POSTGRES:-}
+if [ -z "$server" ]; then
+    postgres_dir=$work/postgres
+    server=$(bash scripts/postgres.sh start "$postgres_dir" "$(free_port)") || { echo "FAIL PostgreSQL could not be started"; failed=$((failed + 1)); summary; }
+fi
+items="$server;Database=items_image_$$;Maximum Pool Size=20"
 ports=("$(free_port)" "$(free_port)")
 proxy_port=$(free_port)
-for i in 0 1; do run_api "$api-$i" "${ports[$i]}"; done
-both_ready() { ready "${ports[0]}" && ready "${ports[1]}"; }
-check "two containers of the image start" both_ready
+for i in 0 1; do run_replica "$api-$i" "${ports[$i]}"; done
+both_ready() { ready "${ports[0]}" 60 && ready "${ports[1]}" 60; }
+check "two containers of the image start at once on a fresh PostgreSQL database (--network=host), each migrating it in turn" both_ready
+across() {
+    python3 scripts/check-items.py across "http://127.0.0.1:${ports[0]}" "http://127.0.0.1:${ports[1]}" >"$work/across.out" 2>&1
+    local status=$?
+    sed 's/^/   /' "$work/across.out"
+    return $status
+}
+check "an item's ETag from one replica works as If-Match on the other (scripts/check-items.py across)" across
 
 # The proxy is docs/operations.md's nginx block for the instances (`upstream api`), on this run's ports.
 awk '/^```nginx$/ { inside = 1; block = ""; next }
@@ -226,6 +253,9 @@ load_limit=90
 # The load runs from 4 s before the first restart until `settle` after the last (wrk reports on SIGINT).
 DELAY_MS=5 wrk -t1 -c8 -d"${load_limit}s" -s bench/lua/mixed.lua "http://127.0.0.1:$proxy_port" >"$work/wrk.out" 2>&1 &
 wrk_pid=$!
+# Beside it, reads, creates, If-Match updates and deletes of items, checked afterwards (it stops on SIGINT too).
+python3 scripts/check-items.py load "http://127.0.0.1:$proxy_port" --clients 4 --seconds "$load_limit" >"$work/items.out" 2>&1 &
+items_pid=$!
 load_started=$(now)
 sleep 4
 for i in 0 1; do
@@ -241,8 +271,13 @@ for i in 0 1; do
     sleep "$settle"
 done
 load_seconds=$(since "$load_started")
-check "both restarts happened under the load (${load_seconds} s of it)" kill -INT "$wrk_pid"
+check "both restarts happened under the load (${load_seconds} s of it)" kill -INT "$wrk_pid" "$items_pid"
 wait "$wrk_pid"
+wait "$items_pid"
+items_status=$?
+sed 's/^/   /' "$work/items.out"
+items_kept() { [ "$items_status" -eq 0 ]; }
+check "items through the restarts: every 201, 200 and 204 is in the final state, no create made twice, no 5xx (scripts/check-items.py load)" items_kept
 
 read -r requests ok client server errors < <(sed -n 's/^RESULT requests=\([0-9]*\) 2xx=\([0-9]*\) 4xx=\([0-9]*\) 5xx=\([0-9]*\) errors=\([0-9]*\)$/\1 \2 \3 \4 \5/p' "$work/wrk.out")
 no_failure() { [ -n "${requests:-}" ] && [ "$requests" -gt 0 ] && [ "$server" -eq 0 ] && [ "$errors" -eq 0 ]; }

@@ -132,7 +132,9 @@ public sealed class ApiProcess : IApiServer, IDisposable
     public async Task<int> WaitForPortAsync()
     {
         var exited = _process.WaitForExitAsync();
-        if (await Task.WhenAny(_port.Task, exited).WaitAsync(TimeSpan.FromSeconds(30)) == exited)
+        // A guard against a start that hangs, not a speed target: on a busy shared machine a start (the JIT, a
+        // PostgreSQL database created and migrated) has taken over 30 s.
+        if (await Task.WhenAny(_port.Task, exited).WaitAsync(TimeSpan.FromSeconds(90)) == exited)
         {
             throw new InvalidOperationException($"The API exited with {_process.ExitCode}: {string.Join('\n', Errors)}");
         }

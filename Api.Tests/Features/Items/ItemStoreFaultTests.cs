@@ -116,6 +116,36 @@ public sealed class ItemStoreFaultTests
         Assert.That((await database.Store.AddAsync(Pen)).Id, Is.GreaterThan(kept.Id));
     }
 
+    [TestCase(null, 1)]
+    [TestCase(3, 3)]
+    [Setting("Database:TimeoutSeconds")]
+    public async Task A_postgresql_connection_is_waited_for_up_to_the_connection_strings_timeout_else_the_stores(int? connectionTimeout, int waited)
+    {
+        var server = new NpgsqlConnectionStringBuilder(StoreDatabase.PostgresServer()) { MaxPoolSize = 2 };
+        if (connectionTimeout is { } seconds) server.Timeout = seconds;
+        await using var database = await StoreDatabase.CreateOnServerAsync(server.ConnectionString, ("Database:TimeoutSeconds", "1"));
+        // The store's pool is its connection string's: the test takes both of its connections.
+        var store = database.Services.GetRequiredService<ItemStoreTarget>().ConnectionString;
+        await using var first = new NpgsqlConnection(store);
+        await using var second = new NpgsqlConnection(store);
+        await first.OpenAsync();
+        await second.OpenAsync();
+
+        var stopwatch = Stopwatch.StartNew();
+        await using var third = new NpgsqlConnection(store);
+        var exhausted = await Assert.CatchAsync<NpgsqlException>(() => third.OpenAsync());
+        var gaveUpAfter = stopwatch.Elapsed;
+        stopwatch.Restart();
+        var unavailable = await Assert.ThrowsAsync<StoreUnavailableException>(() => database.Store.FindAsync(1));
+        var answeredAfter = stopwatch.Elapsed;
+
+        Assert.That(exhausted, Is.Not.Null);
+        Assert.That(gaveUpAfter.TotalSeconds, Is.InRange(waited - 0.1, waited + 5), "the pool's wait: the connection string's Timeout, else Database:TimeoutSeconds, not Npgsql's 15 s");
+        Assert.That(unavailable, Is.Not.Null);
+        Assert.That(answeredAfter.TotalSeconds, Is.InRange(0.9, 6), "the store answers after Database:TimeoutSeconds");
+        TestContext.Out.WriteLine($"The pool gave up after {gaveUpAfter.TotalSeconds:0.00} s; the store answered after {answeredAfter.TotalSeconds:0.00} s.");
+    }
+
     [Test]
     public void An_exception_that_is_not_the_databases_fault_is_not_taken_for_one() =>
         Assert.That(ItemStoreFaults.Classify(new InvalidOperationException("a bug", new ArgumentException("x"))), Is.Null);

@@ -31,7 +31,7 @@ public sealed class ItemStoreMigrationTests(string provider)
             var applied = await Task.WhenAll(replicas.Select(replica =>
                 Task.Run(() => replica.GetRequiredService<ItemStoreOpener>().OpenAsync(migrate: true, CancellationToken.None))));
 
-            Assert.That(applied.Count(migrations => migrations.Count > 0), Is.LessThanOrEqualTo(6));
+            Assert.That(applied.Count(migrations => migrations.Count > 0), Is.GreaterThanOrEqualTo(1), "the fresh database lacked the migration");
             Assert.That(await ScalarAsync(database, """SELECT count(*) FROM "__EFMigrationsHistory" """), Is.EqualTo(1));
             foreach (var replica in replicas)
             {

@@ -13,6 +13,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "api-pg-" + Guid.NewGuid().ToString("N"));
     private readonly int _port = FreePort();
+    private int[] _frozen = [];
 
     private PrivatePostgres()
     {
@@ -36,13 +37,67 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     public Task StopAsync() => ScriptAsync("stop", _directory);
 
-    public async ValueTask DisposeAsync() => await ScriptAsync("destroy", _directory);
+    /// <summary>
+    /// Suspends every process of the cluster (SIGSTOP), the server first so that it starts no other: connections stay
+    /// open and the kernel still accepts new ones, but nothing answers, as when a server hangs or its host stops answering.
+    /// </summary>
+    public async Task FreezeAsync()
+    {
+        var server = int.Parse((await File.ReadAllLinesAsync(Path.Combine(_directory, "postmaster.pid")))[0], CultureInfo.InvariantCulture);
+        await SignalAsync("STOP", [server]);
+        _frozen = [server, .. ChildrenOf(server)];
+        await SignalAsync("STOP", _frozen);
+    }
+
+    /// <summary>Resumes what <see cref="FreezeAsync"/> suspended.</summary>
+    public async Task ThawAsync()
+    {
+        var frozen = _frozen;
+        _frozen = [];
+        await SignalAsync("CONT", frozen);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await ThawAsync();
+        await ScriptAsync("destroy", _directory);
+    }
 
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static List<int> ChildrenOf(int parent) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(Path.GetFileName)
+            .Where(name => name!.All(char.IsAsciiDigit))
+            .Select(name => (Id: int.Parse(name!, CultureInfo.InvariantCulture), Stat: ReadStat(name!)))
+            // /proc/PID/stat: "PID (COMMAND) STATE PPID ...", and COMMAND may hold spaces and parentheses.
+            .Where(process => process.Stat is { } stat && stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1] == parent.ToString(CultureInfo.InvariantCulture))
+            .Select(process => process.Id)
+            .ToList();
+
+    private static string? ReadStat(string process)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine("/proc", process, "stat"));
+        }
+        catch (IOException)
+        {
+            return null; // it has exited meanwhile
+        }
+    }
+
+    private static async Task SignalAsync(string signal, int[] processes)
+    {
+        if (processes.Length == 0) return;
+        using var kill = Process.Start("kill", [$"-{signal}", .. processes.Select(id => id.ToString(CultureInfo.InvariantCulture))])!;
+        await kill.WaitForExitAsync();
+        Assert.That(kill.ExitCode, Is.Zero, $"kill -{signal} {string.Join(' ', processes)}");
     }
 
     private static async Task<string> ScriptAsync(params string[] arguments)

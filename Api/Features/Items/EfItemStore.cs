@@ -142,23 +142,48 @@ internal sealed class EfItemStore<TContext>(
         return new DateTime(ticks - (ticks % TimeSpan.TicksPerMicrosecond), DateTimeKind.Utc);
     }
 
+    /// <summary>
+    /// Runs the operation within <c>timeout</c>, the writer's turn included. Npgsql's own timeouts do not bound it: once a
+    /// command times out on a server that stopped answering, Npgsql sends a cancel request over a new connection, waits
+    /// for it, then for its Cancellation Timeout (15 s in all with a 5 s timeout). Past the deadline the caller is
+    /// answered, and the operation finishes or fails on its own, holding its context, connection and writer's turn until then.
+    /// </summary>
     private async Task<TResult> RunAsync<TState, TResult>(
         bool write, TState state, Func<TContext, TState, CancellationToken, Task<TResult>> operation, CancellationToken cancellationToken)
     {
+        var started = time.GetTimestamp();
         var turn = write ? writerTurn : null;
         if (turn is not null && !await turn.WaitAsync(timeout, cancellationToken))
         {
             throw health.Report(new StoreUnavailableException($"The database was busy with other writes for {timeout.TotalSeconds:0} s.") { RetryAfter = TimeSpan.FromSeconds(1) });
         }
 
+        var work = RunInTurnAsync(turn, state, operation, cancellationToken);
         try
         {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            return await operation(db, state, cancellationToken);
+            var left = timeout - time.GetElapsedTime(started);
+            return await work.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken);
+        }
+        catch (Exception exception) when (!work.IsCompleted)
+        {
+            // Past the deadline, or the client is gone: the operation's own failure, if any, is observed here.
+            _ = work.ContinueWith(static abandoned => abandoned.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            if (exception is not TimeoutException) throw;
+            throw health.Report(new StoreUnavailableException($"The database did not answer within {timeout.TotalSeconds:0} s.") { RetryAfter = TimeSpan.FromSeconds(1) });
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && ItemStoreFaults.Classify(exception) is { } unavailable)
         {
             throw health.Report(unavailable);
+        }
+    }
+
+    private async Task<TResult> RunInTurnAsync<TState, TResult>(
+        SemaphoreSlim? turn, TState state, Func<TContext, TState, CancellationToken, Task<TResult>> operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            return await operation(db, state, cancellationToken);
         }
         finally
         {

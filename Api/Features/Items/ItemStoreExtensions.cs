@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
@@ -22,12 +23,12 @@ internal static class ItemStoreExtensions
         services.AddPooledDbContextFactory<SqliteItemsDbContext>((provider, options) =>
         {
             var target = provider.GetRequiredService<ItemStoreTarget>();
-            options.UseSqlite(target.ConnectionString, sqlite => sqlite.CommandTimeout(target.TimeoutSeconds));
+            options.UseSqlite(target.ConnectionString, sqlite => sqlite.CommandTimeout(target.TimeoutSeconds)).ConfigureWarnings(QuietFailures);
         });
         services.AddPooledDbContextFactory<PostgresItemsDbContext>((provider, options) =>
         {
             var target = provider.GetRequiredService<ItemStoreTarget>();
-            options.UseNpgsql(target.ConnectionString, postgres => postgres.CommandTimeout(target.TimeoutSeconds));
+            options.UseNpgsql(target.ConnectionString, postgres => postgres.CommandTimeout(target.TimeoutSeconds)).ConfigureWarnings(QuietFailures);
         });
         services.AddSingleton(provider => provider.GetRequiredService<ItemStoreTarget>().Provider == ItemsDatabaseSettings.Postgres
             ? (IItemStoreProbe)Store<PostgresItemsDbContext>(provider, writerTurn: null)
@@ -64,6 +65,12 @@ internal static class ItemStoreExtensions
             return ItemStoreStartException.IoErrorExitCode;
         }
     }
+
+    /// <summary>
+    /// A failed query is EF Core's error entry with a stack trace, once per request while the database is down: the
+    /// store reports an outage once (<see cref="ItemStoreHealth"/>), and any other failure is an answered 500, logged.
+    /// </summary>
+    private static void QuietFailures(WarningsConfigurationBuilder warnings) => warnings.Log((CoreEventId.QueryIterationFailed, LogLevel.Debug));
 
     private static EfItemStore<TContext> Store<TContext>(IServiceProvider provider, SemaphoreSlim? writerTurn)
         where TContext : ItemsDbContext =>
