@@ -30,10 +30,9 @@ public sealed class SettingsFilesTests
     private static int WatcherThreads(int pid) =>
         new DirectoryInfo($"/proc/{pid}/task").EnumerateDirectories().Count(thread => File.ReadAllText(Path.Combine(thread.FullName, "comm")).Trim() == ".NET File Watch");
 
-    [TestCase("Production")]
-    [TestCase("Staging")]
+    [Test]
     [Platform("Linux")]
-    public async Task Outside_development_the_api_holds_no_inotify_instance_and_no_watcher_thread(string environment)
+    public async Task Outside_development_the_api_holds_no_inotify_instance_and_no_watcher_thread([Values("Production", "Staging")] string environment)
     {
         using var api = await ApiProcess.StartListeningAsync(("ASPNETCORE_ENVIRONMENT", environment));
 
@@ -65,9 +64,8 @@ public sealed class SettingsFilesTests
 
     // The host filter reads AllowedHosts from the configuration on every request: a change shows in the next answer.
     // With polling (DOTNET_USE_POLLING_FILE_WATCHER) instead of inotify too, every 4 s: outside Development, neither.
-    [TestCase(false)]
-    [TestCase(true)]
-    public async Task An_edit_of_appsettings_json_applies_at_once_in_development_and_elsewhere_at_the_next_start(bool polling)
+    [Test]
+    public async Task An_edit_of_appsettings_json_applies_at_once_in_development_and_elsewhere_at_the_next_start([Values(false, true)] bool polling)
     {
         using var production = new TemporaryFolder();
         using var development = new TemporaryFolder();
