@@ -54,10 +54,7 @@ public sealed class RequestLogTests : ApiTestBase
 
         public async Task WaitForAsync(Func<LogEntry, bool> predicate)
         {
-            for (var waited = 0; waited < 5000 && !_entries.Any(predicate); waited += 20)
-            {
-                await Task.Delay(20);
-            }
+            for (var waited = 0; waited < 5000 && !_entries.Any(predicate); waited += 20) await Task.Delay(20);
 
             Assert.That(_entries.Any(predicate), Is.True, "the awaited log line was never written");
         }

@@ -275,10 +275,7 @@ public sealed class RawHttpFuzzTests : ApiProcessTestBase
 
     private static List<string> Problems(RawRequest request, ApiResponse response)
     {
-        if (Problems(response, !request.SpeaksHttp1, request.Method == "HEAD") is { Count: > 0 } problems)
-        {
-            return problems;
-        }
+        if (Problems(response, !request.SpeaksHttp1, request.Method == "HEAD") is { Count: > 0 } problems) return problems;
 
         if (request.Refusal == Refusal.Kestrel && (response.Status != 400 || response.IsFromApi))
         {
@@ -307,10 +304,7 @@ public sealed class RawHttpFuzzTests : ApiProcessTestBase
 
     private static List<string> Problems(ApiResponse response, bool mayBe505, bool mayBeHead)
     {
-        if (response.Status == 505 && !response.IsFromApi && mayBe505)
-        {
-            return [];
-        }
+        if (response.Status == 505 && !response.IsFromApi && mayBe505) return [];
 
         if (response.Status >= 500)
         {

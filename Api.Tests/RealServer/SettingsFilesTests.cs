@@ -13,10 +13,7 @@ public sealed class SettingsFilesTests
 
     private static async Task<(int Instances, int Threads)> WatchersAsync(ApiProcess api)
     {
-        foreach (var path in Paths)
-        {
-            await api.SendUncheckedAsync(ApiRequest.Get(path));
-        }
+        foreach (var path in Paths) await api.SendUncheckedAsync(ApiRequest.Get(path));
 
         await api.PostFormAsync("/exemple", "param1=a");
         return (InotifyInstances(api.Id), WatcherThreads(api.Id));
@@ -102,10 +99,7 @@ public sealed class SettingsFilesTests
         while (true)
         {
             var status = await StatusAsync(api);
-            if (status != from || cancel.IsCancellationRequested)
-            {
-                return status;
-            }
+            if (status != from || cancel.IsCancellationRequested) return status;
 
             await Task.Delay(100);
         }

@@ -46,10 +46,7 @@ public sealed class ShutdownTests
         while (!answer.ToString().EndsWith('}'))
         {
             var read = await stream.ReadAsync(buffer, timeout.Token);
-            if (read == 0)
-            {
-                break;
-            }
+            if (read == 0) break;
 
             answer.Append(Encoding.UTF8.GetString(buffer, 0, read));
         }
