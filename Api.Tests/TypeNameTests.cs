@@ -69,16 +69,13 @@ public sealed partial class TypeNameTests
         Assert.That(nearShadows, Is.Empty, string.Join(Environment.NewLine, nearShadows));
     }
 
-    [TestCase("HostingSettings", "HostOptions")]
-    [TestCase("MatchingPolicy", "MatcherPolicy")]
-    [TestCase("RateLimitingOptions", "RateLimiterOptions")]
-    public void Words_in_another_form_have_the_same_stems(string ours, string framework) =>
-        Assert.That(Key(Stems(ours)), Is.EqualTo(Key(Stems(framework))));
-
-    [TestCase("ConditionalGetFilter", "ConditionalRequestFilter")]
-    [TestCase("HealthController", "HealthCheck")]
-    public void Other_words_have_other_stems(string ours, string framework) =>
-        Assert.That(Key(Stems(ours)), Is.Not.EqualTo(Key(Stems(framework))));
+    [TestCase("HostingSettings", "HostOptions", true)]
+    [TestCase("MatchingPolicy", "MatcherPolicy", true)]
+    [TestCase("RateLimitingOptions", "RateLimiterOptions", true)]
+    [TestCase("ConditionalGetFilter", "ConditionalRequestFilter", false)]
+    [TestCase("HealthController", "HealthCheck", false)]
+    public void Words_in_another_form_have_the_same_stems_and_other_words_other_stems(string ours, string framework, bool same) =>
+        Assert.That(Key(Stems(ours)) == Key(Stems(framework)), Is.EqualTo(same));
 
     private static IEnumerable<Type> ApiTypes() =>
         typeof(Program).Assembly.GetTypes().Where(type => type != typeof(Program)

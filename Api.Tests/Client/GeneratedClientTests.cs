@@ -110,39 +110,14 @@ public sealed class GeneratedClientTests : ApiTestBase
         Assert.That((await _client.Readyz.GetAsync())!.Status, Is.EqualTo("Healthy"));
     }
 
+    // Every route's methods are walked from the app's own routes (Methods/MethodTests); here, HEAD and OPTIONS through the client.
     [Test]
-    public async Task Every_get_route_answers_head()
+    public async Task Head_and_options_answer_through_the_client()
     {
-        await _client.HeadAsync();
-        await _client.Test.HeadAsync();
-        await _client.Test["1"].HeadAsync();
-        await _client.Convert.String["abc"].HeadAsync();
-        await _client.Convert.Int["007"].HeadAsync();
-        await _client.Convert.Float["2.0"].HeadAsync();
-        await _client.Convert.Path["a/b"].HeadAsync();
         await _client.Convert.Uuid["6F9619FF-8B86-D011-B42D-00C04FC964FF"].HeadAsync();
-        await _client.Convert.List["a+b"].HeadAsync();
-        await _client.Healthz.HeadAsync();
         await _client.Readyz.HeadAsync();
-    }
 
-    [Test]
-    public async Task Every_path_answers_options_with_the_methods_it_takes()
-    {
-        Assert.Multiple(async () =>
-        {
-            Assert.That(await AllowAsync(o => _client.OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
-            Assert.That(await AllowAsync(o => _client.Test.OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS, POST"));
-            Assert.That(await AllowAsync(o => _client.Test["1"].OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
-            Assert.That(await AllowAsync(o => _client.Exemple.OptionsAsync(o)), Is.EqualTo("OPTIONS, POST"));
-            Assert.That(await AllowAsync(o => _client.Convert.String["abc"].OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
-            Assert.That(await AllowAsync(o => _client.Convert.Int["007"].OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
-            Assert.That(await AllowAsync(o => _client.Convert.Float["2.0"].OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
-            Assert.That(await AllowAsync(o => _client.Convert.Path["a/b"].OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
-            Assert.That(await AllowAsync(o => _client.Convert.Uuid["6F9619FF-8B86-D011-B42D-00C04FC964FF"].OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
-            Assert.That(await AllowAsync(o => _client.Convert.List["a+b"].OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
-            Assert.That(await AllowAsync(o => _client.Healthz.OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
-            Assert.That(await AllowAsync(o => _client.Readyz.OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS"));
-        });
+        Assert.That(await AllowAsync(o => _client.Test.OptionsAsync(o)), Is.EqualTo("GET, HEAD, OPTIONS, POST"));
+        Assert.That(await AllowAsync(o => _client.Exemple.OptionsAsync(o)), Is.EqualTo("OPTIONS, POST"));
     }
 }

@@ -54,16 +54,10 @@ public sealed class OpenApiContract(JsonObject document)
     public IReadOnlyList<string> Check(string method, string rawTarget, ApiResponse response)
     {
         var path = DecodedPath(rawTarget);
-        if (DescribesTheApi(path))
-        {
-            return [];
-        }
+        if (DescribesTheApi(path)) return [];
 
         var match = _paths.Value.FirstOrDefault(template => template.Matches(path)) ?? _paths.Value.FirstOrDefault(template => template.MatchesShape(path));
-        if (match is null)
-        {
-            return Expect(response, 404, method, "an undocumented path");
-        }
+        if (match is null) return Expect(response, 404, method, "an undocumented path");
 
         var operations = OperationsOf(match.Item).ToList();
         var allow = string.Join(", ", operations.Select(o => o.Key.ToUpperInvariant()).Order(StringComparer.Ordinal));
@@ -77,10 +71,7 @@ public sealed class OpenApiContract(JsonObject document)
         var withinPatterns = match.Matches(path);
         if (operations.FirstOrDefault(o => string.Equals(o.Key, method, StringComparison.OrdinalIgnoreCase)).Value is not { } operation)
         {
-            if (!withinPatterns)
-            {
-                return Expect(response, 404, method, "a path no route takes");
-            }
+            if (!withinPatterns) return Expect(response, 404, method, "a path no route takes");
 
             // A method the path does not take belongs to no operation: 405, a problem, as the document's rules say.
             violations.AddRange(Expect(response, 405, method, $"{method}, which the path does not take,"));

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 
 namespace Api.Tests.Contract;
 
@@ -8,21 +9,9 @@ public sealed class OpenApiContractTests
 {
     private static ApiResponse Answer(int status, string? contentType, string body, string? allow = null, params (string Name, string Value)[] more)
     {
-        IHeaderDictionary headers = new HeaderDictionary();
-        foreach (var (name, value) in more)
-        {
-            headers[name] = value;
-        }
-
-        if (contentType is not null)
-        {
-            headers.ContentType = contentType;
-        }
-
-        if (allow is not null)
-        {
-            headers.Allow = allow;
-        }
+        IHeaderDictionary headers = new HeaderDictionary(more.ToDictionary(header => header.Name, header => new StringValues(header.Value)));
+        if (contentType is not null) headers.ContentType = contentType;
+        if (allow is not null) headers.Allow = allow;
 
         return new ApiResponse(status, headers, Encoding.UTF8.GetBytes(body));
     }

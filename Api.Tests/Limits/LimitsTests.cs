@@ -20,17 +20,6 @@ public sealed class LimitsTests : ApiTestBase
     }
 
     [Test]
-    public async Task A_form_key_beyond_the_limit_is_413()
-    {
-        var api = Factory.With(("Limits:MaxFormKeyBytes", "8"));
-
-        var response = await api.SendAsync(Post("application/x-www-form-urlencoded", "aaaaaaaaa=1"));
-
-        ProblemAssert.IsProblem(response, 413);
-        Assert.That((string?)response.Json!["detail"], Does.Contain("8 bytes"));
-    }
-
-    [Test]
     public async Task A_key_of_exactly_MaxFormKeyBytes_is_accepted_one_byte_more_is_a_413_in_both_form_encodings()
     {
         var api = Factory.With(("Limits:MaxFormKeyBytes", "8"));
@@ -39,7 +28,9 @@ public sealed class LimitsTests : ApiTestBase
         // Bytes as sent: é is two of them in UTF-8, and %41 three before it decodes.
         Assert.That((await api.SendAsync(Post("application/x-www-form-urlencoded", "aaaaaaaa=1"))).Text, Is.EqualTo("""{"aaaaaaaa":"1"}"""));
         Assert.That((await api.SendAsync(Post("application/x-www-form-urlencoded", "aaaaa%41=1"))).Text, Is.EqualTo("""{"aaaaaA":"1"}"""));
-        ProblemAssert.IsProblem(await api.SendAsync(Post("application/x-www-form-urlencoded", "aaaaaa%41=1")), 413);
+        var urlEncoded = await api.SendAsync(Post("application/x-www-form-urlencoded", "aaaaaa%41=1"));
+        ProblemAssert.IsProblem(urlEncoded, 413);
+        Assert.That((string?)urlEncoded.Json!["detail"], Is.EqualTo("A form key is longer than 8 bytes."));
         Assert.That((await api.SendAsync(Post("multipart/form-data; boundary=XyZ", Multipart("aaaaaaé")))).Text, Is.EqualTo("""{"aaaaaaé":"v"}"""));
         var refused = await api.SendAsync(Post("multipart/form-data; boundary=XyZ", Multipart("aaaaaaaé")));
         ProblemAssert.IsProblem(refused, 413);

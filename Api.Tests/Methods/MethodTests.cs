@@ -65,10 +65,8 @@ public sealed class MethodTests : ApiTestBase
         }
     }
 
-    [TestCase("/test/007")]
-    [TestCase("/nope")]
-    [TestCase("/convert/int/abc")]
-    public Task Head_of_a_path_no_route_takes_as_such_is_get_without_a_body(string path) => AssertHeadIsGetWithoutABody(path);
+    [Test]
+    public Task Head_of_a_path_no_route_takes_as_such_is_get_without_a_body([Values("/test/007", "/nope", "/convert/int/abc")] string path) => AssertHeadIsGetWithoutABody(path);
 
     private async Task AssertHeadIsGetWithoutABody(string path)
     {
@@ -80,33 +78,20 @@ public sealed class MethodTests : ApiTestBase
         if (get.Status == 200) Assert.That(head.ContentLength, Is.EqualTo(get.ContentLength), path);
     }
 
-    [TestCase("/test/")]
-    [TestCase("/exemple/")]
-    [TestCase("/test/abc/")]
-    [TestCase("/test/42/")]
-    [TestCase("/convert/int/42/")]
-    public async Task A_trailing_slash_is_404_whatever_the_method(string path)
+    [Test]
+    public async Task A_trailing_slash_is_404_whatever_the_method([Values("/test/", "/exemple/", "/test/abc/", "/test/42/", "/convert/int/42/")] string path)
     {
         ProblemAssert.IsProblem(await GetAsync(path), 404);
         ProblemAssert.IsProblem(await PostFormAsync(path, "param1=x"), 404);
         ProblemAssert.IsProblem(await SendAsync("OPTIONS", path), 404);
     }
 
-    [TestCase("/nope")]
-    [TestCase("/Test")]
-    [TestCase("/EXEMPLE")]
-    [TestCase("/Convert/int/1")]
-    [TestCase("/test/a/b")]
-    [TestCase("/convert")]
-    [TestCase("/convert/bool/true")]
-    public async Task An_unknown_path_is_404_problem(string path) => ProblemAssert.IsProblem(await GetAsync(path), 404);
+    [Test]
+    public async Task An_unknown_path_is_404_problem(
+        [Values("/nope", "/Test", "/EXEMPLE", "/Convert/int/1", "/test/a/b", "/convert", "/convert/bool/true")] string path) => ProblemAssert.IsProblem(await GetAsync(path), 404);
 
-    [TestCase("/docs")]
-    [TestCase("/docs/")]
-    [TestCase("/docs/scalar.js")]
-    [TestCase("/openapi/v1.json")]
-    [TestCase("/metrics")]
-    public async Task The_document_the_docs_page_and_the_metrics_follow_the_same_method_rules(string path)
+    [Test]
+    public async Task The_document_the_docs_page_and_the_metrics_follow_the_same_method_rules([Values("/docs", "/docs/", "/docs/scalar.js", "/openapi/v1.json", "/metrics")] string path)
     {
         var get = await GetAsync(path);
         var head = await SendAsync("HEAD", path);

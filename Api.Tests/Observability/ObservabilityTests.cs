@@ -31,10 +31,7 @@ public sealed partial class ObservabilityTests
     public async Task Metrics_count_each_request_by_route_method_and_status()
     {
         using var api = await ApiProcess.StartListeningAsync();
-        for (var i = 0; i < 3; i++)
-        {
-            await api.GetAsync("/convert/uuid/6f9619ff-8b86-d011-b42d-00c04fc964ff");
-        }
+        for (var i = 0; i < 3; i++) await api.GetAsync("/convert/uuid/6f9619ff-8b86-d011-b42d-00c04fc964ff");
 
         await api.PostFormAsync("/exemple", "other=1");
 
@@ -187,10 +184,7 @@ public sealed partial class ObservabilityTests
         public async Task<Export?> NextExportAsync(TimeSpan timeout)
         {
             var context = _listener.GetContextAsync();
-            if (await Task.WhenAny(context, Task.Delay(timeout)) != context)
-            {
-                return null;
-            }
+            if (await Task.WhenAny(context, Task.Delay(timeout)) != context) return null;
 
             var request = (await context).Request;
             using var body = new MemoryStream();

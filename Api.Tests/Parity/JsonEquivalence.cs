@@ -23,15 +23,9 @@ public static class JsonEquivalence
     {
         var e = expected.ToJsonString();
         var a = actual.ToJsonString();
-        if (expected.GetValueKind() != actual.GetValueKind())
-        {
-            return false;
-        }
+        if (expected.GetValueKind() != actual.GetValueKind()) return false;
 
-        if (expected.GetValueKind() != System.Text.Json.JsonValueKind.Number)
-        {
-            return JsonNode.DeepEquals(expected, actual);
-        }
+        if (expected.GetValueKind() != System.Text.Json.JsonValueKind.Number) return JsonNode.DeepEquals(expected, actual);
 
         return BigInteger.TryParse(e, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ei)
             && BigInteger.TryParse(a, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ai)

@@ -7,16 +7,10 @@ namespace Api.Tests.RealServer;
 /// one wording whether or not the length is declared, 408 for a body that stops coming.
 /// </summary>
 [NonParallelizable]
-public sealed class BodyLimitTests
+public sealed class BodyLimitTests : ApiProcessTestBase
 {
-    private ApiProcess _api = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() =>
-        _api = await ApiProcess.StartListeningAsync(("Limits__MaxBodyBytes", "1024"), ("Limits__RequestTimeout", "00:00:02"));
-
-    [OneTimeTearDown]
-    public void Stop() => _api.Dispose();
+    protected override Task<ApiProcess> StartAsync() =>
+        ApiProcess.StartListeningAsync(("Limits__MaxBodyBytes", "1024"), ("Limits__RequestTimeout", "00:00:02"));
 
     private static ApiRequest Post(string path, string contentType, int bytes, bool chunked) =>
         new ApiRequest("POST", path).WithBody(Encoding.UTF8.GetBytes("param1=" + new string('a', bytes - 7)), contentType) with { Chunked = chunked };
@@ -27,8 +21,8 @@ public sealed class BodyLimitTests
     [Setting("Limits:MaxBodyBytes")]
     public async Task A_body_beyond_the_limit_is_413_in_the_same_words_with_or_without_content_length(string contentType, string path)
     {
-        var declared = await _api.SendAsync(Post(path, contentType, 2000, chunked: false));
-        var chunked = await _api.SendAsync(Post(path, contentType, 2000, chunked: true));
+        var declared = await Server.SendAsync(Post(path, contentType, 2000, chunked: false));
+        var chunked = await Server.SendAsync(Post(path, contentType, 2000, chunked: true));
 
         ProblemAssert.IsProblem(declared, 413);
         ProblemAssert.IsProblem(chunked, 413);
@@ -41,7 +35,7 @@ public sealed class BodyLimitTests
     [TestCase(1007, true)]
     public async Task A_body_within_the_limit_is_read(int bytes, bool chunked)
     {
-        var response = await _api.SendAsync(Post("/exemple", "application/x-www-form-urlencoded", bytes, chunked));
+        var response = await Server.SendAsync(Post("/exemple", "application/x-www-form-urlencoded", bytes, chunked));
 
         Assert.That(response.Status, Is.EqualTo(200));
         Assert.That(response.Text, Is.EqualTo($$"""{"return1":"{{new string('a', bytes - 7)}}AAA"}"""));
@@ -50,7 +44,7 @@ public sealed class BodyLimitTests
     [Test]
     public async Task A_body_on_a_route_that_reads_none_is_ignored()
     {
-        var response = await _api.SendAsync(ApiRequest.Get("/").WithBody(new byte[64 * 1024], "application/octet-stream"));
+        var response = await Server.SendAsync(ApiRequest.Get("/").WithBody(new byte[64 * 1024], "application/octet-stream"));
 
         Assert.That(response.Status, Is.EqualTo(200));
         Assert.That(response.Text, Is.EqualTo("Hello World"));
@@ -62,7 +56,7 @@ public sealed class BodyLimitTests
     {
         var head = "POST /test HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10\r\n\r\na=1";
 
-        var exchange = await RawHttp.ExchangeAsync(_api.Port, Encoding.ASCII.GetBytes(head), TimeSpan.FromSeconds(20));
+        var exchange = await RawHttp.ExchangeAsync(Server.Port, Encoding.ASCII.GetBytes(head), TimeSpan.FromSeconds(20));
         Assert.That(exchange.Closed, Is.True);
 
         var response = RawHttp.Parse(exchange.Received, _ => false).Single();
@@ -74,10 +68,10 @@ public sealed class BodyLimitTests
     {
         var head = "POST /test HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 10\r\n\r\na=1";
 
-        var exchange = await RawHttp.ExchangeAsync(_api.Port, Encoding.ASCII.GetBytes(head), TimeSpan.FromSeconds(20), closeSending: true);
+        var exchange = await RawHttp.ExchangeAsync(Server.Port, Encoding.ASCII.GetBytes(head), TimeSpan.FromSeconds(20), closeSending: true);
 
         Assert.That(exchange.Closed, Is.True);
         Assert.That(exchange.Received, Is.Empty);
-        Assert.That((await _api.GetAsync("/")).Status, Is.EqualTo(200));
+        Assert.That((await Server.GetAsync("/")).Status, Is.EqualTo(200));
     }
 }

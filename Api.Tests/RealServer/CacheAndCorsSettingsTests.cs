@@ -6,20 +6,14 @@ namespace Api.Tests.RealServer;
 /// its CORS headers and its preflight, another origin none.
 /// </summary>
 [NonParallelizable]
-public sealed class CacheAndCorsSettingsTests
+public sealed class CacheAndCorsSettingsTests : ApiProcessTestBase
 {
     private const string Origin = "http://app.test:8080";
-    private ApiProcess _api = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() =>
-        _api = await ApiProcess.StartListeningAsync(("Caching__CacheControl", "no-cache"), ("Cors__AllowedOrigins__0", Origin));
-
-    [OneTimeTearDown]
-    public void Stop() => _api.Dispose();
+    protected override Task<ApiProcess> StartAsync() =>
+        ApiProcess.StartListeningAsync(("Caching__CacheControl", "no-cache"), ("Cors__AllowedOrigins__0", Origin));
 
     private Task<ApiResponse> SendAsync(string method, string target, params (string Name, string Value)[] headers) =>
-        _api.SendAsync(new ApiRequest(method, target) { Headers = [.. headers.Select(h => KeyValuePair.Create(h.Name, h.Value))] });
+        Server.SendAsync(new ApiRequest(method, target) { Headers = [.. headers.Select(h => KeyValuePair.Create(h.Name, h.Value))] });
 
     [Test]
     [Setting("Caching:CacheControl")]

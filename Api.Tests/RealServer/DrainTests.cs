@@ -72,10 +72,7 @@ public sealed class DrainTests
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            if (await condition())
-            {
-                return true;
-            }
+            if (await condition()) return true;
 
             await Task.Delay(50);
         }

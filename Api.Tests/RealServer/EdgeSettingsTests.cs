@@ -8,20 +8,14 @@ namespace Api.Tests.RealServer;
 /// that the forwarded headers tell apart both come back 200.
 /// </summary>
 [NonParallelizable]
-public sealed class EdgeSettingsTests
+public sealed class EdgeSettingsTests : ApiProcessTestBase
 {
-    private ApiProcess _api = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _api = await ApiProcess.StartListeningAsync(
+    protected override Task<ApiProcess> StartAsync() => ApiProcess.StartListeningAsync(
         ("RateLimiting__PermitLimit", "1"), ("RateLimiting__Window", "00:00:01"), ("ForwardedHeaders__Enabled", "true"),
         ("ForwardedHeaders__KnownProxies__0", "127.0.0.1"), ("ForwardedHeaders__KnownNetworks__0", "10.0.0.0/24"), ("ForwardedHeaders__ForwardLimit", "2"));
 
-    [OneTimeTearDown]
-    public void Stop() => _api.Dispose();
-
     private Task<ApiResponse> GetFromAsync(string forwardedFor) =>
-        _api.SendAsync(ApiRequest.Get("/") with { Headers = [new("X-Forwarded-For", forwardedFor)] });
+        Server.SendAsync(ApiRequest.Get("/") with { Headers = [new("X-Forwarded-For", forwardedFor)] });
 
     [Test]
     [Setting("RateLimiting:PermitLimit")]

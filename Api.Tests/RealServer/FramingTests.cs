@@ -8,23 +8,15 @@ namespace Api.Tests.RealServer;
 /// connection closed after it, so that the bytes that follow are never read as a request.
 /// </summary>
 [NonParallelizable]
-public sealed class FramingTests
+public sealed class FramingTests : ApiProcessTestBase
 {
     private const string Form = "Content-Type: application/x-www-form-urlencoded\r\n";
     private const string Next = "GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
 
-    private ApiProcess _api = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _api = await ApiProcess.StartListeningAsync();
-
-    [OneTimeTearDown]
-    public void Stop() => _api.Dispose();
-
     /// <summary>Sends the request, then a GET on the same connection; returns every answer.</summary>
     private async Task<List<ApiResponse>> ExchangeThenGetAsync(string request)
     {
-        var exchange = await RawHttp.ExchangeAsync(_api.Port, Encoding.Latin1.GetBytes(request + Next), TimeSpan.FromSeconds(20));
+        var exchange = await RawHttp.ExchangeAsync(Server.Port, Encoding.Latin1.GetBytes(request + Next), TimeSpan.FromSeconds(20));
         Assert.That(exchange.Closed, Is.True, "the server answers and closes");
         return RawHttp.Parse(exchange.Received, _ => false);
     }
@@ -58,7 +50,7 @@ public sealed class FramingTests
     [TestCase("zz\r\nparam1=x\r\n", "Bad chunk size data.")]
     [TestCase("8;a\nb\r\nparam1=x\r\n", "Bad chunk extension.")]
     [TestCase("8\r\nparam1=xyz\r\n", "Bad chunk suffix.")]
-    public async Task Broken_chunking_on_a_route_that_reads_the_body_is_400_problem_from_the_api(string chunks, string detail)
+    public async Task Broken_chunking_on_a_route_that_reads_the_body_is_400_problem_from_theServer(string chunks, string detail)
     {
         var answers = await ExchangeThenGetAsync($"POST /exemple HTTP/1.1\r\nHost: localhost\r\n{Form}Transfer-Encoding: chunked\r\n\r\n{chunks}0\r\n\r\n");
 
@@ -75,13 +67,9 @@ public sealed class FramingTests
         Assert.That(answers[0].Text, Is.EqualTo("test 1"));
     }
 
-    [TestCase("+3")]
-    [TestCase("-0")]
-    [TestCase("+0")]
-    [TestCase("0x3")]
-    [TestCase("3 3")]
-    [TestCase("3\r\nContent-Length: 3")]
-    public async Task A_content_length_that_is_not_digits_alone_or_comes_twice_is_400_and_the_connection_closes(string contentLength)
+    [Test]
+    public async Task A_content_length_that_is_not_digits_alone_or_comes_twice_is_400_and_the_connection_closes(
+        [Values("+3", "-0", "+0", "0x3", "3 3", "3\r\nContent-Length: 3")] string contentLength)
     {
         var answers = await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Content-Length: {contentLength}\r\n\r\na=1");
 
@@ -111,12 +99,9 @@ public sealed class FramingTests
         Assert.That(answers[0].Headers.Connection.ToString(), Is.EqualTo("close"));
     }
 
-    [TestCase("gzip, chunked")]
-    [TestCase("identity, chunked")]
-    [TestCase("chunked, chunked")]
-    [TestCase("x-custom, chunked")]
-    [TestCase("gzip\r\nTransfer-Encoding: chunked")]
-    public async Task A_transfer_coding_other_than_chunked_is_400_problem_and_the_connection_closes(string transferEncoding)
+    [Test]
+    public async Task A_transfer_coding_other_than_chunked_is_400_problem_and_the_connection_closes(
+        [Values("gzip, chunked", "identity, chunked", "chunked, chunked", "x-custom, chunked", "gzip\r\nTransfer-Encoding: chunked")] string transferEncoding)
     {
         var answers = await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Transfer-Encoding: {transferEncoding}\r\n\r\n3\r\na=1\r\n0\r\n\r\n");
 
@@ -124,19 +109,12 @@ public sealed class FramingTests
         Assert.That((string?)answers[0].Json!["detail"], Is.EqualTo("Transfer-Encoding may only be chunked, once: the server decodes no other transfer coding."));
     }
 
-    [TestCase("gzip")]
-    [TestCase("chunked, gzip")]
-    public async Task A_final_transfer_coding_other_than_chunked_is_kestrels_400_and_the_connection_closes(string transferEncoding)
-    {
-        var answers = await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Transfer-Encoding: {transferEncoding}\r\n\r\n3\r\na=1\r\n0\r\n\r\n");
+    [Test]
+    public async Task A_final_transfer_coding_other_than_chunked_is_kestrels_400_and_the_connection_closes([Values("gzip", "chunked, gzip")] string transferEncoding) =>
+        IsRefusedAndClosed(await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Transfer-Encoding: {transferEncoding}\r\n\r\n3\r\na=1\r\n0\r\n\r\n"), 400, fromApi: false);
 
-        IsRefusedAndClosed(answers, 400, fromApi: false);
-    }
-
-    [TestCase("chunked")]
-    [TestCase("Chunked")]
-    [TestCase(" chunked ,")]
-    public async Task Chunked_alone_is_read_and_the_connection_kept(string transferEncoding)
+    [Test]
+    public async Task Chunked_alone_is_read_and_the_connection_kept([Values("chunked", "Chunked", " chunked ,")] string transferEncoding)
     {
         var answers = await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Transfer-Encoding: {transferEncoding}\r\n\r\n3\r\na=1\r\n0\r\n\r\n");
 

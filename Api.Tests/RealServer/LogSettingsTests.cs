@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace Api.Tests.RealServer;
 
 /// <summary>
@@ -47,8 +44,8 @@ public sealed class LogSettingsTests
         var lines = _configured.Output.Where(line => line.Length > 0).ToList();
 
         Assert.That(lines, Is.Not.Empty);
-        Assert.That(lines.Select(IsJsonObject), Has.All.True, string.Join('\n', lines));
-        Assert.That(IsJsonObject(_defaults.Output[0]), Is.False);
+        Assert.That(lines.Select(JsonLines.IsObject), Has.All.True, string.Join('\n', lines));
+        Assert.That(JsonLines.IsObject(_defaults.Output[0]), Is.False);
     }
 
     // journald reads a line's level from its "<N>" prefix (syslog's severities: 6 is Information).
@@ -69,17 +66,5 @@ public sealed class LogSettingsTests
     {
         Assert.That(_configured.Output, Has.Some.Contains("Connection id"));
         Assert.That(_defaults.Output, Has.None.Contains("Connection id"));
-    }
-
-    private static bool IsJsonObject(string line)
-    {
-        try
-        {
-            return JsonNode.Parse(line) is JsonObject;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
     }
 }

@@ -13,17 +13,9 @@ namespace Api.Tests.RealServer;
 /// does for a value it refuses. Kestrel's own refusal is NUL alone, whatever else a decoded path holds.
 /// </summary>
 [NonParallelizable]
-public sealed class PathParameterEdgeTests
+public sealed class PathParameterEdgeTests : ApiProcessTestBase
 {
     private static readonly string[] Methods = ["GET", "HEAD", "OPTIONS"];
-
-    private ApiProcess _api = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _api = await ApiProcess.StartListeningAsync();
-
-    [OneTimeTearDown]
-    public void Stop() => _api.Dispose();
 
     /// <summary>Every path with a text parameter (the tutorial's: an item's id is an integer), its name and its pattern (ECMA-262's final '$' is .NET's '\z').</summary>
     public static IEnumerable<TestCaseData> Parameters() =>
@@ -84,7 +76,7 @@ public sealed class PathParameterEdgeTests
         var target = template.Replace($"{{{name}}}", "%00", StringComparison.Ordinal);
         foreach (var method in Methods)
         {
-            var answer = await _api.SendAsync(new ApiRequest(method, target));
+            var answer = await Server.SendAsync(new ApiRequest(method, target));
 
             Assert.That((answer.Status, answer.ContentType, answer.Body.Length, answer.IsFromApi), Is.EqualTo((400, (string?)null, 0, false)), $"{method} {target}");
         }
@@ -100,7 +92,7 @@ public sealed class PathParameterEdgeTests
         foreach (var character in characters)
         {
             var target = "/convert/path/a" + string.Concat(Encoding.UTF8.GetBytes(character).Select(b => $"%{b:X2}"));
-            var answer = await _api.SendUncheckedAsync(ApiRequest.Get(target));
+            var answer = await Server.SendUncheckedAsync(ApiRequest.Get(target));
             if (answer.Status != 200)
             {
                 refused.Add($"{Describe(character)}: {answer.Status}{(answer.IsFromApi ? " from the API" : " from Kestrel")}");
@@ -118,7 +110,7 @@ public sealed class PathParameterEdgeTests
             var request = Encoding.Latin1.GetString(RawHttp.Format(new ApiRequest(method, target)));
             return i < 2 ? request.Replace("Connection: close\r\n", "", StringComparison.Ordinal) : request;
         });
-        var exchange = await RawHttp.ExchangeAsync(_api.Port, Encoding.Latin1.GetBytes(string.Concat(requests)), TimeSpan.FromSeconds(30));
+        var exchange = await RawHttp.ExchangeAsync(Server.Port, Encoding.Latin1.GetBytes(string.Concat(requests)), TimeSpan.FromSeconds(30));
         return RawHttp.Parse(exchange.Received, index => index == 1);
     }
 

@@ -19,7 +19,7 @@ namespace Api.Tests.RealServer;
 /// document; the server up.
 /// </summary>
 [NonParallelizable]
-public sealed class RawHttpFuzzTests
+public sealed class RawHttpFuzzTests : ApiProcessTestBase
 {
     private const int ExchangeCount = 2500;
     private const ulong Seed = 21;
@@ -59,8 +59,6 @@ public sealed class RawHttpFuzzTests
     /// <summary>Characters a boundary may use unquoted (RFC 2046's bchars that are also token characters).</summary>
     private static readonly char[] BoundaryChars = [.. "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'+_-."];
 
-    private ApiProcess _api = null!;
-
     /// <summary>What the connection does after a request's answer, as far as the request alone tells.</summary>
     public enum Fate
     {
@@ -76,12 +74,6 @@ public sealed class RawHttpFuzzTests
         Kestrel,
         Api,
     }
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _api = await ApiProcess.StartListeningAsync();
-
-    [OneTimeTearDown]
-    public void Stop() => _api.Dispose();
 
     private static Gen<string> PercentEncodedText =>
         from bytes in Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b))
@@ -100,10 +92,10 @@ public sealed class RawHttpFuzzTests
             (10, from route in Gen.Elements(FormRoutes) from query in Gen.Elements("", "?param1=q") select new Target(route + query, "localhost", route, true)),
             (4, Gen.Elements(OtherRoutes).Select(route => new Target(route, "localhost", null, true))),
             (6, OriginPaths.Select(path => new Target(path, "localhost", null, IsClean(path)))),
-            (2, Gen.Elements([.. FormRoutes, .. OtherRoutes]).Select(route => new Target($"http://localhost:{_api.Port}{route}", $"localhost:{_api.Port}", FormRoutes.Contains(route) ? route : null, true))),
+            (2, Gen.Elements([.. FormRoutes, .. OtherRoutes]).Select(route => new Target($"http://localhost:{Server.Port}{route}", $"localhost:{Server.Port}", FormRoutes.Contains(route) ? route : null, true))),
             (1, Gen.Elements([.. FormRoutes, .. OtherRoutes]).Select(route => new Target($"http://elsewhere.test{route}", "localhost", FormRoutes.Contains(route) ? route : null, true))),
-            (1, OriginPaths.Select(path => new Target($"http://localhost:{_api.Port}{path}", $"localhost:{_api.Port}", null, false))),
-            (1, Gen.Elements("*", $"localhost:{_api.Port}", "localhost", "", "//", "/" + new string('a', 9000), "http://", "?x").Select(target => new Target(target, "localhost", null, false))))
+            (1, OriginPaths.Select(path => new Target($"http://localhost:{Server.Port}{path}", $"localhost:{Server.Port}", null, false))),
+            (1, Gen.Elements("*", $"localhost:{Server.Port}", "localhost", "", "//", "/" + new string('a', 9000), "http://", "?x").Select(target => new Target(target, "localhost", null, false))))
         from fragment in Gen.Frequency((15, Gen.Constant("")), (1, Gen.Elements("#frag", "#")))
         select target with { Text = target.Text + fragment, HasFragment = fragment.Length > 0 };
 
@@ -234,7 +226,7 @@ public sealed class RawHttpFuzzTests
         var exchanges = Exchanges.Sample(ExchangeCount, new Rnd(Seed), GenerationSize);
         foreach (var (exchange, index) in exchanges.Select((exchange, index) => (exchange, index)))
         {
-            var sent = await RawHttp.ExchangeAsync(_api.Port, exchange.Bytes, TimeSpan.FromSeconds(15));
+            var sent = await RawHttp.ExchangeAsync(Server.Port, exchange.Bytes, TimeSpan.FromSeconds(15));
             var responses = RawHttp.Parse(sent.Received, i => i < exchange.Requests.Length && exchange.Requests[i].Method == "HEAD");
             var problems = Problems(exchange, sent, responses);
             foreach (var response in responses)
@@ -255,8 +247,8 @@ public sealed class RawHttpFuzzTests
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}")));
         Assert.That(answers.Where(a => a.Key.StartsWith("API ", StringComparison.Ordinal)).Sum(a => a.Value), Is.GreaterThan(ExchangeCount / 3), "enough requests reach the API");
         Assert.That(answers.Where(a => a.Key.StartsWith("API 2", StringComparison.Ordinal)).Sum(a => a.Value), Is.GreaterThan(ExchangeCount / 10), "enough requests reach the routes");
-        Assert.That(_api.HasExited, Is.False);
-        Assert.That((await _api.GetAsync("/")).Text, Is.EqualTo("Hello World"));
+        Assert.That(Server.HasExited, Is.False);
+        Assert.That((await Server.GetAsync("/")).Text, Is.EqualTo("Hello World"));
     }
 
     private List<string> Problems(RawExchange exchange, RawHttp.Exchange sent, List<ApiResponse> responses)
@@ -265,7 +257,7 @@ public sealed class RawHttpFuzzTests
         List<string> problems =
         [
             .. sent.Closed ? [] : new[] { "the server neither answered nor closed the connection in time" },
-            .. _api.HasExited ? new[] { "the server exited" } : [],
+            .. Server.HasExited ? new[] { "the server exited" } : [],
             .. responses.Count >= least && responses.Count <= most ? [] : new[] { $"{responses.Count} answers to {exchange.Requests.Length} requests, not {least} to {most}" },
         ];
 
@@ -283,10 +275,7 @@ public sealed class RawHttpFuzzTests
 
     private static List<string> Problems(RawRequest request, ApiResponse response)
     {
-        if (Problems(response, !request.SpeaksHttp1, request.Method == "HEAD") is { Count: > 0 } problems)
-        {
-            return problems;
-        }
+        if (Problems(response, !request.SpeaksHttp1, request.Method == "HEAD") is { Count: > 0 } problems) return problems;
 
         if (request.Refusal == Refusal.Kestrel && (response.Status != 400 || response.IsFromApi))
         {
@@ -315,10 +304,7 @@ public sealed class RawHttpFuzzTests
 
     private static List<string> Problems(ApiResponse response, bool mayBe505, bool mayBeHead)
     {
-        if (response.Status == 505 && !response.IsFromApi && mayBe505)
-        {
-            return [];
-        }
+        if (response.Status == 505 && !response.IsFromApi && mayBe505) return [];
 
         if (response.Status >= 500)
         {

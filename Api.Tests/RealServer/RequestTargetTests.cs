@@ -9,17 +9,9 @@ namespace Api.Tests.RealServer;
 /// refuses before the API runs, and a body that never arrives, on the default settings.
 /// </summary>
 [NonParallelizable]
-public sealed class RequestTargetTests
+public sealed class RequestTargetTests : ApiProcessTestBase
 {
     private const string ServerMethods = "DELETE, GET, HEAD, OPTIONS, POST, PUT";
-
-    private ApiProcess _api = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _api = await ApiProcess.StartListeningAsync();
-
-    [OneTimeTearDown]
-    public void Stop() => _api.Dispose();
 
     /// <summary>Kestrel answered on its own, before the API ran: a status and no body.</summary>
     private static void IsKestrelsRefusal(ApiResponse response, IResolveConstraint status)
@@ -31,7 +23,7 @@ public sealed class RequestTargetTests
 
     private async Task<ApiResponse> ExchangeAsync(string requestHead, string body = "")
     {
-        var exchange = await RawHttp.ExchangeAsync(_api.Port, Encoding.Latin1.GetBytes(requestHead + "Connection: close\r\n\r\n" + body), TimeSpan.FromSeconds(20));
+        var exchange = await RawHttp.ExchangeAsync(Server.Port, Encoding.Latin1.GetBytes(requestHead + "Connection: close\r\n\r\n" + body), TimeSpan.FromSeconds(20));
         Assert.That(exchange.Closed, Is.True, "the server answers and closes");
         return RawHttp.Parse(exchange.Received, _ => false).Single();
     }
@@ -50,7 +42,7 @@ public sealed class RequestTargetTests
     [Test]
     public async Task Connect_to_an_authority_is_405_problem_with_the_methods_the_server_takes()
     {
-        var response = await ExchangeAsync($"CONNECT localhost:{_api.Port} HTTP/1.1\r\nHost: localhost:{_api.Port}\r\n");
+        var response = await ExchangeAsync($"CONNECT localhost:{Server.Port} HTTP/1.1\r\nHost: localhost:{Server.Port}\r\n");
 
         ProblemAssert.IsProblem(response, 405);
         Assert.That(response.Allow, Is.EqualTo(ServerMethods));
@@ -64,8 +56,8 @@ public sealed class RequestTargetTests
     [TestCase("/Test/1", 404, null)]
     public async Task An_absolute_form_target_routes_as_its_path_would(string path, int status, string? body)
     {
-        var response = await ExchangeAsync($"GET http://localhost:{_api.Port}{path} HTTP/1.1\r\nHost: localhost:{_api.Port}\r\n");
-        var origin = await _api.GetAsync(path);
+        var response = await ExchangeAsync($"GET http://localhost:{Server.Port}{path} HTTP/1.1\r\nHost: localhost:{Server.Port}\r\n");
+        var origin = await Server.GetAsync(path);
 
         Assert.That(response.Status, Is.EqualTo(status));
         Assert.That(origin.Status, Is.EqualTo(status));
@@ -80,10 +72,8 @@ public sealed class RequestTargetTests
     }
 
     // Flask redirects to the path with the empty segment merged; the API never rewrites a path.
-    [TestCase("/test//abc")]
-    [TestCase("//test/abc")]
-    [TestCase("/convert/int//42")]
-    public async Task A_path_with_an_empty_segment_is_404_problem_and_never_redirected(string path)
+    [Test]
+    public async Task A_path_with_an_empty_segment_is_404_problem_and_never_redirected([Values("/test//abc", "//test/abc", "/convert/int//42")] string path)
     {
         var response = await ExchangeAsync($"GET {path} HTTP/1.1\r\nHost: localhost\r\n");
 
@@ -96,17 +86,14 @@ public sealed class RequestTargetTests
     [TestCase("http://other.example:8080/test/1", "localhost:8080")]
     public async Task An_absolute_form_target_names_the_host_whatever_the_host_header_says(string target, string host)
     {
-        var response = await ExchangeAsync($"GET {string.Format(CultureInfo.InvariantCulture, target, _api.Port)} HTTP/1.1\r\nHost: {host}\r\n");
+        var response = await ExchangeAsync($"GET {string.Format(CultureInfo.InvariantCulture, target, Server.Port)} HTTP/1.1\r\nHost: {host}\r\n");
 
         Assert.That(response.Status, Is.EqualTo(200));
         Assert.That(response.Text, Is.EqualTo("test 1"));
     }
 
-    [TestCase("/test/a#frag")]
-    [TestCase("/test/a?x=1#frag")]
-    [TestCase("/#")]
-    [TestCase("/test/%23#")]
-    public async Task A_target_with_a_fragment_is_400_problem(string target)
+    [Test]
+    public async Task A_target_with_a_fragment_is_400_problem([Values("/test/a#frag", "/test/a?x=1#frag", "/#", "/test/%23#")] string target)
     {
         var response = await ExchangeAsync($"GET {target} HTTP/1.1\r\nHost: localhost\r\n");
 
@@ -114,10 +101,6 @@ public sealed class RequestTargetTests
         Assert.That((string?)response.Json!["detail"], Is.EqualTo("The request target holds a '#': a fragment is never sent to a server."));
         Assert.That(response.Headers.Connection.ToString(), Is.EqualTo("close"));
     }
-
-    [Test]
-    public async Task An_escaped_hash_is_part_of_the_path() =>
-        Assert.That((await ExchangeAsync("GET /test/a%23frag HTTP/1.1\r\nHost: localhost\r\n")).Text, Is.EqualTo("test a#frag"));
 
     // Kestrel serves these raw, and refuses only NUL. By their code: a test's name holding a control character
     // confuses test runners.
@@ -136,45 +119,32 @@ public sealed class RequestTargetTests
         Assert.That(response.Headers.Connection.ToString(), Is.EqualTo("close"));
     }
 
+    [TestCase("/test/a%23frag", "test a#frag")]
+    [TestCase("/test/a%01b", "test a\u0001b")]
+    public async Task An_escaped_hash_or_control_character_is_part_of_the_path(string target, string text) =>
+        Assert.That((await ExchangeAsync($"GET {target} HTTP/1.1\r\nHost: localhost\r\n")).Text, Is.EqualTo(text));
+
     [Test]
-    public async Task An_escaped_control_character_is_part_of_the_path() =>
-        Assert.That((await ExchangeAsync("GET /test/a%01b HTTP/1.1\r\nHost: localhost\r\n")).Text, Is.EqualTo("test a\u0001b"));
-
-    [TestCase("GET /test/a%00b HTTP/1.1")]
-    [TestCase("GET /test/a\0b HTTP/1.1")]
-    [TestCase("GET * HTTP/1.1")]
-    [TestCase("GET localhost:80 HTTP/1.1")]
-    public async Task A_target_kestrel_refuses_is_a_4xx_with_no_body(string requestLine)
-    {
+    public async Task A_target_kestrel_refuses_is_a_4xx_with_no_body(
+        [Values("GET /test/a%00b HTTP/1.1", "GET /test/a\0b HTTP/1.1", "GET * HTTP/1.1", "GET localhost:80 HTTP/1.1")] string requestLine) =>
         IsKestrelsRefusal(await ExchangeAsync(requestLine + "\r\nHost: localhost\r\n"), Is.InRange(400, 499));
-    }
 
-    [TestCase("Bad Header: 1")]
-    [TestCase("NoColon")]
-    [TestCase("X-Folded: 1\r\n continued")]
-    public async Task A_header_kestrel_cannot_parse_is_400_with_no_body(string header)
-    {
+    [Test]
+    public async Task A_header_kestrel_cannot_parse_is_400_with_no_body([Values("Bad Header: 1", "NoColon", "X-Folded: 1\r\n continued")] string header) =>
         IsKestrelsRefusal(await ExchangeAsync($"GET / HTTP/1.1\r\nHost: localhost\r\n{header}\r\n"), Is.EqualTo(400));
-    }
 
     // RFC 9110 §15.6.6: the one 5xx a client can cause.
-    [TestCase("HTTP/1.2")]
-    [TestCase("HTTP/2.0")]
-    [TestCase("HTTP/3.0")]
-    public async Task An_http_version_other_than_1_0_and_1_1_is_kestrels_505_with_no_body(string version)
-    {
+    [Test]
+    public async Task An_http_version_other_than_1_0_and_1_1_is_kestrels_505_with_no_body([Values("HTTP/1.2", "HTTP/2.0", "HTTP/3.0")] string version) =>
         IsKestrelsRefusal(await ExchangeAsync($"GET / {version}\r\nHost: localhost\r\n"), Is.EqualTo(505));
-    }
 
-    [TestCase("HTTP/1.0")]
-    [TestCase("HTTP/1.1")]
-    public async Task Http_1_0_and_1_1_are_served(string version) =>
+    [Test]
+    public async Task Http_1_0_and_1_1_are_served([Values("HTTP/1.0", "HTTP/1.1")] string version) =>
         Assert.That((await ExchangeAsync($"GET /test/1 {version}\r\nHost: localhost\r\n")).Text, Is.EqualTo("test 1"));
 
     // Kestrel finds broken chunking as the body is read: the API answers it, not Kestrel on its own.
-    [TestCase("/test")]
-    [TestCase("/exemple")]
-    public async Task Broken_chunking_in_a_body_the_api_reads_is_400_problem(string path)
+    [Test]
+    public async Task Broken_chunking_in_a_body_theServer_reads_is_400_problem([Values("/test", "/exemple")] string path)
     {
         var response = await ExchangeAsync(
             $"POST {path} HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n", "zz\r\na=1\r\n0\r\n\r\n");

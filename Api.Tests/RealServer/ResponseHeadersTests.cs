@@ -6,16 +6,8 @@ namespace Api.Tests.RealServer;
 /// in-memory server never does).
 /// </summary>
 [NonParallelizable]
-public sealed class ResponseHeadersTests
+public sealed class ResponseHeadersTests : ApiProcessTestBase
 {
-    private ApiProcess _api = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => _api = await ApiProcess.StartListeningAsync();
-
-    [OneTimeTearDown]
-    public void Stop() => _api.Dispose();
-
     [TestCase("GET", "/", 200)]
     [TestCase("HEAD", "/test/1", 200)]
     [TestCase("OPTIONS", "/exemple", 200)]
@@ -27,18 +19,17 @@ public sealed class ResponseHeadersTests
     [TestCase("GET", "/openapi/v1.json", 200)]
     public async Task Every_answer_carries_the_security_headers_and_no_server_header(string method, string target, int status)
     {
-        var response = await _api.SendAsync(new ApiRequest(method, target));
+        var response = await Server.SendAsync(new ApiRequest(method, target));
 
         Assert.That(response.Status, Is.EqualTo(status));
         SecurityHeadersAssert.Carries(response);
     }
 
     // The docs page runs its own script, which that policy would block.
-    [TestCase("/docs/")]
-    [TestCase("/docs/scalar.js")]
-    public async Task The_docs_page_carries_the_security_headers_but_not_the_content_security_policy(string target)
+    [Test]
+    public async Task The_docs_page_carries_the_security_headers_but_not_the_content_security_policy([Values("/docs/", "/docs/scalar.js")] string target)
     {
-        var response = await _api.SendAsync(ApiRequest.Get(target));
+        var response = await Server.SendAsync(ApiRequest.Get(target));
 
         Assert.That(response.Status, Is.EqualTo(200));
         SecurityHeadersAssert.Carries(response, contentSecurityPolicy: false);

@@ -13,10 +13,7 @@ public sealed class SettingsFilesTests
 
     private static async Task<(int Instances, int Threads)> WatchersAsync(ApiProcess api)
     {
-        foreach (var path in Paths)
-        {
-            await api.SendUncheckedAsync(ApiRequest.Get(path));
-        }
+        foreach (var path in Paths) await api.SendUncheckedAsync(ApiRequest.Get(path));
 
         await api.PostFormAsync("/exemple", "param1=a");
         return (InotifyInstances(api.Id), WatcherThreads(api.Id));
@@ -30,10 +27,9 @@ public sealed class SettingsFilesTests
     private static int WatcherThreads(int pid) =>
         new DirectoryInfo($"/proc/{pid}/task").EnumerateDirectories().Count(thread => File.ReadAllText(Path.Combine(thread.FullName, "comm")).Trim() == ".NET File Watch");
 
-    [TestCase("Production")]
-    [TestCase("Staging")]
+    [Test]
     [Platform("Linux")]
-    public async Task Outside_development_the_api_holds_no_inotify_instance_and_no_watcher_thread(string environment)
+    public async Task Outside_development_the_api_holds_no_inotify_instance_and_no_watcher_thread([Values("Production", "Staging")] string environment)
     {
         using var api = await ApiProcess.StartListeningAsync(("ASPNETCORE_ENVIRONMENT", environment));
 
@@ -65,9 +61,8 @@ public sealed class SettingsFilesTests
 
     // The host filter reads AllowedHosts from the configuration on every request: a change shows in the next answer.
     // With polling (DOTNET_USE_POLLING_FILE_WATCHER) instead of inotify too, every 4 s: outside Development, neither.
-    [TestCase(false)]
-    [TestCase(true)]
-    public async Task An_edit_of_appsettings_json_applies_at_once_in_development_and_elsewhere_at_the_next_start(bool polling)
+    [Test]
+    public async Task An_edit_of_appsettings_json_applies_at_once_in_development_and_elsewhere_at_the_next_start([Values(false, true)] bool polling)
     {
         using var production = new TemporaryFolder();
         using var development = new TemporaryFolder();
@@ -104,10 +99,7 @@ public sealed class SettingsFilesTests
         while (true)
         {
             var status = await StatusAsync(api);
-            if (status != from || cancel.IsCancellationRequested)
-            {
-                return status;
-            }
+            if (status != from || cancel.IsCancellationRequested) return status;
 
             await Task.Delay(100);
         }

@@ -1,13 +1,11 @@
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Api.Tests.RealServer;
 
 /// <summary>
-/// The real process on Kestrel: JSON logs when configured, one request line per request, and a
-/// SIGTERM that lets the request in flight finish before the process exits with code 0.
+/// The real process on Kestrel: a SIGTERM lets the request in flight finish before the process exits
+/// with code 0, its JSON log lines included when configured.
 /// </summary>
 [NonParallelizable]
 public sealed class ShutdownTests
@@ -37,23 +35,7 @@ public sealed class ShutdownTests
         Assert.That(exitCode, Is.Zero);
         var lines = api.Output.Where(line => line.Length > 0).ToList();
         Assert.That(lines, Is.Not.Empty);
-        Assert.That(lines.Select(IsJsonObject), Has.All.True, string.Join('\n', lines));
-        var requestLine = lines.Select(line => JsonNode.Parse(line)!).Single(log => ((string?)log["Category"])!.EndsWith("HttpLoggingMiddleware", StringComparison.Ordinal));
-        Assert.That((string?)requestLine["State"]!["Method"], Is.EqualTo("POST"));
-        Assert.That((string?)requestLine["State"]!["Path"], Is.EqualTo("/test"));
-        Assert.That((int?)requestLine["State"]!["StatusCode"], Is.EqualTo(200));
-    }
-
-    private static bool IsJsonObject(string line)
-    {
-        try
-        {
-            return JsonNode.Parse(line) is JsonObject;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
+        Assert.That(lines.Select(JsonLines.IsObject), Has.All.True, string.Join('\n', lines));
     }
 
     private static async Task<string> ReadAnswerAsync(NetworkStream stream)
@@ -64,10 +46,7 @@ public sealed class ShutdownTests
         while (!answer.ToString().EndsWith('}'))
         {
             var read = await stream.ReadAsync(buffer, timeout.Token);
-            if (read == 0)
-            {
-                break;
-            }
+            if (read == 0) break;
 
             answer.Append(Encoding.UTF8.GetString(buffer, 0, read));
         }

@@ -13,13 +13,15 @@ public sealed class PreconditionsTests
     private const string Current = "\"v2\"";
     private static readonly DateTimeOffset Modified = DateTimeOffset.Parse("2026-06-01T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static PreconditionOutcome Evaluate(string method, params (string Name, string Value)[] headers)
+    private static PreconditionOutcome Evaluate(string method, params (string Name, string Value)[] headers) => Evaluate(method, Modified, headers);
+
+    private static PreconditionOutcome Evaluate(string method, DateTimeOffset? lastModified, params (string Name, string Value)[] headers)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = method;
         foreach (var (name, value) in headers) context.Request.Headers.Append(name, value);
 
-        return Preconditions.Evaluate(context.Request, Current, Modified);
+        return Preconditions.Evaluate(context.Request, Current, lastModified);
     }
 
     [TestCase("\"v2\"", "Proceed")]
@@ -50,13 +52,8 @@ public sealed class PreconditionsTests
     public void If_none_match_that_matches_fails_a_change(string ifNoneMatch, string expected) =>
         Assert.That(Evaluate("DELETE", ("If-None-Match", ifNoneMatch)), Is.EqualTo(Enum.Parse<PreconditionOutcome>(expected)));
 
-    [TestCase("d*,9*")]
-    [TestCase("*, \"v1\"")]
-    [TestCase("v2")]
-    [TestCase("\"v2")]
-    [TestCase("")]
-    [TestCase(",")]
-    public void A_field_that_is_not_star_alone_or_a_list_of_etags_is_ignored(string value)
+    [Test]
+    public void A_field_that_is_not_star_alone_or_a_list_of_etags_is_ignored([Values("d*,9*", "*, \"v1\"", "v2", "\"v2", "", ",")] string value)
     {
         Assert.That(Evaluate("GET", ("If-None-Match", value)), Is.EqualTo(PreconditionOutcome.Proceed));
         Assert.That(Evaluate("PUT", ("If-Match", value)), Is.EqualTo(PreconditionOutcome.Proceed));
@@ -96,13 +93,6 @@ public sealed class PreconditionsTests
         Assert.That(Evaluate("GET", ("If-Match", "\"v1\""), ("If-None-Match", "\"v2\"")), Is.EqualTo(PreconditionOutcome.Failed));
 
     [Test]
-    public void A_representation_without_a_date_meets_every_date_condition()
-    {
-        var context = new DefaultHttpContext();
-        context.Request.Method = "GET";
-        context.Request.Headers.IfModifiedSince = Noon;
-        context.Request.Headers.IfUnmodifiedSince = Before;
-
-        Assert.That(Preconditions.Evaluate(context.Request, Current, lastModified: null), Is.EqualTo(PreconditionOutcome.Proceed));
-    }
+    public void A_representation_without_a_date_meets_every_date_condition() =>
+        Assert.That(Evaluate("GET", null, ("If-Modified-Since", Noon), ("If-Unmodified-Since", Before)), Is.EqualTo(PreconditionOutcome.Proceed));
 }

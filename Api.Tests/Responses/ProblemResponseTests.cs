@@ -86,7 +86,7 @@ public sealed class ProblemResponseTests : ApiTestBase
     }
 
     [Test]
-    public async Task An_unhandled_exception_is_a_500_problem_without_exception_text()
+    public async Task An_unhandled_exception_is_a_500_problem_without_exception_text_and_with_the_security_headers()
     {
         var echo = new Mock<IEchoService>();
         echo.Setup(e => e.Greet()).Throws(new InvalidOperationException("secret internal detail"));
@@ -97,6 +97,7 @@ public sealed class ProblemResponseTests : ApiTestBase
 
         Assert.That(response.Status, Is.EqualTo(200));
         ProblemAssert.IsProblem(failing, 500);
+        SecurityHeadersAssert.Carries(failing);
         Assert.That(failing.Text, Does.Not.Contain("secret internal detail"));
         Assert.That(failing.Text, Does.Not.Contain("InvalidOperationException"));
     }

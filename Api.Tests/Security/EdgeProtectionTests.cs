@@ -1,7 +1,4 @@
 using System.Net;
-using Api.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Moq;
 
 namespace Api.Tests.Security;
 
@@ -12,34 +9,16 @@ public sealed class EdgeProtectionTests : ApiTestBase
     [TestCase("GET", "/nope")]
     [TestCase("DELETE", "/test")]
     [TestCase("POST", "/exemple")]
-    public async Task Every_answer_carries_the_security_headers_and_no_server_header(string method, string path)
-    {
+    public async Task Every_answer_carries_the_security_headers_and_no_server_header(string method, string path) =>
         SecurityHeadersAssert.Carries(await SendAsync(method, path));
-    }
-
-    [Test]
-    public async Task A_500_also_carries_the_security_headers()
-    {
-        var echo = new Mock<IEchoService>();
-        echo.Setup(e => e.Greet()).Throws<InvalidOperationException>();
-        var failing = Factory.WithServices(s => s.AddSingleton(echo.Object));
-
-        var response = await failing.SendAsync(ApiRequest.Get("/"));
-
-        Assert.That(response.Status, Is.EqualTo(500));
-        Assert.That(response.Headers["X-Content-Type-Options"].ToString(), Is.EqualTo("nosniff"));
-    }
 
     [Test]
     public async Task Rate_limiting_is_off_by_default()
     {
-        var statuses = new List<int>();
         for (var i = 0; i < 50; i++)
         {
-            statuses.Add((await GetAsync("/")).Status);
+            Assert.That((await GetAsync("/")).Status, Is.EqualTo(200), $"request {i}");
         }
-
-        Assert.That(statuses, Has.All.EqualTo(200));
     }
 
     [Test]
@@ -47,14 +26,10 @@ public sealed class EdgeProtectionTests : ApiTestBase
     {
         var limited = Factory.With(("RateLimiting:PermitLimit", "2"), ("RateLimiting:Window", "00:01:00"));
 
-        var responses = new List<ApiResponse>();
-        for (var i = 0; i < 3; i++)
-        {
-            responses.Add(await limited.SendAsync(ApiRequest.Get("/")));
-        }
+        Assert.That((await limited.SendAsync(ApiRequest.Get("/"))).Status, Is.EqualTo(200));
+        Assert.That((await limited.SendAsync(ApiRequest.Get("/"))).Status, Is.EqualTo(200));
+        var rejected = await limited.SendAsync(ApiRequest.Get("/"));
 
-        var rejected = responses[^1];
-        Assert.That(responses.Select(r => r.Status), Is.EqualTo(new[] { 200, 200, 429 }));
         ProblemAssert.IsProblem(rejected, 429);
         Assert.That((string?)rejected.Json!["detail"], Is.EqualTo("Too many requests from this client address; Retry-After says when to try again."));
         Assert.That(int.Parse(rejected.Headers["Retry-After"].ToString(), System.Globalization.CultureInfo.InvariantCulture), Is.InRange(1, 60));
@@ -105,23 +80,17 @@ public sealed class EdgeProtectionTests : ApiTestBase
         Headers = forwardedFor is null ? [] : [new("X-Forwarded-For", forwardedFor)],
     };
 
-    [TestCase("/healthz")]
-    [TestCase("/readyz")]
-    [TestCase("/docs/")]
-    [TestCase("/docs/scalar.js")]
-    [TestCase("/openapi/v1.json")]
-    [TestCase("/metrics")]
-    public async Task Health_probes_the_docs_page_the_document_and_the_metrics_are_neither_limited_nor_counted(string path)
+    [Test]
+    public async Task Health_probes_the_docs_page_the_document_and_the_metrics_are_neither_limited_nor_counted(
+        [Values("/healthz", "/readyz", "/docs/", "/docs/scalar.js", "/openapi/v1.json", "/metrics")] string path)
     {
         var limited = Factory.With(("RateLimiting:PermitLimit", "1"));
 
-        var statuses = new List<int>();
         for (var i = 0; i < 6; i++)
         {
-            statuses.Add((await limited.SendAsync(ApiRequest.Get(path))).Status);
+            Assert.That((await limited.SendAsync(ApiRequest.Get(path))).Status, Is.EqualTo(200), $"request {i}");
         }
 
-        Assert.That(statuses, Has.All.EqualTo(200));
         Assert.That((await limited.SendAsync(ApiRequest.Get("/"))).Status, Is.EqualTo(200), "the client's one permit is still there");
     }
 }

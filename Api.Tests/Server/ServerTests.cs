@@ -9,26 +9,16 @@ namespace Api.Tests.Server;
 /// <summary>The host's own settings, the drain and a failed start, in the test process (as a process of its own: RealServer/StartupTests and DrainTests).</summary>
 public sealed class HostingTests
 {
-    [TestCase(null)]
-    [TestCase("http://127.0.0.1:5000")]
-    [TestCase("http://LOCALHOST:1/")]
-    [TestCase("http://127.0.0.1:0/")]
-    [TestCase("http://*:80")]
-    [TestCase("http://+:80")]
-    [TestCase("http://[::1]:65535")]
-    [TestCase("http://127.0.0.1:5000;http://localhost:5001")]
-    public void Addresses_kestrel_listens_on_as_written_are_valid(string? urls) =>
+    [Test]
+    public void Addresses_kestrel_listens_on_as_written_are_valid(
+        [Values(null, "http://127.0.0.1:5000", "http://LOCALHOST:1/", "http://127.0.0.1:0/", "http://*:80", "http://+:80", "http://[::1]:65535",
+            "http://127.0.0.1:5000;http://localhost:5001")] string? urls) =>
         Assert.That(new ServerSettingsValidator().Validate(new ServerSettings { Urls = urls }).IsValid, Is.True);
 
-    [TestCase("http://127.0.0.1:65536")]
-    [TestCase("http://127.0.0.1:5O00")]
-    [TestCase("http://api.example:5123")]
-    [TestCase("https://127.0.0.1:5123")]
-    [TestCase("http://127.0.0.1:5123/api")]
-    [TestCase("localhost:5123")]
-    [TestCase("http://localhost:0")]
-    [TestCase("http://127.0.0.1:5123;http://api.example:5123")]
-    public void Addresses_kestrel_would_read_otherwise_or_not_at_all_are_refused(string urls) =>
+    [Test]
+    public void Addresses_kestrel_would_read_otherwise_or_not_at_all_are_refused(
+        [Values("http://127.0.0.1:65536", "http://127.0.0.1:5O00", "http://api.example:5123", "https://127.0.0.1:5123", "http://127.0.0.1:5123/api",
+            "localhost:5123", "http://localhost:0", "http://127.0.0.1:5123;http://api.example:5123")] string urls) =>
         Assert.That(new ServerSettingsValidator().Validate(new ServerSettings { Urls = urls }).IsValid, Is.False);
 
     [Test]

@@ -27,16 +27,14 @@ public sealed class StrictFramingTests : ApiTestBase
             (string?)(await RefusedAsync(Chunked("chunked", "HTTP/1.0"))).Json!["detail"],
             Is.EqualTo("Transfer-Encoding is not HTTP/1.0: the framing of this request cannot be trusted."));
 
-    [TestCase("gzip, chunked")]
-    [TestCase("chunked, chunked")]
-    public async Task A_transfer_coding_besides_chunked_is_400_problem_and_closes_the_connection(string transferEncoding) =>
+    [Test]
+    public async Task A_transfer_coding_besides_chunked_is_400_problem_and_closes_the_connection([Values("gzip, chunked", "chunked, chunked")] string transferEncoding) =>
         Assert.That(
             (string?)(await RefusedAsync(Chunked(transferEncoding))).Json!["detail"],
             Is.EqualTo("Transfer-Encoding may only be chunked, once: the server decodes no other transfer coding."));
 
-    [TestCase("chunked")]
-    [TestCase(" Chunked ,")]
-    public async Task Chunked_alone_is_read(string transferEncoding) =>
+    [Test]
+    public async Task Chunked_alone_is_read([Values("chunked", " Chunked ,")] string transferEncoding) =>
         Assert.That((await SendAsync(Chunked(transferEncoding))).Text, Is.EqualTo("""{"a":"1"}"""));
 
     [Test]
@@ -46,17 +44,14 @@ public sealed class StrictFramingTests : ApiTestBase
             Is.EqualTo("The request target holds a '#': a fragment is never sent to a server."));
 
     // Characters by their code: a test's name holding a control character confuses test runners.
-    [TestCase(0x01)]
-    [TestCase(0x1f)]
-    [TestCase(0x7f)]
-    public async Task A_target_with_a_raw_control_character_is_400_problem_and_closes_the_connection(int character) =>
+    [Test]
+    public async Task A_target_with_a_raw_control_character_is_400_problem_and_closes_the_connection([Values(0x01, 0x1f, 0x7f)] int character) =>
         Assert.That(
             (string?)(await RefusedAsync(ApiRequest.Get($"/test/a{(char)character}b"))).Json!["detail"],
             Is.EqualTo("The request target holds a control character: a client sends it percent-encoded."));
 
-    [TestCase(0x20)]
-    [TestCase(0x7e)]
-    public async Task The_characters_beside_the_control_ranges_are_not_refused(int character) =>
+    [Test]
+    public async Task The_characters_beside_the_control_ranges_are_not_refused([Values(0x20, 0x7e)] int character) =>
         Assert.That((await SendAsync(ApiRequest.Get($"/test/a{(char)character}b"))).Status, Is.EqualTo(200));
 
     [Test]

@@ -10,18 +10,6 @@ public sealed class ContentRootTests
         ContentRoot.Default(new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create("contentRoot", configured)]).Build());
 
     [Test]
-    public void Without_one_configured_it_is_the_apis_own_folder() =>
-        Assert.That(Default(null), Is.EqualTo(AppContext.BaseDirectory));
-
-    [Test]
-    public void One_configured_is_left_to_the_host()
-    {
-        using var temporary = new TemporaryFolder();
-
-        Assert.That(Default(temporary.FullName), Is.Null);
-    }
-
-    [Test]
     public void A_relative_one_is_resolved_from_the_apis_own_folder_as_the_host_does()
     {
         Assert.That(Default("."), Is.Null);

@@ -63,6 +63,11 @@ public sealed class ApiProcess : IApiServer, IDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        return Launch(start, environment, arguments);
+    }
+
+    private static ApiProcess Launch(ProcessStartInfo start, IEnumerable<(string Name, string? Value)>? environment, IEnumerable<string>? arguments)
+    {
         var database = OwnDatabase(start, environment, arguments);
         foreach (var (name, value) in environment ?? [])
         {
@@ -110,13 +115,7 @@ public sealed class ApiProcess : IApiServer, IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        var database = OwnDatabase(start, environment, arguments);
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return new ApiProcess(Process.Start(start)!) { _database = database };
+        return Launch(start, environment, arguments);
     }
 
     /// <summary>Starts the API and waits until it listens.</summary>

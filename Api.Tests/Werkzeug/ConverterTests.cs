@@ -29,17 +29,8 @@ public sealed class ConverterTests
         Assert.That(Matches(converter, segment), Is.True);
     }
 
-    [TestCase("")]
-    [TestCase("-1")]
-    [TestCase("+1")]
-    [TestCase(" 1")]
-    [TestCase("1 ")]
-    [TestCase("1.5")]
-    [TestCase("1_000")]
-    [TestCase("0x10")]
-    [TestCase("abc")]
-    [TestCase("²")]
-    public void Int_rejects_signs_spaces_and_non_digits(string segment)
+    [Test]
+    public void Int_rejects_signs_spaces_and_non_digits([Values("", "-1", "+1", " 1", "1 ", "1.5", "1_000", "0x10", "abc", "²")] string segment)
     {
         Assert.That(new IntegerConverter().TryConvert(segment, out _), Is.False);
         Assert.That(Matches(new IntegerConverter(), segment), Is.False);
@@ -56,55 +47,36 @@ public sealed class ConverterTests
         Assert.That(value, Is.EqualTo(expected));
     }
 
-    [TestCase("1")]
-    [TestCase("1e5")]
-    [TestCase("1.5e3")]
-    [TestCase("NaN")]
-    [TestCase("inf")]
-    [TestCase("-1.0")]
-    [TestCase(".5")]
-    [TestCase("5.")]
-    [TestCase("1..5")]
-    [TestCase("1.5.5")]
-    [TestCase(" 1.5")]
-    [TestCase("1,5")]
-    public void Float_rejects_everything_else(string segment) =>
+    [Test]
+    public void Float_rejects_everything_else([Values("1", "1e5", "1.5e3", "NaN", "inf", "-1.0", ".5", "5.", "1..5", "1.5.5", " 1.5", "1,5")] string segment) =>
         Assert.That(new FloatConverter().TryConvert(segment, out _), Is.False);
 
     [Test]
     public void Float_rejects_a_value_beyond_the_range_of_a_double() =>
         Assert.That(new FloatConverter().TryConvert(new string('9', 400) + ".0", out _), Is.False);
 
-    [TestCase("6F9619FF-8B86-D011-B42D-00C04FC964FF")]
-    [TestCase("6f9619ff-8b86-d011-b42d-00c04fc964ff")]
-    public void Uuid_accepts_the_dashed_form_in_either_case(string segment)
+    [Test]
+    public void Uuid_accepts_the_dashed_form_in_either_case([Values("6F9619FF-8B86-D011-B42D-00C04FC964FF", "6f9619ff-8b86-d011-b42d-00c04fc964ff")] string segment)
     {
         Assert.That(new UuidConverter().TryConvert(segment, out var value), Is.True);
         Assert.That(value.ToString("D"), Is.EqualTo("6f9619ff-8b86-d011-b42d-00c04fc964ff"));
     }
 
-    [TestCase("6F9619FF8B86D011B42D00C04FC964FF")]
-    [TestCase("{6F9619FF-8B86-D011-B42D-00C04FC964FF}")]
-    [TestCase(" 6F9619FF-8B86-D011-B42D-00C04FC964FF")]
-    [TestCase("6F9619FF-8B86-D011-B42D-00C04FC964F")]
-    [TestCase("6G9619FF-8B86-D011-B42D-00C04FC964FF")]
-    [TestCase("6F9619FF-8B86-D011-B42D-00C04FC964FF0")]
-    public void Uuid_rejects_other_forms(string segment) =>
+    [Test]
+    public void Uuid_rejects_other_forms(
+        [Values("6F9619FF8B86D011B42D00C04FC964FF", "{6F9619FF-8B86-D011-B42D-00C04FC964FF}", " 6F9619FF-8B86-D011-B42D-00C04FC964FF",
+            "6F9619FF-8B86-D011-B42D-00C04FC964F", "6G9619FF-8B86-D011-B42D-00C04FC964FF", "6F9619FF-8B86-D011-B42D-00C04FC964FF0")] string segment) =>
         Assert.That(new UuidConverter().TryConvert(segment, out _), Is.False);
 
-    [TestCase("a")]
-    [TestCase("a/b")]
-    [TestCase("a/b/")]
-    [TestCase("a/b/c/d.txt")]
-    public void Path_accepts_one_or_more_segments_and_keeps_a_trailing_slash(string segment)
+    [Test]
+    public void Path_accepts_one_or_more_segments_and_keeps_a_trailing_slash([Values("a", "a/b", "a/b/", "a/b/c/d.txt")] string segment)
     {
         Assert.That(new PathConverter().TryConvert(segment, out var value), Is.True);
         Assert.That(value, Is.EqualTo(segment));
     }
 
-    [TestCase("")]
-    [TestCase("/a")]
-    public void Path_rejects_an_empty_value_or_a_leading_slash(string segment) =>
+    [Test]
+    public void Path_rejects_an_empty_value_or_a_leading_slash([Values("", "/a")] string segment) =>
         Assert.That(new PathConverter().TryConvert(segment, out _), Is.False);
 
     [TestCase("a+b+c", new[] { "a", "b", "c" })]
@@ -118,9 +90,8 @@ public sealed class ConverterTests
         Assert.That(value, Is.EqualTo(expected));
     }
 
-    [TestCase("")]
-    [TestCase("a/b")]
-    public void List_rejects_an_empty_segment_or_a_slash(string segment) =>
+    [Test]
+    public void List_rejects_an_empty_segment_or_a_slash([Values("", "a/b")] string segment) =>
         Assert.That(new ListConverter().TryConvert(segment, out _), Is.False);
 
     [Test]

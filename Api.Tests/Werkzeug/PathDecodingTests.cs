@@ -9,8 +9,7 @@ public sealed class PathDecodingTests : ApiTestBase
     {
         var response = await Factory.SendUncheckedAsync(ApiRequest.Get(target));
 
-        Assert.That(response.Status, Is.EqualTo(200));
-        Assert.That(response.Text, Is.EqualTo(expected));
+        Assert.That((response.Status, response.Text), Is.EqualTo((200, expected)));
     }
 
     [Test]

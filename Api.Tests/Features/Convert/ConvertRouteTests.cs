@@ -19,23 +19,14 @@ public sealed class ConvertRouteTests : ApiTestBase
     {
         var response = await GetAsync(path);
 
-        Assert.That(response.Status, Is.EqualTo(200));
-        Assert.That(response.ContentType, Is.EqualTo("application/json"));
-        Assert.That(response.Text, Is.EqualTo(expected));
+        Assert.That((response.Status, response.ContentType, response.Text), Is.EqualTo((200, "application/json", expected)));
     }
 
-    [TestCase("/convert/int/-1")]
-    [TestCase("/convert/int/%201")]
-    [TestCase("/convert/int/1.5")]
-    [TestCase("/convert/float/1")]
-    [TestCase("/convert/float/1e5")]
-    [TestCase("/convert/float/NaN")]
-    [TestCase("/convert/uuid/6F9619FF8B86D011B42D00C04FC964FF")]
-    [TestCase("/convert/uuid/%7B6F9619FF-8B86-D011-B42D-00C04FC964FF%7D")]
-    [TestCase("/convert/path/")]
-    [TestCase("/convert/list/")]
-    [TestCase("/convert/string/a%2Fb")]
-    public async Task A_value_that_does_not_convert_is_404_problem(string path) =>
+    [Test]
+    public async Task A_value_that_does_not_convert_is_404_problem(
+        [Values("/convert/int/-1", "/convert/int/%201", "/convert/int/1.5", "/convert/float/1", "/convert/float/1e5", "/convert/float/NaN",
+            "/convert/uuid/6F9619FF8B86D011B42D00C04FC964FF", "/convert/uuid/%7B6F9619FF-8B86-D011-B42D-00C04FC964FF%7D", "/convert/path/", "/convert/list/",
+            "/convert/string/a%2Fb")] string path) =>
         ProblemAssert.IsProblem(await GetAsync(path), 404);
 
     [Test]

@@ -6,10 +6,8 @@ public sealed class ExempleFormValidatorTests
 {
     private readonly ExempleFormValidator _validator = new();
 
-    [TestCase("jeej")]
-    [TestCase("")]
-    [TestCase(" ")]
-    public void Any_sent_param1_is_valid_even_empty(string param1) =>
+    [Test]
+    public void Any_sent_param1_is_valid_even_empty([Values("jeej", "", " ")] string param1) =>
         Assert.That(_validator.Validate(new ExempleForm { Param1 = param1 }).IsValid, Is.True);
 
     [Test]

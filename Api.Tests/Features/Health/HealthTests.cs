@@ -16,23 +16,13 @@ public sealed class HealthTests : ApiTestBase
         return lifetime.Object;
     }
 
-    [Test]
-    public async Task Liveness_is_healthy_json()
+    [TestCase("/healthz", """{"status":"Healthy","checks":{"self":"Healthy"}}""")]
+    [TestCase("/readyz", """{"status":"Healthy","checks":{"lifetime":"Healthy","items":"Healthy"}}""")]
+    public async Task Liveness_and_readiness_once_started_are_healthy_json(string path, string report)
     {
-        var response = await GetAsync("/healthz");
+        var response = await GetAsync(path);
 
-        Assert.That(response.Status, Is.EqualTo(200));
-        Assert.That(response.ContentType, Is.EqualTo("application/json"));
-        Assert.That(response.Text, Is.EqualTo("""{"status":"Healthy","checks":{"self":"Healthy"}}"""));
-    }
-
-    [Test]
-    public async Task Readiness_is_healthy_once_started()
-    {
-        var response = await GetAsync("/readyz");
-
-        Assert.That(response.Status, Is.EqualTo(200));
-        Assert.That(response.Text, Is.EqualTo("""{"status":"Healthy","checks":{"lifetime":"Healthy","items":"Healthy"}}"""));
+        Assert.That((response.Status, response.ContentType, response.Text), Is.EqualTo((200, "application/json", report)));
     }
 
     [TestCase(false, false)]

@@ -7,9 +7,6 @@ public sealed class RootRouteTests : ApiTestBase
     {
         var response = await GetAsync("/");
 
-        Assert.That(response.Status, Is.EqualTo(200));
-        Assert.That(response.Text, Is.EqualTo("Hello World"));
-        Assert.That(response.ContentType, Is.EqualTo("text/plain; charset=utf-8"));
-        Assert.That(response.ContentLength, Is.EqualTo(11));
+        Assert.That((response.Status, response.Text, response.ContentType, response.ContentLength), Is.EqualTo((200, "Hello World", "text/plain; charset=utf-8", (long?)11)));
     }
 }

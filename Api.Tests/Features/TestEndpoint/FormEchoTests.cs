@@ -1,7 +1,4 @@
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json.Nodes;
-
 
 namespace Api.Tests.Features.TestEndpoint;
 
@@ -62,12 +59,4 @@ public sealed class FormEchoTests : ApiTestBase
 
     [Test]
     public async Task No_body_gives_an_empty_object() => Assert.That(await EchoAsync(new ApiRequest("POST", "/test")), Is.EqualTo("{}"));
-
-    [Test]
-    public async Task A_json_body_is_never_read_as_a_form()
-    {
-        using var content = new StringContent("""{"param1":"jeej"}""", new MediaTypeHeaderValue("application/json"));
-
-        Assert.That(JsonNode.Parse(await EchoAsync(ApiRequest.Post("/test", content)))!.AsObject(), Is.Empty);
-    }
 }

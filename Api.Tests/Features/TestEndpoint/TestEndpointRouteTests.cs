@@ -7,9 +7,7 @@ public sealed class TestRouteTests : ApiTestBase
     {
         var response = await GetAsync("/test");
 
-        Assert.That(response.Status, Is.EqualTo(200));
-        Assert.That(response.Text, Is.EqualTo("test_endpoint_get"));
-        Assert.That(response.ContentType, Is.EqualTo("text/plain; charset=utf-8"));
+        Assert.That((response.Status, response.Text, response.ContentType), Is.EqualTo((200, "test_endpoint_get", "text/plain; charset=utf-8")));
     }
 
     [TestCase("multipart/form-data; boundary=XyZ", "not multipart")]
@@ -18,8 +16,7 @@ public sealed class TestRouteTests : ApiTestBase
     {
         var response = await SendAsync(ApiRequest.Get("/test/42").WithBody(System.Text.Encoding.UTF8.GetBytes(body), contentType));
 
-        Assert.That(response.Status, Is.EqualTo(200));
-        Assert.That(response.Text, Is.EqualTo("test 42"));
+        Assert.That((response.Status, response.Text), Is.EqualTo((200, "test 42")));
     }
 
     [TestCase("/test/abc", "test abc")]
@@ -34,8 +31,7 @@ public sealed class TestRouteTests : ApiTestBase
     {
         var response = await GetAsync(path);
 
-        Assert.That(response.Status, Is.EqualTo(200));
-        Assert.That(response.Text, Is.EqualTo(expected));
+        Assert.That((response.Status, response.Text), Is.EqualTo((200, expected)));
     }
 
     [TestCase("/test/42", "test 42")]
