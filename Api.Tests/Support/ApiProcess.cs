@@ -124,8 +124,16 @@ public sealed class ApiProcess : IApiServer, IDisposable
     public static async Task<ApiProcess> StartListeningAsync(IEnumerable<(string Name, string? Value)> environment, IEnumerable<string> arguments)
     {
         var api = Start(environment, arguments);
-        await api.WaitForPortAsync();
-        return api;
+        try
+        {
+            await api.WaitForPortAsync();
+            return api;
+        }
+        catch
+        {
+            api.Dispose(); // a start that failed or hung leaves no process behind
+            throw;
+        }
     }
 
     public async Task<int> WaitForPortAsync()
