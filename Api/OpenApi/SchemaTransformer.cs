@@ -3,11 +3,9 @@ using FluentValidation.Validators;
 
 namespace Api.OpenApi;
 
-/// <summary>
-/// Schemas as the API writes and reads them: a BigInteger is a JSON number, a decimal an exact one, and a problem always
+/// <summary>Schemas as the API writes and reads them: a BigInteger is a JSON number, a decimal an exact one, and a problem always
 /// has a type, a title, a status and a traceId and no null member. The DTOs say themselves that they hold no null; a
-/// request's members its validator requires are required and never null.
-/// </summary>
+/// request's members its validator requires are required and never null.</summary>
 internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
 {
     private static readonly string[] ProblemRequired = ["type", "title", "status", ProblemResponses.TraceIdExtension];
