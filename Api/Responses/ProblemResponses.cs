@@ -55,10 +55,8 @@ internal static partial class ProblemResponses
         return app;
     }
 
-    /// <summary>
-    /// Every problem's status, its type and title from MVC's <see cref="ApiBehaviorOptions.ClientErrorMapping"/>, the trace id,
-    /// and a detail for an unreadable request and for the answers routing and the rate limiter give on their own.
-    /// </summary>
+    /// <summary>Every problem's status, its type and title from MVC's <see cref="ApiBehaviorOptions.ClientErrorMapping"/>, the trace id,
+    /// and a detail for an unreadable request and for the answers routing and the rate limiter give on their own.</summary>
     private static void Complete(ProblemDetailsContext context, IDictionary<int, ClientErrorData> types)
     {
         var problem = context.ProblemDetails;
