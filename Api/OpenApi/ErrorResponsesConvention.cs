@@ -47,9 +47,6 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
     private static bool Declares(ActionModel action, Func<int, bool> status) =>
         action.Filters.OfType<IApiResponseMetadataProvider>().Any(declared => status(declared.StatusCode));
 
-    private static ProducesResponseTypeAttribute<ProblemDetails> Problem(int status, string description) =>
-        new ProducesResponseTypeAttribute<ProblemDetails>(status, MediaTypeNames.Application.ProblemJson) { Description = description };
-
     /// <summary>An error an action declares without a type (<c>[ProducesResponseType(404)]</c>) is answered as a problem: the shared
     /// answer of its status where there is one.</summary>
     private static void DescribeDeclaredErrorsAsProblems(ActionModel action)
@@ -58,8 +55,10 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
         {
             if (action.Filters[i] is ProducesResponseTypeAttribute { StatusCode: >= 400 } declared && declared.Type == typeof(void))
             {
-                action.Filters[i] = SharedResponse.Declaring(declared.StatusCode)
-                    ?? Problem(declared.StatusCode, declared.Description ?? ReasonPhrases.GetReasonPhrase(declared.StatusCode));
+                action.Filters[i] = SharedResponse.Declaring(declared.StatusCode) ?? new ProducesResponseTypeAttribute<ProblemDetails>(declared.StatusCode, MediaTypeNames.Application.ProblemJson)
+                {
+                    Description = declared.Description ?? ReasonPhrases.GetReasonPhrase(declared.StatusCode),
+                };
             }
         }
     }

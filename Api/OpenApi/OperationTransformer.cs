@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using FluentValidation.Validators;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Controllers;
 
@@ -188,11 +187,10 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         };
     }
 
-    // The validator names its rules by the field names clients send (OverridePropertyName).
     private static bool IsRequiredByValidator(ApiParameterDescription field, IServiceProvider services) =>
         field.ModelMetadata is { ContainerType: { } container }
         && services.GetService(typeof(IValidator<>).MakeGenericType(container)) is IValidator validator
-        && validator.CreateDescriptor().GetValidatorsForMember(field.Name).Any(v => v.Validator is INotNullValidator or INotEmptyValidator);
+        && SchemaTransformer.Requires(validator.CreateDescriptor(), field.Name);
 
     private static void AddExamples(OpenApiOperation operation, ApiDescription description)
     {
