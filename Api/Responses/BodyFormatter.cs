@@ -55,9 +55,7 @@ internal sealed class BodyFormatter : OutputFormatter
             var lastModified = headers.CacheControl.Count == 0 ? BuildTime
                 : HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out var date) ? date : (DateTimeOffset?)null;
             if (headers.CacheControl.Count == 0) (headers.CacheControl, headers.LastModified) = (_caching.Value.CacheControl, LastModified);
-
             if (headers.ETag.Count == 0) headers.ETag = StrongETag(body);
-
             switch (Preconditions.Evaluate(request, headers.ETag.ToString(), lastModified))
             {
                 case PreconditionOutcome.NotModified:
