@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Api.Server;
 
 /// <summary>How the host is created, and how a failed start ends: one line per cause on standard error, never a stack trace,

@@ -23,8 +23,7 @@ internal sealed partial class ServerSettingsValidator : AbstractValidator<Server
         RuleFor(o => o.ShutdownDrainSeconds).InclusiveBetween(0, 3600).WithMessage("must be a number of seconds from 0 to 3600");
     }
 
-    // Kestrel would listen on every interface for a host name, and on port 80 for a port that does not read; it
-    // cannot give localhost (an IPv4 and an IPv6 address) one dynamic port, and would crash on port 0.
+    // Kestrel would listen everywhere for a host name, on port 80 for a port that does not read, and crash on localhost:0.
     private static bool IsListenable(string url) =>
         ListenAddress().Match(url) is { Success: true } address && int.Parse(address.Groups["port"].Value, CultureInfo.InvariantCulture) is var port && port <= 65535
         && address.Groups["host"].Value.ToLowerInvariant() switch

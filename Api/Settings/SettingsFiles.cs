@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-
 namespace Api.Settings;
 
 /// <summary>The settings files are read once outside Development: watched, each API holds an inotify instance, limited per user
