@@ -33,7 +33,6 @@ internal static class RequestLoggingExtensions
         {
             var parameters = logContext.Parameters;
             if (parameters.FirstOrDefault(p => p.Key == "PathBase") is { Value: PathString { HasValue: false } } pathBase) parameters.Remove(pathBase);
-
             logContext.AddParameter("Client", logContext.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "-");
             if (Activity.Current is { } activity)
             {
