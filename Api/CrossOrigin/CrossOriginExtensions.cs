@@ -22,10 +22,8 @@ internal static class CrossOriginExtensions
     public static CorsPolicy? CrossOriginPolicy(this IServiceProvider services) =>
         services.GetRequiredService<IOptions<CorsOptions>>().Value.GetPolicy(CrossOriginSettings.Section);
 
-    /// <summary>
-    /// The CORS middleware, after routing, while it has a policy. Every answer then says <c>Vary: Origin</c>, those to
-    /// requests without one too, so that a shared cache does not hand one origin's answer to another.
-    /// </summary>
+    /// <summary>The CORS middleware, after routing, while it has a policy. Every answer then says <c>Vary: Origin</c>, those to
+    /// requests without one too, so that a shared cache does not hand one origin's answer to another.</summary>
     public static IApplicationBuilder UseCrossOrigin(this IApplicationBuilder app)
     {
         if (app.ApplicationServices.CrossOriginPolicy() is null) return app;
@@ -42,7 +40,6 @@ internal static class CrossOriginExtensions
     private static Task VaryByOrigin(object headers)
     {
         if (!((IHeaderDictionary)headers).Vary.Contains(HeaderNames.Origin)) ((IHeaderDictionary)headers).Append(HeaderNames.Vary, HeaderNames.Origin);
-
         return Task.CompletedTask;
     }
 }

@@ -6,10 +6,7 @@ namespace Api.Features;
 /// <summary>MVC, configured here and nowhere else.</summary>
 internal static class ControllersExtensions
 {
-    /// <summary>
-    /// MVC's core with its API explorer and DataAnnotations: AddControllers would add authorization, and with it
-    /// authentication middleware on every request, for an API that authenticates nobody.
-    /// </summary>
+    /// <summary>MVC's core, API explorer and DataAnnotations: AddControllers would add authorization, and authentication middleware on every request.</summary>
     public static IServiceCollection AddApiControllers(this IServiceCollection services)
     {
         services.AddMvcCore().AddApiExplorer().AddDataAnnotations();
@@ -37,8 +34,7 @@ internal static class ControllersExtensions
         });
         services.Configure<ApiBehaviorOptions>(options =>
         {
-            // An error answered without a body (NotFound()) becomes a problem in UseStatusCodePages, as
-            // every other does; the API explorer then leaves the bodiless refusals of Kestrel without one.
+            // A bodiless error (NotFound()) becomes a problem in UseStatusCodePages, as every other does.
             options.SuppressMapClientErrors = true;
             // The problem type of the rate limiter's answer, which the framework's table lacks.
             options.ClientErrorMapping[StatusCodes.Status429TooManyRequests] =

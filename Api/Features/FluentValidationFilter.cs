@@ -3,12 +3,8 @@ using FluentValidation.AspNetCore;
 
 namespace Api.Features;
 
-/// <summary>
-/// Awaits the FluentValidation validator of each bound argument after MVC's model validation (DataAnnotations) and before
-/// <c>[ApiController]</c> answers an invalid model state, so that both kinds of error come in one 400. FluentValidation.AspNetCore's
-/// automatic validation runs inside MVC's synchronous model validation, where an async rule throws. As a convention, it
-/// goes only on the actions that take an argument with a validator.
-/// </summary>
+/// <summary>Awaits the validator of each bound argument between MVC's model validation and <c>[ApiController]</c>'s 400, so that both
+/// kinds of error come in one 400: FluentValidation.AspNetCore's automatic validation is synchronous, where an async rule throws.</summary>
 internal sealed class FluentValidationFilter(IServiceProviderIsService registered) : IAsyncActionFilter, IOrderedFilter, IActionModelConvention
 {
     private readonly ConcurrentDictionary<Type, Type> _validatorTypes = new();
@@ -26,7 +22,6 @@ internal sealed class FluentValidationFilter(IServiceProviderIsService registere
         foreach (var argument in context.ActionArguments.Values)
         {
             if (argument is null) continue;
-
             var validatorType = _validatorTypes.GetOrAdd(argument.GetType(), static type => typeof(IValidator<>).MakeGenericType(type));
             if (context.HttpContext.RequestServices.GetService(validatorType) is IValidator validator)
             {

@@ -2,13 +2,9 @@ using System.Text.Json.Nodes;
 
 namespace Api.Features;
 
-/// <summary>
-/// Reads a urlencoded or multipart form into the type a <c>[FromBody]</c> action takes, as its JSON would be read: the
-/// same names, each value read from its text (a form has nothing else: "19.99" is a number here), an empty value as
-/// none. MVC binds an action from JSON or from a form, not both, and two actions told apart by <c>[Consumes]</c> are
-/// ambiguous for a request without a Content-Type: with this formatter one action takes either, and anything else is 415.
-/// A form the framework cannot read (malformed, or beyond <see cref="FormOptions"/>' limits) is 400, as MVC's form binding answers it.
-/// </summary>
+/// <summary>Reads a form into a <c>[FromBody]</c> type as its JSON would be read (same names, values read from text, empty as none),
+/// so that one action takes JSON or a form: two told apart by <c>[Consumes]</c> are ambiguous without a Content-Type.
+/// A form the framework cannot read is 400, as MVC's form binding answers it.</summary>
 internal sealed class FormBodyFormatter : InputFormatter
 {
     private readonly JsonSerializerOptions _fromText;
@@ -27,10 +23,7 @@ internal sealed class FormBodyFormatter : InputFormatter
         {
             var fields = new JsonObject();
             foreach (var (key, values) in await request.ReadFormAsync(context.HttpContext.RequestAborted))
-            {
                 fields[key] = values is [{ Length: > 0 } value, ..] ? value : null;
-            }
-
             return InputFormatterResult.Success(fields.Deserialize(context.ModelType, _fromText));
         }
         catch (InvalidDataException)

@@ -5,11 +5,8 @@ internal static class RequestLimitsExtensions
     /// <summary>The request-timeout policy of the actions that read a body (<c>[RequestTimeout]</c> on them).</summary>
     public const string BodyReadingPolicy = "body-reading";
 
-    /// <summary>
-    /// The limits of section <c>Limits</c>, each handed to the framework: the form limits to FormOptions (413), the time
-    /// of body-reading requests to a request-timeout policy (408; a timer per request elsewhere would only cost). Kestrel
-    /// holds the body size (AddServer).
-    /// </summary>
+    /// <summary>The limits of section <c>Limits</c>, each handed to the framework: form limits to FormOptions (413), the time of
+    /// body-reading requests to a request-timeout policy (408). Kestrel holds the body size (AddServer).</summary>
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
         services.AddSettings<RequestLimitsSettings>(RequestLimitsSettings.Section);

@@ -5,11 +5,8 @@ namespace Api.Logging;
 
 internal static class RequestLoggingExtensions
 {
-    /// <summary>
-    /// One log entry per request, ASP.NET Core's HTTP logging with its entries combined: method, path,
-    /// status and duration, plus the client's address and the W3C trace and span ids; never the query
-    /// string, headers or bodies, which may hold secrets.
-    /// </summary>
+    /// <summary>One entry per request (HTTP logging, combined): method, path, status, duration, client address, trace and span ids;
+    /// never the query string, headers or bodies, which may hold secrets.</summary>
     public static IServiceCollection AddRequestLogging(this IServiceCollection services)
     {
         services.AddSettings<LoggingSettings>(LoggingSettings.Section);
@@ -36,7 +33,6 @@ internal static class RequestLoggingExtensions
         {
             var parameters = logContext.Parameters;
             if (parameters.FirstOrDefault(p => p.Key == "PathBase") is { Value: PathString { HasValue: false } } pathBase) parameters.Remove(pathBase);
-
             logContext.AddParameter("Client", logContext.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "-");
             if (Activity.Current is { } activity)
             {
@@ -53,14 +49,11 @@ internal static class RequestLoggingExtensions
 internal sealed class RequestLoggingSettings
 {
     public const string Section = "RequestLogging";
-
     public bool Enabled { get; set; } = true;
 }
 
-/// <summary>
-/// The log levels and console format that logging reads itself (section <c>Logging</c>), checked here: on its own
-/// it takes an unknown formatter as simple, and fails on a level it cannot read with a stack trace.
-/// </summary>
+/// <summary>The log levels and console format that logging reads itself (section <c>Logging</c>), checked here: on its own
+/// it takes an unknown formatter as simple, and fails on a level it cannot read with a stack trace.</summary>
 internal sealed class LoggingSettings
 {
     public const string Section = "Logging";

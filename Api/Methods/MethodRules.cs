@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Cors;
 
 namespace Api.Methods;
 
-/// <summary>
-/// Every GET also answers HEAD, as Werkzeug's routes do: MVC's actions here (so that the API explorer, and with it the
-/// document, sees HEAD too), any other endpoint through <see cref="MethodRulesExtensions.AnswerHeadLikeGet"/>.
-/// </summary>
+/// <summary>Every GET also answers HEAD, as Werkzeug's routes do: MVC's actions here (so that the API explorer, and with it the
+/// document, sees HEAD too), any other endpoint through <see cref="MethodRulesExtensions.AnswerHeadLikeGet"/>.</summary>
 internal sealed class HeadForGetConvention : IActionModelConvention
 {
     public void Apply(ActionModel action)
@@ -18,9 +16,7 @@ internal sealed class HeadForGetConvention : IActionModelConvention
             {
                 selector.ActionConstraints[selector.ActionConstraints.IndexOf(constraint)] = new HttpMethodActionConstraint(methods);
                 if (selector.EndpointMetadata.OfType<HttpMethodMetadata>().FirstOrDefault() is { } metadata)
-                {
                     selector.EndpointMetadata[selector.EndpointMetadata.IndexOf(metadata)] = new HttpMethodMetadata(methods);
-                }
             }
         }
     }
@@ -29,10 +25,8 @@ internal sealed class HeadForGetConvention : IActionModelConvention
         methods.Contains(HttpMethods.Get) && !methods.Contains(HttpMethods.Head) ? [.. methods, HttpMethods.Head] : null;
 }
 
-/// <summary>
-/// Flask's automatic OPTIONS beside every route that names its methods: 200, an empty body and an Allow header naming
-/// them (so routing's 405s list OPTIONS too). Built when routing first asks, so it sees every mapping whenever it was added.
-/// </summary>
+/// <summary>Flask's automatic OPTIONS beside every route that names its methods: 200, an empty body and an Allow header naming
+/// them (so routing's 405s list OPTIONS too). Built when routing first asks, so it sees every mapping whenever it was added.</summary>
 internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDataSource> dataSources, CorsPolicy? cors) : EndpointDataSource
 {
     private IReadOnlyList<Endpoint>? _endpoints;
@@ -60,7 +54,6 @@ internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDat
     {
         var methods = routes.SelectMany(route => route.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).ToList();
         if (methods.Count == 0 || methods.Contains(HttpMethods.Options, StringComparer.OrdinalIgnoreCase)) return null;
-
         var allow = AllowHeader(methods);
         var first = routes.First();
         // The path's Werkzeug rules, and no rate limit where none of its routes has one (the health probes).
@@ -69,7 +62,6 @@ internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDat
 
         // A CORS preflight is an OPTIONS: it routes here, and allows the methods of the path's Allow.
         if (cors is not null) metadata.Add(new CorsPolicyMetadata(new CorsPolicyBuilder(cors).WithMethods(allow.Split(", ")).Build()));
-
         return new RouteEndpoint(
             context =>
             {

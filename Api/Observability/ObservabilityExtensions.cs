@@ -9,10 +9,7 @@ internal static class ObservabilityExtensions
 {
     public const string ServiceName = "flask-tutorial-api";
 
-    /// <summary>
-    /// The meters Prometheus reads: ASP.NET Core's (requests, Kestrel's connections, the rate limiter, error handling)
-    /// and the runtime's own (GC, JIT, thread pool), which is all OpenTelemetry's runtime instrumentation adds on .NET 9+.
-    /// </summary>
+    /// <summary>ASP.NET Core's meters and the runtime's own (all OpenTelemetry's runtime instrumentation adds on .NET 9+).</summary>
     private static readonly string[] Meters =
     [
         "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics",
@@ -20,11 +17,8 @@ internal static class ObservabilityExtensions
         "Microsoft.EntityFrameworkCore", "Npgsql",
     ];
 
-    /// <summary>
-    /// Every request has an Activity, so its W3C trace id is in every problem and log line. Traces go
-    /// over OTLP only when the <c>OTEL_EXPORTER_OTLP_*</c> variables name an endpoint; ASP.NET Core's
-    /// and the runtime's meters go to Prometheus unless <c>Metrics:Enabled</c> is false.
-    /// </summary>
+    /// <summary>Every request has an Activity, so its W3C trace id is in every problem and log line. Traces go over OTLP only when
+    /// <c>OTEL_EXPORTER_OTLP_*</c> names an endpoint; meters go to Prometheus unless <c>Metrics:Enabled</c> is false.</summary>
     public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<MetricsEndpointSettings>(MetricsEndpointSettings.Section);
@@ -35,9 +29,8 @@ internal static class ObservabilityExtensions
         }
         else
         {
-            // Nothing to export: a bare listener gives each request its Activity, hence its trace id,
-            // without recording it. OpenTelemetry's instrumentation would also subscribe to ASP.NET
-            // Core's diagnostic events, which turns on MVC's diagnostics on every action.
+            // Nothing to export: a bare listener gives each request its Activity (its trace id) without recording it, where
+            // OpenTelemetry's instrumentation would turn on MVC's diagnostic events on every action.
             services.AddSingleton<IStartupFilter, RequestActivities>();
             services.AddSingleton(_ => new ActivityListener
             {
@@ -48,13 +41,9 @@ internal static class ObservabilityExtensions
             });
         }
 
-        // Read now rather than through IOptions: the instrumentation registers services of its own. A value
-        // that does not read is left to the settings' validation, which names it among the others.
+        // Read now, not through IOptions: the instrumentation registers services of its own; the settings' validation names a bad value.
         if (!bool.TryParse(configuration[$"{MetricsEndpointSettings.Section}:Enabled"], out var enabled) || enabled)
-        {
             otel.WithMetrics(metrics => metrics.AddMeter(Meters).AddPrometheusExporter());
-        }
-
         return services;
     }
 
@@ -87,8 +76,6 @@ internal static class ObservabilityExtensions
 internal sealed class MetricsEndpointSettings
 {
     public const string Section = "Metrics";
-
     public const string Path = "/metrics";
-
     public bool Enabled { get; set; } = true;
 }

@@ -1,9 +1,7 @@
 namespace Api.OpenApi;
 
-/// <summary>
-/// Where things go: the paths in the tutorial's order, answers in status order, each path's parameters once, on
-/// the path, and the shared components in name order.
-/// </summary>
+/// <summary>Where things go: the paths in the tutorial's order, answers in status order, each path's parameters once, on
+/// the path, and the shared components in name order.</summary>
 internal sealed class DocumentLayoutTransformer : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -11,7 +9,6 @@ internal sealed class DocumentLayoutTransformer : IOpenApiDocumentTransformer
         foreach (var item in document.Paths.Values.OfType<OpenApiPathItem>())
         {
             if (item.Operations is not { } byMethod) continue;
-
             foreach (var operation in byMethod.Values.Where(operation => operation.Responses is not null))
             {
                 var byStatus = new OpenApiResponses();
@@ -23,12 +20,9 @@ internal sealed class DocumentLayoutTransformer : IOpenApiDocumentTransformer
             var pathParameters = operations.SelectMany(operation => operation.Parameters ?? []).Where(parameter => parameter.In == ParameterLocation.Path)
                 .DistinctBy(parameter => parameter.Name).ToList();
             if (pathParameters.Count == 0) continue;
-
             item.Parameters = pathParameters;
             foreach (var operation in operations)
-            {
                 operation.Parameters = operation.Parameters?.Where(parameter => parameter.In != ParameterLocation.Path).ToList() is { Count: > 0 } others ? others : null;
-            }
         }
 
         document.Paths = InOrder(document.Paths);
@@ -47,11 +41,7 @@ internal sealed class DocumentLayoutTransformer : IOpenApiDocumentTransformer
     {
         var tags = ApiTags.Descriptions.Keys.ToList();
         var ordered = new OpenApiPaths();
-        foreach (var (path, item) in paths.OrderBy(path => Place(path.Value, tags)))
-        {
-            ordered[path] = item;
-        }
-
+        foreach (var (path, item) in paths.OrderBy(path => Place(path.Value, tags))) ordered[path] = item;
         return ordered;
     }
 

@@ -2,11 +2,9 @@ using Microsoft.AspNetCore.Mvc.ApiExplorer;
 
 namespace Api.OpenApi;
 
-/// <summary>
-/// Declares every status an action answers itself, with its real media type, and a GET's 304; most are
+/// <summary>Declares every status an action answers itself, with its real media type, and a GET's 304; most are
 /// <see cref="SharedResponse"/>s, which the document writes once. The server's other refusals are every
-/// operation's <c>default</c> (<see cref="SharedResponse.Refused"/>).
-/// </summary>
+/// operation's <c>default</c> (<see cref="SharedResponse.Refused"/>).</summary>
 internal sealed class ErrorResponsesConvention : IActionModelConvention
 {
     public void Apply(ActionModel action)
@@ -40,39 +38,27 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
         foreach (var answer in answers.OfType<ProducesResponseTypeAttribute>())
         {
             var own = action.Filters.OfType<ProducesResponseTypeAttribute>().FirstOrDefault(declared => declared.StatusCode == answer.StatusCode);
-            if (own is not null && SharedResponse.DeclaredBy([answer], answer.StatusCode)?.Covers(own) == true)
-            {
-                action.Filters[action.Filters.IndexOf(own)] = answer;
-            }
-            else if (own is not null)
-            {
-                own.Description ??= answer.Description;
-            }
-            else if (!Declares(action, status => status == answer.StatusCode))
-            {
-                action.Filters.Add(answer);
-            }
+            if (own is not null && SharedResponse.DeclaredBy([answer], answer.StatusCode)?.Covers(own) == true) action.Filters[action.Filters.IndexOf(own)] = answer;
+            else if (own is not null) own.Description ??= answer.Description;
+            else if (!Declares(action, status => status == answer.StatusCode)) action.Filters.Add(answer);
         }
     }
 
     private static bool Declares(ActionModel action, Func<int, bool> status) =>
         action.Filters.OfType<IApiResponseMetadataProvider>().Any(declared => status(declared.StatusCode));
 
-    private static ProducesResponseTypeAttribute<ProblemDetails> Problem(int status, string description) =>
-        new ProducesResponseTypeAttribute<ProblemDetails>(status, MediaTypeNames.Application.ProblemJson) { Description = description };
-
-    /// <summary>
-    /// An error an action declares without a type (<c>[ProducesResponseType(404)]</c>) is answered as a problem: the shared
-    /// answer of its status where there is one.
-    /// </summary>
+    /// <summary>An error an action declares without a type (<c>[ProducesResponseType(404)]</c>) is answered as a problem: the shared
+    /// answer of its status where there is one.</summary>
     private static void DescribeDeclaredErrorsAsProblems(ActionModel action)
     {
         for (var i = 0; i < action.Filters.Count; i++)
         {
             if (action.Filters[i] is ProducesResponseTypeAttribute { StatusCode: >= 400 } declared && declared.Type == typeof(void))
             {
-                action.Filters[i] = SharedResponse.Declaring(declared.StatusCode)
-                    ?? Problem(declared.StatusCode, declared.Description ?? ReasonPhrases.GetReasonPhrase(declared.StatusCode));
+                action.Filters[i] = SharedResponse.Declaring(declared.StatusCode) ?? new ProducesResponseTypeAttribute<ProblemDetails>(declared.StatusCode, MediaTypeNames.Application.ProblemJson)
+                {
+                    Description = declared.Description ?? ReasonPhrases.GetReasonPhrase(declared.StatusCode),
+                };
             }
         }
     }

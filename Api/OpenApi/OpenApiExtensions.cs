@@ -33,8 +33,7 @@ internal static class OpenApiExtensions
             .WithTitle(DocumentInfoTransformer.Title)
             .WithOpenApiRoutePattern(DocumentRoute)
             .AddDocument(DocumentName)
-            // Nothing on the page may need the internet: the script is served from the package,
-            // and the web fonts, AI agent, MCP, telemetry and hosted-tool buttons are off.
+            // Nothing on the page may need the internet: the script comes from the package; fonts, agent, MCP, telemetry, hosted tools off.
             .DisableDefaultFonts()
             .DisableAgent()
             .DisableMcp()

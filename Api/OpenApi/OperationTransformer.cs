@@ -1,30 +1,34 @@
 using System.Text.Json.Nodes;
-using FluentValidation.Validators;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.Controllers;
 
 namespace Api.OpenApi;
 
-/// <summary>
-/// Each operation as the API answers it: its id and place, its path parameters' patterns, both form media
-/// types with the fields the validators require, examples, validators and conditions, the answers it
-/// shares with others by reference, and HEAD as GET without the body.
-/// </summary>
+/// <summary>Each operation as the API answers it: id and place, path parameters' patterns, both form media types with the
+/// fields the validators require, examples, validators and conditions, shared answers by reference, HEAD as GET without body.</summary>
 internal sealed class OperationTransformer : IOpenApiOperationTransformer
 {
     private static readonly string[] FormMediaTypes = ["application/x-www-form-urlencoded", "multipart/form-data"];
+
+    private static readonly SharedParameter[] ConditionParameters =
+    [
+        new("IfNoneMatch", HeaderNames.IfNoneMatch, "ETags of copies the client holds, compared weakly, or `*`: a 304 when one is this answer's."),
+        new("IfModifiedSince", HeaderNames.IfModifiedSince, "An HTTP date: a 304 when `Last-Modified` is not newer. Ignored when `If-None-Match` is sent."),
+    ];
+
+    private static readonly SharedParameter[] ChangeConditions =
+    [
+        new("IfMatch", HeaderNames.IfMatch, "ETags compared strongly, or `*`: a 412 when none is the item's current one, and nothing changes."),
+        new("IfUnmodifiedSince", HeaderNames.IfUnmodifiedSince, "An HTTP date: a 412 when the item changed since. Ignored when `If-Match` is sent."),
+    ];
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
         var document = context.Document!;
         var isHead = string.Equals(description.HttpMethod, HttpMethods.Head, StringComparison.OrdinalIgnoreCase);
-
         if (description.ActionDescriptor.EndpointMetadata.OfType<DocumentOrderAttribute>().FirstOrDefault() is { } order)
-        {
             (operation.Metadata ??= new Dictionary<string, object>())[nameof(DocumentOrderAttribute)] = order.Place;
-        }
-
         DescribePathParameters(operation, description);
         DescribeFormBody(operation, context);
         AddExamples(operation, description);
@@ -33,24 +37,16 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         SetOperationId(operation, description, isHead);
         ReferenceSharedResponses(operation, description, document, isHead);
         if (isHead) DescribeAsHead(operation, document);
-
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// The validators and conditions of an answer that may be stored (<see cref="BodyFormatter"/>): the build's for an
-    /// action that says nothing of caching, its own for one with <c>[ResponseCache]</c>; the no-store of one that stores
-    /// nothing; and the conditions of a change that answers 412.
-    /// </summary>
+    /// <summary>The validators and conditions of an answer that may be stored (<see cref="BodyFormatter"/>): the build's, or an
+    /// action's own with <c>[ResponseCache]</c>; the no-store of one that stores nothing; the conditions of a change that answers 412.</summary>
     private static void DescribeCaching(OpenApiOperation operation, ApiDescription description, OpenApiDocument document, bool isHead)
     {
-        var metadata = description.ActionDescriptor.EndpointMetadata;
-        var cache = metadata.OfType<ResponseCacheAttribute>().FirstOrDefault();
+        var cache = description.ActionDescriptor.EndpointMetadata.OfType<ResponseCacheAttribute>().FirstOrDefault();
         if (operation.Responses?.ContainsKey("412") == true && operation.Responses?.ContainsKey("304") != true)
-        {
             operation.Parameters = [.. operation.Parameters ?? [], .. ChangeConditions.Select(parameter => parameter.Reference(document))];
-        }
-
         if (cache?.NoStore != true && operation.Responses?.ContainsKey("304") != true) return;
 
         // A HEAD's 200 is its GET's without the body: shared where every GET of its kind has the same headers.
@@ -67,30 +63,14 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         else if (!isHead) operation.Parameters = [.. operation.Parameters ?? [], .. ConditionParameters.Select(parameter => parameter.Reference(document))];
     }
 
-    private static readonly SharedParameter[] ConditionParameters =
-    [
-        new("IfNoneMatch", HeaderNames.IfNoneMatch, "ETags of copies the client holds, compared weakly, or `*`: a 304 when one is this answer's."),
-        new("IfModifiedSince", HeaderNames.IfModifiedSince, "An HTTP date: a 304 when `Last-Modified` is not newer. Ignored when `If-None-Match` is sent."),
-    ];
-
-    private static readonly SharedParameter[] ChangeConditions =
-    [
-        new("IfMatch", HeaderNames.IfMatch, "ETags compared strongly, or `*`: a 412 when none is the item's current one, and nothing changes."),
-        new("IfUnmodifiedSince", HeaderNames.IfUnmodifiedSince, "An HTTP date: a 412 when the item changed since. Ignored when `If-Match` is sent."),
-    ];
-
     /// <summary>The headers and links the action names for its answers (<see cref="ResponseHeaderAttribute"/>, <see cref="ResponseLinksAttribute"/>).</summary>
     private static void DescribeAnswers(OpenApiOperation operation, ApiDescription description, OpenApiDocument document)
     {
         foreach (var header in description.ActionDescriptor.EndpointMetadata.OfType<ResponseHeaderAttribute>())
-        {
             SharedHeader.Named(header.Name).AddTo(Response(operation, header.StatusCode), document);
-        }
-
         foreach (var links in description.ActionDescriptor.EndpointMetadata.OfType<ResponseLinksAttribute>())
         {
             if (Response(operation, links.StatusCode) is not { } response) continue;
-
             response.Links = links.OperationIds.ToDictionary(id => id, id => (IOpenApiLink)new OpenApiLink
             {
                 OperationId = id,
@@ -127,24 +107,19 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         operation.OperationId = (isHead ? "head" + char.ToUpperInvariant(name[0]) : char.ToLowerInvariant(name[0]).ToString()) + name[1..];
     }
 
-    /// <summary>
-    /// HEAD answers what GET answers, without the body (RFC 9110 §9.3.2): its 200 with its headers, its 400,
-    /// and as its <c>default</c> the other statuses of its GET.
-    /// </summary>
+    /// <summary>HEAD answers what GET answers, without the body (RFC 9110 §9.3.2): its 200 with its headers, its 400, and as its
+    /// <c>default</c> the other statuses of its GET.</summary>
     private static void DescribeAsHead(OpenApiOperation operation, OpenApiDocument document)
     {
         operation.Summary = $"{operation.Summary} (headers only)";
         operation.Description = "As GET, with the same conditions, without the body.";
         operation.Tags = new HashSet<OpenApiTagReference> { new(ApiTags.AutomaticMethods, document) };
         var responses = new OpenApiResponses();
-        foreach (var (status, response) in operation.Responses ?? [])
+        foreach (var (status, response) in (operation.Responses ?? []).Where(response => response.Key is "200" or "400"))
         {
-            if (status is "200" or "400")
-            {
-                // A HEAD answers no problem body: its 400 says it is GET's, without it.
-                if (response is OpenApiResponse described) (described.Content, described.Description) = (null, status == "400" ? "GET's 400, without the body." : described.Description);
-                responses[status] = response;
-            }
+            // A HEAD answers no problem body: its 400 says it is GET's, without it.
+            if (response is OpenApiResponse described) (described.Content, described.Description) = (null, status == "400" ? "GET's 400, without the body." : described.Description);
+            responses[status] = response;
         }
 
         responses["default"] = SharedResponse.HeadOther.Reference(document);
@@ -154,13 +129,10 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
     private static void DescribePathParameters(OpenApiOperation operation, ApiDescription description)
     {
         if (!FollowsWerkzeug(description)) return;
-
         foreach (var parameter in description.ParameterDescriptions.Where(p => p.Source == BindingSource.Path))
         {
             if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(p => p.Name == parameter.Name) is not { } documented) continue;
-
-            // A string as sent, whatever the converter makes of it: a generated client passes `2.0`
-            // or `007` through unchanged. A parameter without a converter is Werkzeug's default one.
+            // A string as sent, whatever the converter makes of it: a generated client passes `2.0` or `007` through unchanged.
             var schema = parameter.RouteInfo?.Constraints?.OfType<WerkzeugConverter>().FirstOrDefault()?.Schema ?? WerkzeugConverter.DefaultSchema;
             documented.Description = schema.Description;
             documented.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = schema.Pattern };
@@ -188,12 +160,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
 
         var formFields = description.ParameterDescriptions.Where(p => p.Source == BindingSource.Form).ToList();
         if (formFields.Count == 0 || operation.RequestBody?.Content?.Values.FirstOrDefault()?.Schema is not OpenApiSchema schema) return;
-
-        foreach (var field in formFields.Where(field => IsRequiredByValidator(field, context.ApplicationServices)))
-        {
-            (schema.Required ??= new HashSet<string>()).Add(field.Name);
-        }
-
+        foreach (var field in formFields.Where(field => IsRequiredByValidator(field, context.ApplicationServices))) (schema.Required ??= new HashSet<string>()).Add(field.Name);
         SetFormBody(operation, document, formFields[0].ModelMetadata.ContainerType?.Name ?? formFields[0].Type.Name, schema, required: true, FollowsWerkzeug(description));
     }
 
@@ -220,22 +187,17 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         };
     }
 
-    // The validator names its rules by the field names clients send (OverridePropertyName).
     private static bool IsRequiredByValidator(ApiParameterDescription field, IServiceProvider services) =>
         field.ModelMetadata is { ContainerType: { } container }
         && services.GetService(typeof(IValidator<>).MakeGenericType(container)) is IValidator validator
-        && validator.CreateDescriptor().GetValidatorsForMember(field.Name).Any(v => v.Validator is INotNullValidator or INotEmptyValidator);
+        && SchemaTransformer.Requires(validator.CreateDescriptor(), field.Name);
 
     private static void AddExamples(OpenApiOperation operation, ApiDescription description)
     {
         foreach (var example in description.ActionDescriptor.EndpointMetadata.OfType<ResponseExampleAttribute>())
         {
             foreach (var (mediaType, content) in Response(operation, example.StatusCode)?.Content ?? new Dictionary<string, OpenApiMediaType>())
-            {
-                content.Example = mediaType.StartsWith(MediaTypeNames.Application.Json, StringComparison.Ordinal)
-                    ? JsonNode.Parse(example.Example)
-                    : JsonValue.Create(example.Example);
-            }
+                content.Example = mediaType.StartsWith(MediaTypeNames.Application.Json, StringComparison.Ordinal) ? JsonNode.Parse(example.Example) : JsonValue.Create(example.Example);
         }
     }
 }

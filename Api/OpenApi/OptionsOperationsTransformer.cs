@@ -8,7 +8,6 @@ internal sealed class OptionsOperationsTransformer : IOpenApiDocumentTransformer
         foreach (var (path, item) in document.Paths)
         {
             if (item.Operations is not { Count: > 0 } operations) continue;
-
             var allow = AutomaticOptionsEndpointDataSource.AllowHeader(operations.Keys.Select(method => method.Method));
             var first = operations.FirstOrDefault(operation => operation.Key != HttpMethod.Head).Value ?? operations.Values.First();
             var responses = new OpenApiResponses

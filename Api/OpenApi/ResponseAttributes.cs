@@ -5,7 +5,6 @@ namespace Api.OpenApi;
 internal sealed class ResponseExampleAttribute(int statusCode, string example) : Attribute
 {
     public int StatusCode { get; } = statusCode;
-
     public string Example { get; } = example;
 }
 
@@ -14,19 +13,15 @@ internal sealed class ResponseExampleAttribute(int statusCode, string example) :
 internal sealed class ResponseHeaderAttribute(int statusCode, string name) : Attribute
 {
     public int StatusCode { get; } = statusCode;
-
     public string Name { get; } = name;
 }
 
-/// <summary>
-/// OpenAPI links from the action's answer of <paramref name="statusCode"/> to the operations that take its
-/// <paramref name="parameter"/> from the answer's member of the same name, so that tools can chain the calls.
-/// </summary>
+/// <summary>OpenAPI links from the action's answer of <paramref name="statusCode"/> to the operations that take its
+/// <paramref name="parameter"/> from the answer's member of the same name, so that tools can chain the calls.</summary>
 [AttributeUsage(AttributeTargets.Method)]
 internal sealed class ResponseLinksAttribute(int statusCode, string parameter, params string[] operationIds) : Attribute
 {
     public int StatusCode { get; } = statusCode;
-
     public string Parameter { get; } = parameter;
 
     public IReadOnlyList<string> OperationIds { get; } = operationIds;

@@ -1,13 +1,10 @@
-using Api.Responses;
 using FluentValidation.Validators;
 
 namespace Api.OpenApi;
 
-/// <summary>
-/// Schemas as the API writes and reads them: a BigInteger is a JSON number, a decimal an exact one, and a problem always
+/// <summary>Schemas as the API writes and reads them: a BigInteger is a JSON number, a decimal an exact one, and a problem always
 /// has a type, a title, a status and a traceId and no null member. The DTOs say themselves that they hold no null; a
-/// request's members its validator requires are required and never null.
-/// </summary>
+/// request's members its validator requires are required and never null.</summary>
 internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
 {
     private static readonly string[] ProblemRequired = ["type", "title", "status", ProblemResponses.TraceIdExtension];
@@ -23,20 +20,15 @@ internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
         else if (context.JsonPropertyInfo is null && !type.IsGenericTypeDefinition && context.ApplicationServices.GetService(typeof(IValidator<>).MakeGenericType(type)) is IValidator validator)
         {
             var descriptor = validator.CreateDescriptor();
-            foreach (var (name, property) in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
+            foreach (var (name, property) in (schema.Properties ?? new Dictionary<string, IOpenApiSchema>()).Where(property => Requires(descriptor, property.Key)))
             {
-                // The validators name their rules by the names clients send (OverridePropertyName).
-                if (descriptor.GetValidatorsForMember(name).Any(v => v.Validator is INotNullValidator or INotEmptyValidator))
-                {
-                    (schema.Required ??= new HashSet<string>()).Add(name);
-                    if (property is OpenApiSchema required) required.Type &= ~JsonSchemaType.Null;
-                }
+                (schema.Required ??= new HashSet<string>()).Add(name);
+                if (property is OpenApiSchema required) required.Type &= ~JsonSchemaType.Null;
             }
         }
         else if (type == typeof(BigInteger))
         {
-            // A JSON integer of any size. `integer` alone is a 32-bit int to client generators and
-            // `int64` cannot hold 2^64: a decimal number is what they map to a type that can.
+            // Client generators read `integer` as 32 bits and `int64` cannot hold 2^64: a decimal number maps to a type that can.
             schema.Type = JsonSchemaType.Number;
             schema.Format = "decimal";
             schema.Description = "A whole number of any size, written as a JSON integer.";
@@ -44,7 +36,7 @@ internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
         }
         else if (context.JsonPropertyInfo is null && typeof(ProblemDetails).IsAssignableFrom(type))
         {
-            RemoveNull(schema.Properties);
+            foreach (var property in schema.Properties?.Values.OfType<OpenApiSchema>() ?? []) property.Type &= ~JsonSchemaType.Null;
             schema.Properties?.Remove("instance");
             schema.Properties?[ProblemResponses.TraceIdExtension] =
                 new OpenApiSchema { Type = JsonSchemaType.String, Description = "The W3C trace id of the request, to find it in the logs." };
@@ -57,8 +49,7 @@ internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
         return Task.CompletedTask;
     }
 
-    private static void RemoveNull(IDictionary<string, IOpenApiSchema>? properties)
-    {
-        foreach (var property in properties?.Values.OfType<OpenApiSchema>() ?? []) property.Type &= ~JsonSchemaType.Null;
-    }
+    /// <summary>Whether the validator requires the member: its rules are named by the names clients send (OverridePropertyName).</summary>
+    public static bool Requires(IValidatorDescriptor descriptor, string member) =>
+        descriptor.GetValidatorsForMember(member).Any(v => v.Validator is INotNullValidator or INotEmptyValidator);
 }

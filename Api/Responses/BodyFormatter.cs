@@ -3,14 +3,9 @@ using System.IO.Hashing;
 
 namespace Api.Responses;
 
-/// <summary>
-/// MVC's one output formatter: every answer in one buffer with its Content-Length (MVC's own formatters stream it
-/// chunked, and a HEAD answer would then lack the length GET has, as Flask's carry it), in one media type whatever
-/// Accept asks: a string as UTF-8 text, a problem as problem+json, anything else as JSON. A 200 to GET or HEAD that
-/// may be stored is answered 304 or 412 where the request's preconditions say so (<see cref="Preconditions"/>), against
-/// the validators its action set, or else a strong ETag hashed from that same buffer (XXH128); where the action sets
-/// no Cache-Control, the answer is the build's: <c>Caching:CacheControl</c> and the build's Last-Modified.
-/// </summary>
+/// <summary>MVC's one output formatter: every answer in one buffer with its Content-Length (MVC's own stream it chunked, and HEAD
+/// would lack GET's length), in one media type whatever Accept asks. A 200 to GET or HEAD that may be stored gets a strong XXH128
+/// ETag (unless its action set one), the build's caching headers where the action sets none, and 304 or 412 as <see cref="Preconditions"/> decide.</summary>
 internal sealed class BodyFormatter : OutputFormatter
 {
     public const string Text = MediaTypeNames.Text.Plain + "; charset=utf-8";
@@ -20,7 +15,6 @@ internal sealed class BodyFormatter : OutputFormatter
         new DateTimeOffset(File.GetLastWriteTimeUtc(typeof(BodyFormatter).Assembly.Location)).ToUnixTimeSeconds());
 
     private static readonly string LastModified = HeaderUtilities.FormatDate(BuildTime);
-
     private readonly JsonSerializerOptions _json;
     private readonly IOptions<CachingSettings> _caching;
 
@@ -60,13 +54,8 @@ internal sealed class BodyFormatter : OutputFormatter
             // An action that says how its answer is cached gives its own validators; the others are the build's.
             var lastModified = headers.CacheControl.Count == 0 ? BuildTime
                 : HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out var date) ? date : (DateTimeOffset?)null;
-            if (headers.CacheControl.Count == 0)
-            {
-                (headers.CacheControl, headers.LastModified) = (_caching.Value.CacheControl, LastModified);
-            }
-
+            if (headers.CacheControl.Count == 0) (headers.CacheControl, headers.LastModified) = (_caching.Value.CacheControl, LastModified);
             if (headers.ETag.Count == 0) headers.ETag = StrongETag(body);
-
             switch (Preconditions.Evaluate(request, headers.ETag.ToString(), lastModified))
             {
                 case PreconditionOutcome.NotModified:
@@ -110,10 +99,8 @@ internal sealed class BodyFormatter : OutputFormatter
         : MediaTypeNames.Application.Json;
 }
 
-/// <summary>
-/// Writes the problems answered outside MVC's actions. The framework's writer declines a request whose Accept leaves JSON
-/// out (a browser's), which then gets a text/plain error; here every error is problem+json, with its Content-Length.
-/// </summary>
+/// <summary>Writes the problems answered outside MVC's actions. The framework's writer declines a request whose Accept leaves JSON
+/// out (a browser's), which then gets a text/plain error; here every error is problem+json, with its Content-Length.</summary>
 internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problems, IOptions<JsonOptions> json) : IProblemDetailsWriter
 {
     public bool CanWrite(ProblemDetailsContext context) => true;
@@ -130,7 +117,6 @@ internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problems
 internal sealed class CachingSettings
 {
     public const string Section = "Caching";
-
     public string CacheControl { get; set; } = "public, max-age=60";
 }
 

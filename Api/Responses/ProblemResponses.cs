@@ -14,9 +14,8 @@ internal static partial class ProblemResponses
         services.AddProblemDetails();
         services.AddOptions<ProblemDetailsOptions>().Configure<IOptions<ApiBehaviorOptions>>((problems, mvc) =>
             problems.CustomizeProblemDetails += context => Complete(context, mvc.Value.ClientErrorMapping));
-        // A request the client broke is its mistake, not logged as an error: Kestrel's or the form
-        // reader's own status (400, 408, 413), or 400 for a body Kestrel cannot read (a chunk size
-        // that overflows, a plain IOException). Any other exception is a 500 whose text stays here.
+        // A request the client broke is not logged as an error: its own status (400, 408, 413), or 400 for a body Kestrel
+        // cannot read (an IOException). Any other exception is a 500 whose text stays in the log.
         services.Configure<ExceptionHandlerOptions>(options =>
         {
             options.StatusCodeSelector = exception => exception switch
@@ -32,8 +31,7 @@ internal static partial class ProblemResponses
         return services;
     }
 
-    // In place of the framework's entry, which names no request while log scopes are off: the same metric tag,
-    // and the trace and span ids that the request's log line and its problem's traceId carry.
+    // In place of the framework's entry, which names no request while log scopes are off: its metric tag, and the trace and span ids.
     private static bool LogAnswered500(ExceptionHandlerSuppressDiagnosticsContext context)
     {
         var http = context.HttpContext;
@@ -55,10 +53,8 @@ internal static partial class ProblemResponses
         return app;
     }
 
-    /// <summary>
-    /// Every problem's status, its type and title from MVC's <see cref="ApiBehaviorOptions.ClientErrorMapping"/>, the trace id,
-    /// and a detail for an unreadable request and for the answers routing and the rate limiter give on their own.
-    /// </summary>
+    /// <summary>Every problem's status, its type and title from MVC's <see cref="ApiBehaviorOptions.ClientErrorMapping"/>, the trace id,
+    /// and a detail for an unreadable request and for the answers routing and the rate limiter give on their own.</summary>
     private static void Complete(ProblemDetailsContext context, IDictionary<int, ClientErrorData> types)
     {
         var problem = context.ProblemDetails;

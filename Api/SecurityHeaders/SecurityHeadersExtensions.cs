@@ -2,10 +2,8 @@ namespace Api.SecurityHeaders;
 
 internal static class SecurityHeadersExtensions
 {
-    /// <summary>
-    /// No MIME sniffing, framing, referrer or active content (the docs page's script aside) on every answer, set as
-    /// it starts, so that an answer the exception handler rewrites has them too.
-    /// </summary>
+    /// <summary>No MIME sniffing, framing, referrer or active content (the docs page's script aside) on every answer, set as
+    /// it starts, so that an answer the exception handler rewrites has them too.</summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
@@ -21,10 +19,7 @@ internal static class SecurityHeadersExtensions
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         if (!context.Request.Path.StartsWithSegments(OpenApiExtensions.DocsPath, StringComparison.Ordinal))
-        {
             headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
-        }
-
         return Task.CompletedTask;
     }
 }

@@ -1,12 +1,7 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Api.Server;
 
-/// <summary>
-/// How the host is created, and how a start that fails ends: one line on standard error per cause, never a stack
-/// trace, and an exit code from sysexits.h (the table of docs/operations.md). Settings are 78 and addresses 69
-/// (<see cref="InvalidSetting"/>, <see cref="ServerExtensions"/>).
-/// </summary>
+/// <summary>How the host is created, and how a failed start ends: one line per cause on standard error, never a stack trace,
+/// and an exit code from sysexits.h (docs/operations.md).</summary>
 internal static class HostStart
 {
     /// <summary>EX_NOINPUT: the content root, or a settings file in it, cannot be read.</summary>
@@ -23,10 +18,8 @@ internal static class HostStart
     private const int TooManyOpenFilesInSystem = 23;
     private const int NoSpaceLeft = 28;
 
-    /// <summary>
-    /// The builder's options, from the host's own settings read as the host reads them (the command line over
-    /// <c>DOTNET_</c> variables over <c>ASPNETCORE_</c> ones): the content root, checked, and the settings files read once outside Development.
-    /// </summary>
+    /// <summary>The builder's options, from the host's own settings read as the host reads them (the command line over
+    /// <c>DOTNET_</c> variables over <c>ASPNETCORE_</c> ones): the content root, checked, and the settings files read once outside Development.</summary>
     public static WebApplicationOptions Options(string[] args)
     {
         var host = new ConfigurationBuilder().AddEnvironmentVariables("ASPNETCORE_").AddEnvironmentVariables("DOTNET_").AddCommandLine(args).Build();
@@ -59,10 +52,7 @@ internal static class HostStart
         for (var cause = exception; cause is not null; cause = cause.InnerException)
         {
             var message = string.Join(' ', cause.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            if (message.Length > 0 && !messages.Any(written => written.Contains(message, StringComparison.Ordinal)))
-            {
-                messages.Add(message);
-            }
+            if (message.Length > 0 && !messages.Any(written => written.Contains(message, StringComparison.Ordinal))) messages.Add(message);
         }
 
         return string.Join(' ', messages);

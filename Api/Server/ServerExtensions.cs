@@ -9,12 +9,8 @@ internal static class ServerExtensions
     /// <summary>EX_UNAVAILABLE from sysexits.h: the address is taken or not this machine's; it may be free later.</summary>
     public const int UnavailableExitCode = 69;
 
-    /// <summary>
-    /// Kestrel, configured here and nowhere else: the limits of <c>Kestrel:Limits</c> and <c>Limits:MaxBodyBytes</c> (414,
-    /// 431, 408, 413 before the API runs), no Server header, and the framing <see cref="ServerRules"/> holds requests to.
-    /// SIGTERM drains for ShutdownDrainSeconds, then stops the listener and gives requests in flight ShutdownTimeoutSeconds:
-    /// the host's shutdown timeout covers both.
-    /// </summary>
+    /// <summary>Kestrel, configured here only: <c>Kestrel:Limits</c> and <c>Limits:MaxBodyBytes</c>, no Server header, the framing of
+    /// <see cref="ServerRules"/>; the host's shutdown timeout covers the drain (ShutdownDrainSeconds) and ShutdownTimeoutSeconds.</summary>
     public static IServiceCollection AddServer(this IServiceCollection services)
     {
         services.AddSettings<ServerSettings>("");

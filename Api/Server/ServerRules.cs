@@ -1,15 +1,10 @@
 namespace Api.Server;
 
-/// <summary>
-/// What Kestrel lets through of a request that two HTTP parsers (a proxy in front, then Kestrel) could read
-/// differently: 400 problem+json, and the connection closed after it, so that nothing the client sent next is read
-/// as a request (RFC 9112 §3 and §6.1). And the targets that name the whole server (RFC 9112 §3.2.3-4), which
-/// Kestrel gives an empty path: <c>OPTIONS *</c> is 200 with an Allow of every method; any other (CONNECT) is 405 with it.
-/// </summary>
+/// <summary>Refuses what two HTTP parsers (a proxy, then Kestrel) could read differently: 400 problem+json, connection closed
+/// (RFC 9112 §3, §6.1). Answers the server-wide targets Kestrel gives an empty path: <c>OPTIONS *</c> 200, any other 405, with an Allow of every method.</summary>
 internal sealed class ServerRules
 {
     private static readonly string[] Chunked = ["chunked"];
-
     private string? _serverAllow;
 
     /// <summary>For Content-Length, an encoding that decodes digits only (<see cref="ContentLengthDigits"/>); the default for every other header.</summary>
@@ -37,7 +32,6 @@ internal sealed class ServerRules
             endpoints.SelectMany(endpoint => endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []));
         if (HttpMethods.IsOptions(context.Request.Method)) context.Response.ContentLength = 0;
         else context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-
         return Task.CompletedTask;
     }
 
@@ -54,11 +48,8 @@ internal sealed class ServerRules
         _ => null,
     };
 
-    /// <summary>
-    /// Content-Length is digits only (RFC 9110 §8.6), where Kestrel's own parse takes a sign (<c>+9</c>
-    /// as 9). Given an encoding for the header, Kestrel parses what it decodes: any byte but a digit
-    /// decodes to one that fails the parse, and Kestrel answers 400 and closes the connection.
-    /// </summary>
+    /// <summary>Content-Length is digits only (RFC 9110 §8.6), where Kestrel's parse takes a sign (<c>+9</c>): Kestrel parses what
+    /// this encoding decodes, and a byte that is not a digit decodes to one that fails the parse (400, connection closed).</summary>
     private sealed class ContentLengthDigits : ASCIIEncoding
     {
         public static readonly ContentLengthDigits Instance = new();
@@ -67,7 +58,6 @@ internal sealed class ServerRules
         {
             var count = Math.Min(bytes.Length, chars.Length);
             for (var i = 0; i < count; i++) chars[i] = char.IsAsciiDigit((char)bytes[i]) ? (char)bytes[i] : 'x';
-
             return count;
         }
     }

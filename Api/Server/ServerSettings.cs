@@ -1,9 +1,7 @@
 namespace Api.Server;
 
-/// <summary>
-/// Where the API listens and how it stops (root section), checked here: on their own the host and Kestrel take a bad
-/// value silently (a port that does not read is 80, -1 seconds is 30) or fail with a stack trace.
-/// </summary>
+/// <summary>Where the API listens and how it stops (root section), checked here: on their own the host and Kestrel take a bad
+/// value silently (a port that does not read is 80, -1 seconds is 30) or fail with a stack trace.</summary>
 internal sealed class ServerSettings
 {
     /// <summary>Where Kestrel listens (<c>urls</c>, <c>--urls</c>, <c>ASPNETCORE_URLS</c>), separated by ';'.</summary>
@@ -25,8 +23,7 @@ internal sealed partial class ServerSettingsValidator : AbstractValidator<Server
         RuleFor(o => o.ShutdownDrainSeconds).InclusiveBetween(0, 3600).WithMessage("must be a number of seconds from 0 to 3600");
     }
 
-    // Kestrel would listen on every interface for a host name, and on port 80 for a port that does not read; it
-    // cannot give localhost (an IPv4 and an IPv6 address) one dynamic port, and would crash on port 0.
+    // Kestrel would listen everywhere for a host name, on port 80 for a port that does not read, and crash on localhost:0.
     private static bool IsListenable(string url) =>
         ListenAddress().Match(url) is { Success: true } address && int.Parse(address.Groups["port"].Value, CultureInfo.InvariantCulture) is var port && port <= 65535
         && address.Groups["host"].Value.ToLowerInvariant() switch
@@ -40,22 +37,15 @@ internal sealed partial class ServerSettingsValidator : AbstractValidator<Server
     private static partial Regex ListenAddress();
 }
 
-/// <summary>
-/// Kestrel's limits on the request line and headers and its connection timeouts (section <c>Kestrel:Limits</c>):
-/// the host binds only endpoints and certificates from <c>Kestrel</c>.
-/// </summary>
+/// <summary>Kestrel's limits on the request line and headers and its connection timeouts (section <c>Kestrel:Limits</c>):
+/// the host binds only endpoints and certificates from <c>Kestrel</c>.</summary>
 internal sealed class KestrelLimitsSettings
 {
     public const string Section = "Kestrel:Limits";
-
     public int MaxRequestLineSize { get; set; } = 8 * 1024;
-
     public int MaxRequestHeadersTotalSize { get; set; } = 32 * 1024;
-
     public int MaxRequestHeaderCount { get; set; } = 100;
-
     public TimeSpan RequestHeadersTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
     public TimeSpan KeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(130);
 }
 

@@ -1,10 +1,7 @@
 namespace Api.Server;
 
-/// <summary>
-/// After SIGTERM, keeps serving for <c>ShutdownDrainSeconds</c> while /readyz answers 503, so that a load
-/// balancer polling it stops sending before the listener closes: the host runs StoppingAsync once
-/// ApplicationStopping has fired, and stops its services (Kestrel among them) only when it returns.
-/// </summary>
+/// <summary>After SIGTERM, keeps serving for <c>ShutdownDrainSeconds</c> while /readyz answers 503, so that a load balancer stops
+/// sending before the listener closes: the host stops its services only once StoppingAsync returns.</summary>
 internal sealed partial class ShutdownDrain(IOptions<ServerSettings> server, ILogger<ShutdownDrain> logger) : IHostedLifecycleService
 {
     public async Task StoppingAsync(CancellationToken cancellationToken)

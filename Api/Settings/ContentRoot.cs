@@ -1,16 +1,11 @@
 using Api.Server;
-using Microsoft.Extensions.Hosting;
 
 namespace Api.Settings;
 
 internal static class ContentRoot
 {
-    /// <summary>
-    /// The API's own folder, so that appsettings.json is found from anywhere; null when a content root is configured
-    /// (<c>--contentRoot</c>, <c>ASPNETCORE_CONTENTROOT</c>, <c>DOTNET_CONTENTROOT</c>), which the host resolves itself.
-    /// Either must be a folder the API can list: the host stops with a stack trace at one that does not exist, and reads
-    /// one it cannot list as an empty folder, starting without its settings files.
-    /// </summary>
+    /// <summary>The API's own folder, so that appsettings.json is found from anywhere; null when one is configured, which the host
+    /// resolves itself. It must be a folder the API can list: the host would stop with a stack trace, or start without settings files.</summary>
     /// <param name="host">The host's own settings, read as the host reads them.</param>
     /// <exception cref="UnreadableContentRootException">The folder does not exist or cannot be listed.</exception>
     public static string? Default(IConfiguration host)
@@ -25,9 +20,7 @@ internal static class ContentRoot
     private static void EnsureListable(string path)
     {
         if (!Directory.Exists(path))
-        {
             throw new UnreadableContentRootException(File.Exists(path) ? $"The content root {path} is a file, not a folder." : $"The content root {path} does not exist.");
-        }
 
         try
         {

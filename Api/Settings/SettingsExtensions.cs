@@ -5,10 +5,8 @@ namespace Api.Settings;
 
 internal static class SettingsExtensions
 {
-    /// <summary>
-    /// Binds <typeparamref name="TOptions"/> to its section (the root when empty) and validates it at start: each value
-    /// that does not read as its property's type, and each one its validator refuses, is a line naming the setting.
-    /// </summary>
+    /// <summary>Binds <typeparamref name="TOptions"/> to its section (the root when empty) and validates it at start: each value
+    /// that does not read as its property's type, and each one its validator refuses, is a line naming the setting.</summary>
     public static OptionsBuilder<TOptions> AddSettings<TOptions>(this IServiceCollection services, string section)
         where TOptions : class, new()
     {
@@ -26,18 +24,14 @@ internal static class SettingsExtensions
             .ValidateOnStart();
     }
 
-    /// <summary>
-    /// Validates every setting as soon as the services exist: the host, its logging and Kestrel read theirs
-    /// while the app is built, and would otherwise stop at the first bad value or take it silently.
-    /// </summary>
+    /// <summary>Validates every setting as soon as the services exist: the host, its logging and Kestrel read theirs
+    /// while the app is built, and would otherwise stop at the first bad value or take it silently.</summary>
     public static IHostBuilder ValidateSettingsFirst(this IHostBuilder host) =>
         host.UseServiceProviderFactory(context => new ValidatingServiceProviderFactory(context.HostingEnvironment.IsDevelopment()));
 
-    /// <summary>
-    /// Each value given under the properties of <paramref name="type"/>, and, for one that does not convert to its
+    /// <summary>Each value given under the properties of <paramref name="type"/>, and, for one that does not convert to its
     /// property's type as the configuration binder converts it (its TypeConverter), what it must be. A key without a
-    /// value, and one no property takes, are left out, as the binder leaves them.
-    /// </summary>
+    /// value, and one no property takes, are left out, as the binder leaves them.</summary>
     private static IEnumerable<(KeyValuePair<string, string?> Setting, string? Expected)> Values(Type type, IConfiguration configuration, string section) =>
         (section.Length == 0 ? configuration : configuration.GetSection(section)).AsEnumerable(makePathsRelative: true)
             .Where(setting => setting.Value is not null)
@@ -75,13 +69,11 @@ internal static class SettingsExtensions
         if (Nullable.GetUnderlyingType(type) is { } underlying)
         {
             if (value.Length == 0) return true;
-
             type = underlying;
         }
 
         var converter = TypeDescriptor.GetConverter(type);
         if (!converter.CanConvertFrom(typeof(string))) return true;
-
         try
         {
             converter.ConvertFromInvariantString(value);

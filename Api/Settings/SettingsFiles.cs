@@ -1,13 +1,7 @@
-using Microsoft.Extensions.Hosting;
-
 namespace Api.Settings;
 
-/// <summary>
-/// appsettings.json and appsettings.{Environment}.json are read once, at start, outside Development. Watched, each
-/// API would hold an inotify instance (and a thread) for them: instances are limited per user (128 by default), every
-/// replica of one image runs as the same user, and the replica that finds none left does not start.
-/// In Development they are still watched: a log level edited there applies at once.
-/// </summary>
+/// <summary>The settings files are read once outside Development: watched, each API holds an inotify instance, limited per user
+/// (128 by default), and the replica that finds none left does not start. In Development an edit applies at once.</summary>
 internal static class SettingsFiles
 {
     /// <summary>The host's own switch for watching them: <c>--hostBuilder:reloadConfigOnChange</c>, <c>DOTNET_hostBuilder__reloadConfigOnChange</c>.</summary>

@@ -29,10 +29,7 @@ internal static class ThrottlingExtensions
     private static ValueTask SetRetryAfter(OnRejectedContext context, CancellationToken cancellationToken)
     {
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-        {
             context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        }
-
         return ValueTask.CompletedTask;
     }
 }

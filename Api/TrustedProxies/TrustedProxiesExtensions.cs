@@ -16,7 +16,6 @@ internal static class TrustedProxiesExtensions
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
             foreach (var proxy in forwarded.KnownProxies) options.KnownProxies.Add(IPAddress.Parse(proxy));
-
             foreach (var network in forwarded.KnownNetworks) options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
         });
         return services;

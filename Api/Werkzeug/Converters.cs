@@ -2,10 +2,8 @@ using System.Buffers;
 
 namespace Api.Werkzeug;
 
-/// <summary>
-/// A Werkzeug converter as a route constraint: it accepts exactly the segments the converter does,
-/// and puts the converted value in the route values for <see cref="RouteValueBinder"/> to bind.
-/// </summary>
+/// <summary>A Werkzeug converter as a route constraint: it accepts exactly the segments the converter does, and puts the
+/// converted value in the route values for <see cref="RouteValueBinder"/> to bind.</summary>
 internal abstract class WerkzeugConverter<T> : WerkzeugConverter, IRouteConstraint
 {
     public abstract bool TryConvert(string segment, [MaybeNullWhen(false)] out T value);
@@ -13,7 +11,6 @@ internal abstract class WerkzeugConverter<T> : WerkzeugConverter, IRouteConstrai
     public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection)
     {
         if (!values.TryGetValue(routeKey, out var raw) || raw is not string segment || !TryConvert(segment, out var value)) return false;
-
         values[routeKey] = value;
         return true;
     }
@@ -22,11 +19,8 @@ internal abstract class WerkzeugConverter<T> : WerkzeugConverter, IRouteConstrai
 /// <summary>A converter seen without its value type, as the OpenAPI document describes it.</summary>
 internal abstract class WerkzeugConverter
 {
-    /// <summary>
-    /// Werkzeug's default converter: one non-empty segment, as decoded. A plain route parameter
-    /// (<c>{value}</c>) matches exactly that and keeps the lowest precedence, so that typed routes
-    /// beside it win as Werkzeug's weights make them: it needs no constraint of its own.
-    /// </summary>
+    /// <summary>Werkzeug's default converter, one non-empty decoded segment: a plain <c>{value}</c> matches exactly that with
+    /// the lowest precedence, so typed routes beside it win as Werkzeug's weights make them; it needs no constraint.</summary>
     public static ParameterSchema DefaultSchema { get; } = new(@"^[^/\x00]+$", "One non-empty path segment, percent-decoded; any character but `/` and NUL, which the server refuses.", "abc");
 
     /// <summary>The parameter's schema in the OpenAPI document: exactly the segments the converter accepts.</summary>
@@ -42,9 +36,7 @@ internal sealed class IntegerConverter : WerkzeugConverter<BigInteger>
     public const string Name = "flask-int";
 
     public override ParameterSchema Schema { get; } = new(
-        @"^\p{Nd}+$",
-        "An unsigned integer of any size, written in decimal digits and sent as written; leading zeros are allowed.",
-        "42");
+        @"^\p{Nd}+$", "An unsigned integer of any size, written in decimal digits and sent as written; leading zeros are allowed.", "42");
 
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out BigInteger value)
     {
@@ -53,10 +45,8 @@ internal sealed class IntegerConverter : WerkzeugConverter<BigInteger>
     }
 }
 
-/// <summary>
-/// Werkzeug's <c>float</c>: digits, a dot, digits (not <c>1</c>, <c>.5</c>, <c>1e5</c>, <c>-1.0</c>,
-/// <c>NaN</c>), within a double's range, since JSON has no Infinity.
-/// </summary>
+/// <summary>Werkzeug's <c>float</c>: digits, a dot, digits (not <c>1</c>, <c>.5</c>, <c>1e5</c>, <c>-1.0</c>, <c>NaN</c>),
+/// within a double's range, since JSON has no Infinity.</summary>
 internal sealed class FloatConverter : WerkzeugConverter<double>
 {
     public const string Name = "flask-float";
@@ -112,11 +102,9 @@ internal sealed class UuidConverter : WerkzeugConverter<Guid>
     {
         value = default;
         if (segment.Length != 36) return false;
-
         for (var i = 0; i < segment.Length; i++)
         {
-            var isDash = i is 8 or 13 or 18 or 23;
-            if (isDash ? segment[i] != '-' : !HexDigits.Contains(segment[i])) return false;
+            if (i is 8 or 13 or 18 or 23 ? segment[i] != '-' : !HexDigits.Contains(segment[i])) return false;
         }
 
         value = Guid.ParseExact(segment, "D");
@@ -148,12 +136,10 @@ internal static class UnicodeDigits
     public static string? ToAscii(string text)
     {
         if (text.Length == 0 || !text.AsSpan().ContainsAnyExceptInRange('0', '9')) return text.Length == 0 ? null : text;
-
         var ascii = new StringBuilder(text.Length);
         foreach (var rune in text.EnumerateRunes())
         {
             if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.DecimalDigitNumber) return null;
-
             ascii.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
         }
 
@@ -161,10 +147,8 @@ internal static class UnicodeDigits
     }
 }
 
-/// <summary>
-/// Binds a route parameter of <see cref="WerkzeugRulesAttribute"/>'s controllers to the value its converter made, or to
-/// the segment as decoded (MVC's binding would turn a segment of spaces into null, and a list into its text).
-/// </summary>
+/// <summary>Binds a route parameter of <see cref="WerkzeugRulesAttribute"/>'s controllers to the value its converter made, or to
+/// the segment as decoded (MVC's binding would turn a segment of spaces into null, and a list into its text).</summary>
 internal sealed class RouteValueBinder : IModelBinder
 {
     public Task BindModelAsync(ModelBindingContext bindingContext)

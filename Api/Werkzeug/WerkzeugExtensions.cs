@@ -23,16 +23,10 @@ internal static class WerkzeugExtensions
         return services;
     }
 
-    /// <summary>
-    /// The path as Werkzeug decodes it, for routing, which comes next. Every path is decoded, since routing decides which
-    /// controller takes it only afterwards.
-    /// </summary>
+    /// <summary>Every path as Werkzeug decodes it, for routing, which has not chosen a controller yet.</summary>
     public static IApplicationBuilder UseWerkzeugPaths(this IApplicationBuilder app) => app.Use(DecodePath);
 
-    /// <summary>
-    /// Every escape decoded, <c>%2F</c> included, invalid UTF-8 as U+FFFD and dot segments kept, as Werkzeug decodes
-    /// a path, where Kestrel keeps <c>%2F</c> and removes dot segments.
-    /// </summary>
+    // Every escape decoded, %2F included, invalid UTF-8 as U+FFFD and dot segments kept, where Kestrel keeps %2F and removes dot segments.
     private static Task DecodePath(HttpContext context, RequestDelegate next)
     {
         if (RawPath(context.Features.Get<IHttpRequestFeature>()?.RawTarget) is { } rawPath
@@ -55,19 +49,14 @@ internal static class WerkzeugExtensions
             _ => -1,
         };
         if (start < 0 || start == rawTarget!.Length) return null;
-
         var query = rawTarget.IndexOf('?', start);
         return query < 0 ? rawTarget[start..] : rawTarget[start..query];
     }
 }
 
-/// <summary>
-/// Matches the paths of <see cref="WerkzeugRulesAttribute"/>'s controllers as strictly as Werkzeug:
-/// a trailing slash is part of the path (only a catch-all, Werkzeug's <c>path</c>, takes one) and
-/// literal segments are case-sensitive. A 405 stands only where some route takes the path,
-/// constraints included (routing decides 405 before constraints run, so <c>PUT /convert/path</c>,
-/// an empty path value, would be 405 rather than 404).
-/// </summary>
+/// <summary>Matches the paths of <see cref="WerkzeugRulesAttribute"/>'s controllers as strictly as Werkzeug: a trailing slash
+/// only for a catch-all, case-sensitive literals. A 405 stands only where some route takes the path, constraints included
+/// (routing decides 405 before constraints run: <c>PUT /convert/path</c> would be 405 rather than 404).</summary>
 internal sealed class WerkzeugMatcherPolicy(EndpointDataSource endpoints, ParameterPolicyFactory policies) : MatcherPolicy, IEndpointSelectorPolicy
 {
     private IReadOnlyList<(RouteEndpoint Route, TemplateMatcher Matcher)>? _routes;
@@ -85,7 +74,6 @@ internal sealed class WerkzeugMatcherPolicy(EndpointDataSource endpoints, Parame
         for (var i = 0; i < candidates.Count; i++)
         {
             if (!candidates.IsValidCandidate(i)) continue;
-
             candidates.SetValidity(i, candidates[i].Endpoint switch
             {
                 RouteEndpoint route => !IsWerkzeugRoute(route) || Takes(route.RoutePattern, path),

@@ -2,11 +2,8 @@ using System.Buffers;
 
 namespace Api.Werkzeug;
 
-/// <summary>
-/// Werkzeug reads a form only where the view asks for one: an action that binds a form gets it read as Werkzeug reads it,
-/// once, as the request's form, which MVC's form binding then reads (not the jQuery provider's: it matches keys
-/// case-insensitively). <see cref="WerkzeugNoFormFilter"/> keeps any other action from reading a body.
-/// </summary>
+/// <summary>An action that binds a form gets it read as Werkzeug reads it, as the request's form for MVC's binding (without the
+/// jQuery provider, which matches keys case-insensitively); <see cref="WerkzeugNoFormFilter"/> keeps the others from reading a body.</summary>
 internal sealed class WerkzeugFormFilter : IAsyncResourceFilter
 {
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
@@ -26,7 +23,6 @@ internal sealed class WerkzeugNoFormFilter : IResourceFilter
     {
         // Stryker disable once Statement: without a form content type MVC's form providers find nothing to read; the check only spares removing them
         if (!context.HttpContext.Request.HasFormContentType) return;
-
         context.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
         context.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
         context.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
@@ -35,34 +31,25 @@ internal sealed class WerkzeugNoFormFilter : IResourceFilter
     public void OnResourceExecuted(ResourceExecutedContext context) { }
 }
 
-/// <summary>
-/// Reads urlencoded and multipart bodies as Werkzeug does, into a form whose keys are case-sensitive, in first-sent order,
-/// each with all its values (a string binds to the first). Any other body, a Content-Type that is missing, malformed or
-/// without a boundary, and a multipart body that does not parse are an empty form, never an error, as with Werkzeug's
-/// silent parser; the query string is never read. A body that cannot be received (Kestrel's broken framing, limits,
-/// time-outs) is never a form: its error propagates. <see cref="FormOptions"/>' limits, and 32 KiB of part headers, are
-/// answered 413. Hand-written for multipart: the framework's reader tells a malformed body from one beyond its limits
-/// only by its exceptions' text.
-/// </summary>
+/// <summary>Reads urlencoded and multipart bodies as Werkzeug does: case-sensitive keys in first-sent order, each with all its
+/// values. Any other or unparsable body is an empty form, as Werkzeug's silent parser makes it; a body that cannot be received
+/// throws; <see cref="FormOptions"/>' limits and 32 KiB of part headers are 413. Hand-written for multipart: the framework's
+/// reader tells a malformed body from one beyond its limits only by its exceptions' text.</summary>
 internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
 {
     /// <summary>A part's headers, and the text before the first part or after the last: Kestrel's default for a request's headers.</summary>
     public const int MaxPartHeaderBytes = 32 * 1024;
-
     private const int BlockBytes = 64 * 1024;
 
     public async Task<FormCollection> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         var contentType = request.ContentType;
         if (string.IsNullOrEmpty(contentType)) return FormCollection.Empty;
-
         var options = formOptions.Value;
         // Stryker disable once Equality: a semicolon first leaves no media type this reader knows, whichever way it is cut
         var mediaType = (contentType.IndexOf(';', StringComparison.Ordinal) is var semicolon and >= 0 ? contentType.AsSpan(0, semicolon) : contentType).Trim();
         if (mediaType.Equals(MediaTypeNames.Application.FormUrlEncoded, StringComparison.OrdinalIgnoreCase))
-        {
             return ParseUrlEncoded(await ReadBodyAsync(request.Body, request.ContentLength, cancellationToken), options.ValueCountLimit, options.KeyLengthLimit);
-        }
 
         if (mediaType.Equals(MediaTypeNames.Multipart.FormData, StringComparison.OrdinalIgnoreCase)
             && MediaTypeHeaderValue.TryParse(contentType, out var parsed) && HeaderUtilities.RemoveQuotes(parsed.Boundary) is { Length: > 0 } boundary)
@@ -82,7 +69,6 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
         {
             var pair = body[range];
             if (pair.IsEmpty) continue;
-
             var equals = pair.IndexOf((byte)'=');
             var key = equals < 0 ? pair : pair[..equals];
             CheckLimits(fields.Count + 1, key.Length, maxFields, maxKeyBytes);
@@ -92,10 +78,8 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
         return Form(fields);
     }
 
-    /// <summary>
-    /// The text fields of a multipart body (RFC 7578), file parts left out; null when it does not parse: a header line
-    /// without a name, or no closing delimiter.
-    /// </summary>
+    /// <summary>The text fields of a multipart body (RFC 7578), file parts left out; null when it does not parse: a header line
+    /// without a name, or no closing delimiter.</summary>
     public static FormCollection? ParseMultipart(ReadOnlySpan<byte> body, ReadOnlySpan<byte> boundary, int maxParts, int maxKeyBytes)
     {
         var delimiter = (byte[])[(byte)'\r', (byte)'\n', (byte)'-', (byte)'-', .. boundary];
@@ -103,7 +87,6 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
         var first = body.IndexOf(delimiter.AsSpan(2));
         CheckTextAround(first < 0 ? body.Length : first);
         if (first < 0) return null;
-
         var rest = body[(first + delimiter.Length - 2)..];
         var fields = new List<KeyValuePair<string, string>>();
         for (var parts = 1; ; parts++)
@@ -116,12 +99,10 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
 
             // Whatever follows the delimiter on its line is padding.
             if (rest.IndexOf("\r\n"u8) is not (>= 0 and var lineEnd) || rest[(lineEnd + 2)..].IndexOf(delimiter) is not (>= 0 and var partEnd)) return null;
-
             var part = rest[(lineEnd + 2)..][..partEnd];
             rest = rest[(lineEnd + 2 + partEnd + delimiter.Length)..];
             CheckLimits(parts, 0, maxParts, maxKeyBytes);
             if (!TryReadHeaders(part, out var disposition, out var valueStart)) return null;
-
             if (FieldNameOf(disposition) is { } name)
             {
                 CheckLimits(parts, Encoding.UTF8.GetByteCount(name), maxParts, maxKeyBytes);
@@ -140,11 +121,8 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
             var line = part.Slice(valueStart, length);
             valueStart += length + 2;
             if (line.IsEmpty) return true;
-
             if ((headerBytes += line.Length) > MaxPartHeaderBytes) throw TooLarge();
-
             if (line.IndexOf((byte)':') is not (> 0 and var colon)) return false;
-
             if (Encoding.UTF8.GetString(line[..colon]).Equals(HeaderNames.ContentDisposition, StringComparison.OrdinalIgnoreCase))
             {
                 var value = Encoding.UTF8.GetString(line[(colon + 1)..]).Trim();
@@ -158,9 +136,7 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
     private static string? FieldNameOf(string? disposition) =>
         ContentDispositionHeaderValue.TryParse(disposition, out var parsed)
         && !parsed.Parameters.Any(p => p.Name.Equals("filename", StringComparison.OrdinalIgnoreCase) || p.Name.Equals("filename*", StringComparison.OrdinalIgnoreCase))
-        && HeaderUtilities.RemoveQuotes(parsed.Name) is { HasValue: true } name
-            ? name.Value
-            : null;
+        && HeaderUtilities.RemoveQuotes(parsed.Name) is { HasValue: true } name ? name.Value : null;
 
     private static void CheckTextAround(int length)
     {
@@ -168,21 +144,13 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
     }
 
     private static BadHttpRequestException TooLarge() => new(
-        $"A multipart part's headers, or the text before the first part or after the last, are longer than {MaxPartHeaderBytes} bytes.",
-        StatusCodes.Status413PayloadTooLarge);
+        $"A multipart part's headers, or the text before the first part or after the last, are longer than {MaxPartHeaderBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>Held as MVC's form reading holds them, and answered 413 as Kestrel answers a body too large.</summary>
     private static void CheckLimits(int fieldCount, int keyBytes, int maxFields, int maxKeyBytes)
     {
-        if (fieldCount > maxFields)
-        {
-            throw new BadHttpRequestException($"The form has more than {maxFields} fields.", StatusCodes.Status413PayloadTooLarge);
-        }
-
-        if (keyBytes > maxKeyBytes)
-        {
-            throw new BadHttpRequestException($"A form key is longer than {maxKeyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
-        }
+        if (fieldCount > maxFields) throw new BadHttpRequestException($"The form has more than {maxFields} fields.", StatusCodes.Status413PayloadTooLarge);
+        if (keyBytes > maxKeyBytes) throw new BadHttpRequestException($"A form key is longer than {maxKeyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
     }
 
     /// <summary>The framework's form over an ordinal dictionary, which enumerates in insertion order while nothing is removed.</summary>
@@ -190,7 +158,6 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
     {
         var values = new Dictionary<string, StringValues>(StringComparer.Ordinal);
         foreach (var (key, value) in fields) values[key] = StringValues.Concat(values.GetValueOrDefault(key), value);
-
         return new FormCollection(values);
     }
 
@@ -204,10 +171,8 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
             return buffer;
         }
 
-        // Otherwise the declared length is only the client's claim: the bytes are gathered in pooled
-        // blocks as they come, then copied once into a buffer of their length (a MemoryStream copies
-        // them again at each doubling, into large buffers the GC keeps committed).
-        // A body that fails to arrive leaves its blocks to the GC, as the pool allows.
+        // Otherwise the declared length is only the client's claim: pooled blocks as the bytes come, copied once (a
+        // MemoryStream copies at each doubling, into large buffers the GC keeps); a body that fails leaves them to the GC.
         var blocks = new List<byte[]>();
         var (length, read) = (0, 0);
         do
@@ -217,10 +182,8 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
             length += read;
         }
         while (read == BlockBytes);
-
         var bytes = GC.AllocateUninitializedArray<byte>(length);
         for (var i = 0; i < blocks.Count; i++) blocks[i].AsSpan(0, Math.Min(BlockBytes, length - (i * BlockBytes))).CopyTo(bytes.AsSpan(i * BlockBytes));
-
         // Stryker disable once Statement: a block not returned to the pool costs memory, not a byte of the form
         foreach (var block in blocks) ArrayPool<byte>.Shared.Return(block);
         return bytes;

@@ -1,10 +1,7 @@
 namespace Api.Werkzeug;
 
-/// <summary>
-/// Werkzeug's rules on the tutorial's controllers: paths match as strictly as Werkzeug's (<see cref="WerkzeugMatcherPolicy"/>), a
-/// route parameter binds to the value its converter made (or to the segment as decoded), and a form is read as Werkzeug
-/// reads it where an action binds one (<see cref="WerkzeugFormFilter"/>). Other controllers bind and match as in any app.
-/// </summary>
+/// <summary>Werkzeug's rules on the tutorial's controllers: strict paths (<see cref="WerkzeugMatcherPolicy"/>), route values as the
+/// converter made them, forms read as Werkzeug reads them (<see cref="WerkzeugFormFilter"/>). Other controllers are as in any app.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class WerkzeugRulesAttribute : Attribute, IControllerModelConvention
 {

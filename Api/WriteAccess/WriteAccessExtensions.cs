@@ -3,12 +3,8 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Api.WriteAccess;
 
-/// <summary>
-/// Who may change stored data. By default anyone, as in the tutorial. Once ASP.NET Core's own JwtBearer section,
-/// <c>Authentication:Schemes:Bearer</c>, is configured (as <c>dotnet user-jwts</c> writes it), the POST, PUT, PATCH and
-/// DELETE actions of a controller marked <see cref="BearerTokenForWritesAttribute"/> need a valid bearer token: 401 with
-/// <c>WWW-Authenticate: Bearer</c> without one. Reads stay open. Off, no authentication runs on any request.
-/// </summary>
+/// <summary>Who may change stored data: anyone, as in the tutorial, until <c>Authentication:Schemes:Bearer</c> is configured; then the
+/// writes of a <see cref="BearerTokenForWritesAttribute"/> controller need a valid bearer token (401 without). Reads stay open.</summary>
 internal static class WriteAccessExtensions
 {
     public const string Section = "Authentication:Schemes:Bearer";
@@ -16,7 +12,6 @@ internal static class WriteAccessExtensions
     public static IServiceCollection AddWriteAccess(this IServiceCollection services, IConfiguration configuration)
     {
         if (!configuration.GetSection(Section).Exists()) return services;
-
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddAuthorization();
         services.Configure<MvcOptions>(mvc => mvc.Conventions.Add(new BearerTokenForWritesConvention()));
@@ -34,13 +29,10 @@ internal static class WriteAccessExtensions
         public void Apply(ControllerModel controller)
         {
             if (!controller.Attributes.OfType<BearerTokenForWritesAttribute>().Any()) return;
-
             foreach (var selector in controller.Actions.SelectMany(action => action.Selectors))
             {
                 if (selector.EndpointMetadata.OfType<IHttpMethodMetadata>().Any(methods => methods.HttpMethods.Intersect(Writes).Any()))
-                {
                     selector.EndpointMetadata.Add(new AuthorizeAttribute());
-                }
             }
         }
     }

@@ -20,8 +20,7 @@ public sealed class ExempleController(IEchoService echo) : ControllerBase
     [ProducesResponseType<ExempleResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest)]
     [ResponseExample(StatusCodes.Status200OK, """{"return1":"jeejAAA"}""")]
-    // ExempleFormValidator has made sure param1 was sent. The form binds without a prefix, so that
-    // a field named "form" is a field like any other, as in Flask.
+    // The validator made sure param1 was sent; no prefix, so that a field named "form" is a field like any other, as in Flask.
     public ActionResult<ExempleResponse> Transform([FromForm(Name = "")] ExempleForm form) => new ExempleResponse(echo.Transform(form.Param1!));
 }
 

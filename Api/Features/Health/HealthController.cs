@@ -2,10 +2,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Api.Features.Health;
 
-/// <summary>
-/// Liveness and readiness from the framework's health checks, in a controller: MVC's API explorer, and so the document,
-/// does not see MapHealthChecks' endpoints.
-/// </summary>
+/// <summary>Liveness and readiness from the framework's health checks, in a controller: MVC's API explorer, and so the document,
+/// does not see MapHealthChecks' endpoints.</summary>
 [ApiController]
 [WerkzeugRules]
 [Tags(ApiTags.Operations)]
