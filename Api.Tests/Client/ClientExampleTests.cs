@@ -8,7 +8,7 @@ using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 namespace Api.Tests.Client;
 
 /// <summary>
-/// The README's example of the generated client is this code, line for line after its HttpClient,
+/// The example of the generated client in docs/client.md is this code, line for line after its HttpClient,
 /// and prints what its comments say against the API on Kestrel.
 /// </summary>
 [NonParallelizable]
@@ -16,7 +16,7 @@ public sealed partial class ClientExampleTests
 {
     private static async Task RunReadmeExampleAsync(HttpClient http)
     {
-        // README begin
+        // docs/client.md begin
         var api = new ApiClient(new HttpClientRequestAdapter(new AnonymousAuthenticationProvider(), httpClient: http));
 
         Console.WriteLine(await api.Test["007"].GetAsync());                                // test 7
@@ -48,13 +48,13 @@ public sealed partial class ClientExampleTests
 
         await api.Items[item.Id!.Value].DeleteAsync();
 
-        // README end
+        // docs/client.md end
     }
 
     [Test]
-    public void The_readme_shows_this_code()
+    public void The_client_page_shows_this_code()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "docs", "client.md"));
         var shown = CSharpBlock().Match(readme).Groups[1].Value.Split('\n');
         var source = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "Api.Tests", "Client", "ClientExampleTests.cs"));
         var held = Region().Match(source).Groups[1].Value.Split('\n').Select(line => line.Length >= 8 ? line[8..] : line.Trim());
@@ -87,6 +87,6 @@ public sealed partial class ClientExampleTests
     [GeneratedRegex("```csharp\n(.*?)\n```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();
 
-    [GeneratedRegex(@"// README begin\n(.*?)\n\n\s*// README end", RegexOptions.Singleline)]
+    [GeneratedRegex(@"// docs/client.md begin\n(.*?)\n\n\s*// docs/client.md end", RegexOptions.Singleline)]
     private static partial Regex Region();
 }

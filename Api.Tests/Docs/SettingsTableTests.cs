@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace Api.Tests.Docs;
 
 /// <summary>
-/// Every row of the README's settings table has a test that sets it and observes its effect on the real
+/// Every row of the settings table (docs/settings.md) has a test that sets it and observes its effect on the real
 /// process (marked <c>[Setting("key")]</c>), and every such mark names a row: a documented setting cannot
 /// silently stop working, nor a test outlive its row.
 /// </summary>
@@ -25,10 +25,9 @@ public sealed partial class SettingsTableTests
         Assert.That(tested.Except(rows), Is.Empty, "tests without a row");
     }
 
-    /// <summary>The first setting named in each row of the table under "## Settings".</summary>
+    /// <summary>The first setting named in each row of docs/settings.md's table.</summary>
     private static List<string> TableRows() =>
-        [.. File.ReadAllLines(Path.Combine(RepositoryRoot.Find(), "README.md"))
-            .SkipWhile(line => line != "## Settings")
+        [.. File.ReadAllLines(Path.Combine(RepositoryRoot.Find(), "docs", "settings.md"))
             .SkipWhile(line => !line.StartsWith("| setting ", StringComparison.Ordinal))
             .Skip(2)
             .TakeWhile(line => line.StartsWith('|'))

@@ -1,7 +1,7 @@
 namespace Api.Tests.RealServer;
 
 /// <summary>
-/// The limits of the README's settings table at their defaults, on the real process started with none of
+/// The limits of the settings table (docs/settings.md) at their defaults, on the real process started with none of
 /// them set: a request just within each that is served, and one just beyond it that is refused.
 /// </summary>
 [NonParallelizable]
