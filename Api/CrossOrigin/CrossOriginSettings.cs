@@ -1,6 +1,5 @@
 namespace Api.CrossOrigin;
 
-/// <summary>The origins whose pages may call the API, as browsers send them (section <c>Cors</c>); none by default, <c>*</c> alone for any.</summary>
 internal sealed class CrossOriginSettings
 {
     public const string Section = "Cors";

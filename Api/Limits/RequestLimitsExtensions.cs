@@ -2,11 +2,9 @@ namespace Api.Limits;
 
 internal static class RequestLimitsExtensions
 {
-    /// <summary>The request-timeout policy of the actions that read a body (<c>[RequestTimeout]</c> on them).</summary>
     public const string BodyReadingPolicy = "body-reading";
 
-    /// <summary>The limits of section <c>Limits</c>, each handed to the framework: form limits to FormOptions (413), the time of
-    /// body-reading requests to a request-timeout policy (408). Kestrel holds the body size (AddServer).</summary>
+    // Kestrel holds the body size (AddServer).
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
         services.AddSettings<RequestLimitsSettings>(RequestLimitsSettings.Section);
@@ -21,6 +19,5 @@ internal static class RequestLimitsExtensions
         return services;
     }
 
-    /// <summary>The request-timeout middleware, which holds the actions with <see cref="BodyReadingPolicy"/> to <c>Limits:RequestTimeout</c>.</summary>
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.UseRequestTimeouts();
 }

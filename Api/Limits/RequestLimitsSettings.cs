@@ -1,20 +1,12 @@
 namespace Api.Limits;
 
-/// <summary>The limits every request is held to (configuration section <c>Limits</c>).</summary>
 internal sealed class RequestLimitsSettings
 {
     public const string Section = "Limits";
 
-    /// <summary>The largest request body, in bytes, chunked bodies included: 413 beyond it.</summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
-
-    /// <summary>The most fields (multipart: parts, files included) a form may hold: 413 beyond it.</summary>
     public int MaxFormFields { get; set; } = 1000;
-
-    /// <summary>The longest form key, in bytes as sent: 413 beyond it.</summary>
     public int MaxFormKeyBytes { get; set; } = 2048;
-
-    /// <summary>How long a request that reads a body may take, from its headers to its answer: 408 beyond it.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace Api.OpenApi;
 
-/// <summary>The document's own description: info, licence, server, tags, and that the API is public.</summary>
 internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
 {
     public const string Title = "Flask tutorial API";

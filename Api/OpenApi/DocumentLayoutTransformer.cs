@@ -1,7 +1,6 @@
 namespace Api.OpenApi;
 
-/// <summary>Where things go: the paths in the tutorial's order, answers in status order, each path's parameters once, on
-/// the path, and the shared components in name order.</summary>
+/// <summary>Paths in the tutorial's order, answers by status, path parameters once on the path, components by name.</summary>
 internal sealed class DocumentLayoutTransformer : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -36,7 +35,6 @@ internal sealed class DocumentLayoutTransformer : IOpenApiDocumentTransformer
         return Task.CompletedTask;
     }
 
-    /// <summary>The paths by their first operation's tag, in the tags' order, then by its <see cref="DocumentOrderAttribute"/>.</summary>
     private static OpenApiPaths InOrder(OpenApiPaths paths)
     {
         var tags = ApiTags.Descriptions.Keys.ToList();

@@ -1,7 +1,6 @@
 namespace Api.OpenApi;
 
-/// <summary>A field the document names in a form of any text fields (<see cref="IFormCollection"/>), so that generators give
-/// clients a property to set; the form takes any other field too.</summary>
+/// <summary>A field the document names in a form of any text fields, so that generators give clients a property to set.</summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = true)]
 internal sealed class DocumentedFormFieldAttribute(string name, string description) : Attribute
 {

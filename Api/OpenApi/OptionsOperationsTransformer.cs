@@ -1,6 +1,6 @@
 namespace Api.OpenApi;
 
-/// <summary>The OPTIONS operation of every path (<see cref="AutomaticOptionsEndpointDataSource"/>), unseen by the API explorer.</summary>
+// The API explorer does not see AutomaticOptionsEndpointDataSource's endpoints.
 internal sealed class OptionsOperationsTransformer : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

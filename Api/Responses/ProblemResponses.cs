@@ -6,7 +6,6 @@ internal static partial class ProblemResponses
 {
     public const string TraceIdExtension = "traceId";
 
-    /// <summary>Every 4xx and 5xx is RFC 9457 problem+json, with a type, a title and the request's trace id.</summary>
     public static IServiceCollection AddProblemResponses(this IServiceCollection services)
     {
         // Registered before AddProblemDetails so that it is the writer the service picks.
@@ -45,7 +44,6 @@ internal static partial class ProblemResponses
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception, answered 500. TraceId: {TraceId} SpanId: {SpanId}")]
     private static partial void LogUnhandledException(ILogger logger, Exception exception, string? traceId, string? spanId);
 
-    /// <summary>Exceptions become problems, and so does every error answer that has no body yet (no route, a wrong method, a timeout).</summary>
     public static WebApplication UseProblemResponses(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -53,8 +51,6 @@ internal static partial class ProblemResponses
         return app;
     }
 
-    /// <summary>Every problem's status, its type and title from MVC's <see cref="ApiBehaviorOptions.ClientErrorMapping"/>, the trace id,
-    /// and a detail for an unreadable request and for the answers routing and the rate limiter give on their own.</summary>
     private static void Complete(ProblemDetailsContext context, IDictionary<int, ClientErrorData> types)
     {
         var problem = context.ProblemDetails;

@@ -1,13 +1,12 @@
 namespace Api.Server;
 
-/// <summary>Refuses what two HTTP parsers (a proxy, then Kestrel) could read differently: 400 problem+json, connection closed
-/// (RFC 9112 §3, §6.1). Answers the server-wide targets Kestrel gives an empty path: <c>OPTIONS *</c> 200, any other 405, with an Allow of every method.</summary>
+/// <summary>Refuses what two HTTP parsers (a proxy, then Kestrel) could read differently (RFC 9112 §3, §6.1), and answers the
+/// server-wide targets Kestrel gives an empty path: <c>OPTIONS *</c> 200, any other 405.</summary>
 internal sealed class ServerRules
 {
     private static readonly string[] Chunked = ["chunked"];
     private string? _serverAllow;
 
-    /// <summary>For Content-Length, an encoding that decodes digits only (<see cref="ContentLengthDigits"/>); the default for every other header.</summary>
     public static Encoding? RequestHeaderEncoding(string name) => name == HeaderNames.ContentLength ? ContentLengthDigits.Instance : null;
 
     public Task ApplyAsync(HttpContext context, RequestDelegate next)

@@ -4,10 +4,7 @@ namespace Api.Settings;
 
 internal static class ContentRoot
 {
-    /// <summary>The API's own folder, so that appsettings.json is found from anywhere; null when one is configured, which the host
-    /// resolves itself. It must be a folder the API can list: the host would stop with a stack trace, or start without settings files.</summary>
-    /// <param name="host">The host's own settings, read as the host reads them.</param>
-    /// <exception cref="UnreadableContentRootException">The folder does not exist or cannot be listed.</exception>
+    // The API's own folder, so that appsettings.json is found from anywhere. Checked: the host would stop with a stack trace, or start without settings files.
     public static string? Default(IConfiguration host)
     {
         var configured = host[HostDefaults.ContentRootKey];
@@ -33,7 +30,6 @@ internal static class ContentRoot
     }
 }
 
-/// <summary>The content root does not exist or cannot be listed.</summary>
 internal sealed class UnreadableContentRootException(string message, Exception? innerException = null) : StartFailureException("Cannot start: " + message, innerException)
 {
     public override int ExitCode => HostStart.UnreadableExitCode;

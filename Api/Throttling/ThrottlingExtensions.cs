@@ -4,7 +4,6 @@ namespace Api.Throttling;
 
 internal static class ThrottlingExtensions
 {
-    /// <summary>ASP.NET Core's rate limiter, one fixed window per client address (<c>RateLimiting:*</c>); 429 with Retry-After beyond it.</summary>
     public static IServiceCollection AddClientThrottling(this IServiceCollection services)
     {
         services.AddSettings<ThrottlingSettings>(ThrottlingSettings.Section);
@@ -21,7 +20,7 @@ internal static class ThrottlingExtensions
         return services;
     }
 
-    /// <summary>The rate limiter, after routing (endpoints may opt out), only when <c>RateLimiting:PermitLimit</c> turns it on: off, it costs nothing.</summary>
+    // Only when turned on: off, it costs nothing.
     public static IApplicationBuilder UseClientThrottling(this IApplicationBuilder app) =>
         app.ApplicationServices.GetRequiredService<IOptions<ThrottlingSettings>>().Value.PermitLimit > 0 ? app.UseRateLimiter() : app;
 

@@ -1,12 +1,10 @@
 namespace Api.Throttling;
 
-/// <summary>Per-client-address rate limiting (section <c>RateLimiting</c>): PermitLimit requests per fixed Window; off while it is 0.</summary>
 internal sealed class ThrottlingSettings
 {
     public const string Section = "RateLimiting";
 
     public int PermitLimit { get; set; }
-
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 }
 

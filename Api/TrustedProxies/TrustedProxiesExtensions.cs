@@ -4,7 +4,6 @@ namespace Api.TrustedProxies;
 
 internal static class TrustedProxiesExtensions
 {
-    /// <summary>X-Forwarded-For and -Proto from the proxies <c>ForwardedHeaders:*</c> trusts, through ASP.NET Core's forwarded headers.</summary>
     public static IServiceCollection AddTrustedProxies(this IServiceCollection services)
     {
         services.AddSettings<TrustedProxiesSettings>(TrustedProxiesSettings.Section);
@@ -21,7 +20,6 @@ internal static class TrustedProxiesExtensions
         return services;
     }
 
-    /// <summary>The forwarded headers middleware, first of all, only while <c>ForwardedHeaders:Enabled</c>.</summary>
     public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app) =>
         app.ApplicationServices.GetRequiredService<IOptions<TrustedProxiesSettings>>().Value.Enabled ? app.UseForwardedHeaders() : app;
 }

@@ -1,17 +1,12 @@
 namespace Api.TrustedProxies;
 
-/// <summary>Trust in X-Forwarded-For and -Proto (section <c>ForwardedHeaders</c>): off, then only from the listed proxies.</summary>
 internal sealed class TrustedProxiesSettings
 {
     public const string Section = "ForwardedHeaders";
 
     public bool Enabled { get; set; }
-
     public IList<string> KnownProxies { get; } = [];
-
     public IList<string> KnownNetworks { get; } = [];
-
-    /// <summary>How many proxies in front of the API to step back through.</summary>
     public int ForwardLimit { get; set; } = 1;
 }
 

@@ -1,7 +1,6 @@
 namespace Api.Werkzeug;
 
-/// <summary>Werkzeug's rules on the tutorial's controllers: strict paths (<see cref="WerkzeugMatcherPolicy"/>), route values as the
-/// converter made them, forms read as Werkzeug reads them (<see cref="WerkzeugFormFilter"/>). Other controllers are as in any app.</summary>
+/// <summary>Werkzeug's paths, route values and forms on the tutorial's controllers; other controllers are as in any app.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class WerkzeugRulesAttribute : Attribute, IControllerModelConvention
 {
