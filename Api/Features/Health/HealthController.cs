@@ -2,8 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Api.Features.Health;
 
-/// <summary>Liveness and readiness from the framework's health checks, in a controller: MVC's API explorer, and so the document,
-/// does not see MapHealthChecks' endpoints.</summary>
+// In a controller: the API explorer, and so the document, does not see MapHealthChecks' endpoints.
 [ApiController]
 [WerkzeugRules]
 [Tags(ApiTags.Operations)]

@@ -15,7 +15,6 @@ internal static class HealthExtensions
     }
 }
 
-/// <summary>Ready from the host's start until it begins to stop: a load balancer stops sending while requests finish.</summary>
 internal sealed class ReadinessCheck(IHostApplicationLifetime lifetime) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
