@@ -18,10 +18,7 @@ internal sealed class OptionsOperationsTransformer : IOpenApiDocumentTransformer
                 ["default"] = SharedResponse.Refused.Reference(document),
             };
             // The errors of the path's other operations that do not depend on the method.
-            foreach (var status in new[] { "404", "429", "500" })
-            {
-                if (first.Responses?.GetValueOrDefault(status) is { } response) responses[status] = response;
-            }
+            foreach (var (status, response) in first.Responses?.Where(response => response.Key is "404" or "429" or "500") ?? []) responses[status] = response;
 
             operations[HttpMethod.Options] = new OpenApiOperation
             {

@@ -46,38 +46,38 @@ internal sealed class SharedResponse(string name, string description, params Sha
 {
     public const string RefusedToo = "The server refuses a request it cannot parse with a 400 without a body.";
 
-    public static readonly SharedResponse NotModified = Declared("NotModified", StatusCodes.Status304NotModified, problem: false,
+    public static readonly SharedResponse NotModified = Declared("NotModified", StatusCodes.Status304NotModified, problem: null,
         "The client's copy is current: `If-None-Match` names the answer's `ETag` (or is `*`), or, without it, `If-Modified-Since` is not older than " +
         "`Last-Modified`. No body; the 200's `ETag` and `Cache-Control`.", SharedHeader.ETag, SharedHeader.CacheControl);
     // No media type: the 400 a client library can cause, the server's, has none (docs/design.md, "The OpenAPI document").
-    public static readonly SharedResponse BadRequest = Declared("BadRequest", StatusCodes.Status400BadRequest, problem: false,
+    public static readonly SharedResponse BadRequest = Declared("BadRequest", StatusCodes.Status400BadRequest, problem: null,
         "Refused before routing. By the server, without a body or `Content-Type`: a request line, target or header it cannot parse (a NUL in the path, " +
         "percent-encoded or not; no or two `Host` headers). By the API, as a problem (`application/problem+json`): framing or a target two servers could read " +
         "differently (`Transfer-Encoding` in HTTP/1.0 or other than chunked, a `#` or a raw control character in the target). The connection then closes.");
-    public static readonly SharedResponse PreconditionFailed = Declared("PreconditionFailed", StatusCodes.Status412PreconditionFailed, problem: true,
+    public static readonly SharedResponse PreconditionFailed = Declared("PreconditionFailed", StatusCodes.Status412PreconditionFailed, typeof(ProblemDetails),
         "A precondition fails: `If-Match` names no `ETag` of the answer (compared strongly), or, without it, `If-Unmodified-Since` is older than `Last-Modified`.");
-    public static readonly SharedResponse InvalidBody = Declared("InvalidBody", StatusCodes.Status400BadRequest, problem: true,
-        "The body cannot be read (broken chunked framing), or a value does not bind or validate (`errors` names each field). " + RefusedToo, typeof(ValidationProblemDetails));
-    public static readonly SharedResponse InvalidValue = Declared("InvalidValue", StatusCodes.Status400BadRequest, problem: true,
-        "A value does not bind or validate (`errors` names each field). " + RefusedToo, typeof(ValidationProblemDetails));
-    public static readonly SharedResponse NotFound = Declared("NotFound", StatusCodes.Status404NotFound, problem: true,
+    public static readonly SharedResponse InvalidBody = Declared("InvalidBody", StatusCodes.Status400BadRequest, typeof(ValidationProblemDetails),
+        "The body cannot be read (broken chunked framing), or a value does not bind or validate (`errors` names each field). " + RefusedToo);
+    public static readonly SharedResponse InvalidValue = Declared("InvalidValue", StatusCodes.Status400BadRequest, typeof(ValidationProblemDetails),
+        "A value does not bind or validate (`errors` names each field). " + RefusedToo);
+    public static readonly SharedResponse NotFound = Declared("NotFound", StatusCodes.Status404NotFound, typeof(ProblemDetails),
         "A path parameter does not convert, or no route takes the path.");
-    public static readonly SharedResponse RequestTimeout = Declared("RequestTimeout", StatusCodes.Status408RequestTimeout, problem: true,
+    public static readonly SharedResponse RequestTimeout = Declared("RequestTimeout", StatusCodes.Status408RequestTimeout, typeof(ProblemDetails),
         "The body did not arrive in time: within `Limits:RequestTimeout`, or at Kestrel's minimum data rate (a body shorter than its `Content-Length`). " +
         "Headers that do not arrive in time get the server's 408, without a body.");
-    public static readonly SharedResponse ContentTooLarge = Declared("ContentTooLarge", StatusCodes.Status413PayloadTooLarge, problem: true,
+    public static readonly SharedResponse ContentTooLarge = Declared("ContentTooLarge", StatusCodes.Status413PayloadTooLarge, typeof(ProblemDetails),
         "The body is larger than `Limits:MaxBodyBytes`, the form holds more fields or a longer key than `Limits:MaxFormFields` and `Limits:MaxFormKeyBytes` " +
         "allow, or a multipart part's headers (or the text around the parts) are longer than 32 KiB.");
-    public static readonly SharedResponse UnsupportedMediaType = Declared("UnsupportedMediaType", StatusCodes.Status415UnsupportedMediaType, problem: true,
+    public static readonly SharedResponse UnsupportedMediaType = Declared("UnsupportedMediaType", StatusCodes.Status415UnsupportedMediaType, typeof(ProblemDetails),
         "The body's `Content-Type` is not one the action reads.");
-    public static readonly SharedResponse TooManyRequests = Declared("TooManyRequests", StatusCodes.Status429TooManyRequests, problem: true,
+    public static readonly SharedResponse TooManyRequests = Declared("TooManyRequests", StatusCodes.Status429TooManyRequests, typeof(ProblemDetails),
         "Too many requests from this client address in the window (`RateLimiting:*`, off by default); `Retry-After` says when to try again.", SharedHeader.RetryAfter);
-    public static readonly SharedResponse Unavailable = Declared("Unavailable", StatusCodes.Status503ServiceUnavailable, problem: true,
+    public static readonly SharedResponse Unavailable = Declared("Unavailable", StatusCodes.Status503ServiceUnavailable, typeof(ProblemDetails),
         "The item store cannot serve now (busy beyond `Database:TimeoutSeconds`, full, read-only, unreachable); `Retry-After` says when to try again.",
         SharedHeader.RetryAfter);
-    public static readonly SharedResponse Unauthorized = Declared("Unauthorized", StatusCodes.Status401Unauthorized, problem: true,
+    public static readonly SharedResponse Unauthorized = Declared("Unauthorized", StatusCodes.Status401Unauthorized, typeof(ProblemDetails),
         "Bearer tokens are configured (`Authentication:Schemes:Bearer`) and the request has no valid one.", SharedHeader.Authenticate);
-    public static readonly SharedResponse ServerError = Declared("ServerError", StatusCodes.Status500InternalServerError, problem: true,
+    public static readonly SharedResponse ServerError = Declared("ServerError", StatusCodes.Status500InternalServerError, typeof(ProblemDetails),
         "An unexpected error; its text stays in the server's log, under the problem's `traceId`.");
     public static readonly SharedResponse Refused = new("Refused",
         "Any other status is the server's refusal before the API runs, without a body or `Content-Type`, and the connection closes: 408, headers slower than " +
@@ -119,13 +119,10 @@ internal sealed class SharedResponse(string name, string description, params Sha
         return new OpenApiResponseReference(name, document);
     }
 
-    private static SharedResponse Declared(string name, int status, bool problem, string description, params SharedHeader[] headers) =>
-        Declared(name, status, problem, description, typeof(ProblemDetails), headers);
-
-    private static SharedResponse Declared(string name, int status, bool problem, string description, Type problemType, params SharedHeader[] headers) => new(name, description, headers)
+    private static SharedResponse Declared(string name, int status, Type? problem, string description, params SharedHeader[] headers) => new(name, description, headers)
     {
-        Declaration = problem
-            ? new ProducesResponseTypeAttribute(problemType, status, MediaTypeNames.Application.ProblemJson) { Description = description }
+        Declaration = problem is not null
+            ? new ProducesResponseTypeAttribute(problem, status, MediaTypeNames.Application.ProblemJson) { Description = description }
             : new ProducesResponseTypeAttribute(status) { Description = description },
     };
 }

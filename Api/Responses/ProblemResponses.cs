@@ -44,13 +44,6 @@ internal static partial class ProblemResponses
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception, answered 500. TraceId: {TraceId} SpanId: {SpanId}")]
     private static partial void LogUnhandledException(ILogger logger, Exception exception, string? traceId, string? spanId);
 
-    public static WebApplication UseProblemResponses(this WebApplication app)
-    {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        return app;
-    }
-
     private static void Complete(ProblemDetailsContext context, IDictionary<int, ClientErrorData> types)
     {
         var problem = context.ProblemDetails;

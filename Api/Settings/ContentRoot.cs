@@ -10,12 +10,6 @@ internal static class ContentRoot
         var configured = host[HostDefaults.ContentRootKey];
         // As the host resolves it: a relative path from the API's own folder, not the working directory.
         var path = string.IsNullOrEmpty(configured) ? AppContext.BaseDirectory : Path.GetFullPath(configured, AppContext.BaseDirectory);
-        EnsureListable(path);
-        return configured is null ? AppContext.BaseDirectory : null;
-    }
-
-    private static void EnsureListable(string path)
-    {
         if (!Directory.Exists(path))
             throw new UnreadableContentRootException(File.Exists(path) ? $"The content root {path} is a file, not a folder." : $"The content root {path} does not exist.");
 
@@ -27,6 +21,8 @@ internal static class ContentRoot
         {
             throw new UnreadableContentRootException($"The content root {path} cannot be read: {failed.Message}", failed);
         }
+
+        return configured is null ? AppContext.BaseDirectory : null;
     }
 }
 

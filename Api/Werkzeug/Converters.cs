@@ -35,7 +35,21 @@ internal sealed class IntegerConverter : WerkzeugConverter<BigInteger>
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out BigInteger value)
     {
         value = default;
-        return UnicodeDigits.ToAscii(segment) is { } digits && BigInteger.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        return ToAscii(segment) is { } digits && BigInteger.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
+    // Python's int() and float() read any Unicode digit: /test/%D9%A3 is test 3.
+    public static string? ToAscii(string text)
+    {
+        if (text.Length == 0 || !text.AsSpan().ContainsAnyExceptInRange('0', '9')) return text.Length == 0 ? null : text;
+        var ascii = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.DecimalDigitNumber) return null;
+            ascii.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
+        }
+
+        return ascii.ToString();
     }
 }
 
@@ -55,8 +69,8 @@ internal sealed class FloatConverter : WerkzeugConverter<double>
         value = default;
         var dot = segment.IndexOf('.', StringComparison.Ordinal);
         return dot >= 0
-            && UnicodeDigits.ToAscii(segment[..dot]) is { } whole
-            && UnicodeDigits.ToAscii(segment[(dot + 1)..]) is { } fraction
+            && IntegerConverter.ToAscii(segment[..dot]) is { } whole
+            && IntegerConverter.ToAscii(segment[(dot + 1)..]) is { } fraction
             && double.TryParse($"{whole}.{fraction}", NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
             && double.IsFinite(value);
     }
@@ -117,23 +131,6 @@ internal sealed class ListConverter : WerkzeugConverter<string[]>
     {
         value = segment.Split('+');
         return segment.Length > 0 && !segment.Contains('/', StringComparison.Ordinal);
-    }
-}
-
-/// <summary>Python's <c>int()</c> and <c>float()</c> read any Unicode digit: <c>/test/%D9%A3</c> is <c>test 3</c>.</summary>
-internal static class UnicodeDigits
-{
-    public static string? ToAscii(string text)
-    {
-        if (text.Length == 0 || !text.AsSpan().ContainsAnyExceptInRange('0', '9')) return text.Length == 0 ? null : text;
-        var ascii = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.DecimalDigitNumber) return null;
-            ascii.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
-        }
-
-        return ascii.ToString();
     }
 }
 

@@ -9,11 +9,7 @@ public sealed class WerkzeugRulesAttribute : Attribute, IControllerModelConventi
         ArgumentNullException.ThrowIfNull(controller);
         foreach (var action in controller.Actions)
         {
-            foreach (var parameter in action.Parameters)
-            {
-                if (parameter.BindingInfo?.BindingSource == BindingSource.Path) parameter.BindingInfo.BinderType = typeof(RouteValueBinder);
-            }
-
+            foreach (var path in action.Parameters.Select(p => p.BindingInfo).Where(binding => binding?.BindingSource == BindingSource.Path)) path!.BinderType = typeof(RouteValueBinder);
             action.Filters.Add(action.Parameters.Any(p => p.BindingInfo?.BindingSource == BindingSource.Form) ? new WerkzeugFormFilter() : new WerkzeugNoFormFilter());
         }
     }
