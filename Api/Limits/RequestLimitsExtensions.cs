@@ -19,3 +19,25 @@ internal static class RequestLimitsExtensions
         return services;
     }
 }
+
+internal sealed class RequestLimitsSettings
+{
+    public const string Section = "Limits";
+
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+    public int MaxFormFields { get; set; } = 1000;
+    public int MaxFormKeyBytes { get; set; } = 2048;
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+internal sealed class RequestLimitsSettingsValidator : AbstractValidator<RequestLimitsSettings>
+{
+    public RequestLimitsSettingsValidator()
+    {
+        RuleFor(o => o.MaxBodyBytes).GreaterThanOrEqualTo(1).WithMessage("must be a number of bytes, at least 1");
+        RuleFor(o => o.MaxFormFields).GreaterThanOrEqualTo(1).WithMessage("must be a number of fields, at least 1");
+        RuleFor(o => o.MaxFormKeyBytes).GreaterThanOrEqualTo(1).WithMessage("must be a number of bytes, at least 1");
+        RuleFor(o => o.RequestTimeout).InclusiveBetween(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1))
+            .WithMessage("must be a duration from 00:00:01 to 01:00:00");
+    }
+}

@@ -27,8 +27,7 @@ internal static class ObservabilityExtensions
         }
         else
         {
-            // Nothing to export: a bare listener gives each request its Activity (its trace id) without recording it, where
-            // OpenTelemetry's instrumentation would turn on MVC's diagnostic events on every action.
+            // A bare listener gives each request its trace id; OpenTelemetry's would turn on MVC's diagnostic events on every action.
             services.AddSingleton<IStartupFilter, RequestActivities>();
             services.AddSingleton(_ => new ActivityListener
             {

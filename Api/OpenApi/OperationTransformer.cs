@@ -28,7 +28,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         if (description.ActionDescriptor.EndpointMetadata.OfType<DocumentOrderAttribute>().FirstOrDefault() is { } order)
             (operation.Metadata ??= new Dictionary<string, object>())[nameof(DocumentOrderAttribute)] = order.Place;
         DescribePathParameters(operation, description);
-        DescribeFormBody(operation, context);
+        DescribeFormBody(operation, description, document, context.ApplicationServices);
         AddExamples(operation, description);
         DescribeCaching(operation, description, document, isHead);
         DescribeAnswers(operation, description, document);
@@ -132,10 +132,8 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         }
     }
 
-    private static void DescribeFormBody(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    private static void DescribeFormBody(OpenApiOperation operation, ApiDescription description, OpenApiDocument document, IServiceProvider services)
     {
-        var description = context.Description;
-        var document = context.Document!;
         if (description.ActionDescriptor.Parameters.Any(p => p.ParameterType == typeof(IFormCollection)))
         {
             operation.Parameters = operation.Parameters?.Where(p => p.In == ParameterLocation.Path).ToList();
@@ -153,7 +151,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
 
         var formFields = description.ParameterDescriptions.Where(p => p.Source == BindingSource.Form).ToList();
         if (formFields.Count == 0 || operation.RequestBody?.Content?.Values.FirstOrDefault()?.Schema is not OpenApiSchema schema) return;
-        foreach (var field in formFields.Where(field => IsRequiredByValidator(field, context.ApplicationServices))) (schema.Required ??= new HashSet<string>()).Add(field.Name);
+        foreach (var field in formFields.Where(field => IsRequiredByValidator(field, services))) (schema.Required ??= new HashSet<string>()).Add(field.Name);
         SetFormBody(operation, document, formFields[0].ModelMetadata.ContainerType?.Name ?? formFields[0].Type.Name, schema, required: true, FollowsWerkzeug(description));
     }
 

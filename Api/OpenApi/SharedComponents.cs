@@ -40,8 +40,7 @@ internal sealed record SharedParameter(string Key, string Name, string Descripti
     }
 }
 
-/// <summary>An answer many operations share, written once under <c>components.responses</c>; one an action answers itself has a
-/// <see cref="Declaration"/> (<see cref="ErrorResponsesConvention"/>), so that the API explorer lists it and its problem schema.</summary>
+/// <summary>An answer many operations share, under <c>components.responses</c>; its <see cref="Declaration"/> lists it in the API explorer.</summary>
 internal sealed class SharedResponse(string name, string description, params SharedHeader[] headers)
 {
     public const string RefusedToo = "The server refuses a request it cannot parse with a 400 without a body.";

@@ -13,8 +13,7 @@ internal static partial class ProblemResponses
         services.AddProblemDetails();
         services.AddOptions<ProblemDetailsOptions>().Configure<IOptions<ApiBehaviorOptions>>((problems, mvc) =>
             problems.CustomizeProblemDetails += context => Complete(context, mvc.Value.ClientErrorMapping));
-        // A request the client broke is not logged as an error: its own status (400, 408, 413), or 400 for a body Kestrel
-        // cannot read (an IOException). Any other exception is a 500 whose text stays in the log.
+        // A request the client broke is not logged as an error: its own status, or 400 for a body Kestrel cannot read.
         services.Configure<ExceptionHandlerOptions>(options =>
         {
             options.StatusCodeSelector = exception => exception switch

@@ -1,7 +1,6 @@
 namespace Api.Server;
 
-/// <summary>Refuses what two HTTP parsers (a proxy, then Kestrel) could read differently (RFC 9112 §3, §6.1), and answers the
-/// server-wide targets Kestrel gives an empty path: <c>OPTIONS *</c> 200, any other 405.</summary>
+/// <summary>Refuses what a proxy and Kestrel could read differently (RFC 9112 §3, §6.1); answers the server-wide <c>OPTIONS *</c>.</summary>
 internal sealed class ServerRules
 {
     private static readonly string[] Chunked = ["chunked"];
@@ -47,8 +46,7 @@ internal sealed class ServerRules
         _ => null,
     };
 
-    /// <summary>Content-Length is digits only (RFC 9110 §8.6), where Kestrel's parse takes a sign (<c>+9</c>): Kestrel parses what
-    /// this encoding decodes, and a byte that is not a digit decodes to one that fails the parse (400, connection closed).</summary>
+    // Content-Length is digits only (RFC 9110 §8.6), where Kestrel's parse takes a sign (+9): a non-digit decodes to one that fails it.
     private sealed class ContentLengthDigits : ASCIIEncoding
     {
         public static readonly ContentLengthDigits Instance = new();

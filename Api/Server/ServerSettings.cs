@@ -4,9 +4,7 @@ namespace Api.Server;
 internal sealed class ServerSettings
 {
     public string? Urls { get; set; }
-
     public int ShutdownTimeoutSeconds { get; set; } = 30;
-
     public int ShutdownDrainSeconds { get; set; }
 }
 

@@ -165,8 +165,7 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
             return buffer;
         }
 
-        // Otherwise the declared length is only the client's claim: pooled blocks as the bytes come, copied once (a
-        // MemoryStream copies at each doubling, into large buffers the GC keeps); a body that fails leaves them to the GC.
+        // Else the length is only the client's claim: pooled blocks, copied once (a MemoryStream copies at each doubling).
         var blocks = new List<byte[]>();
         var (length, read) = (0, 0);
         do
