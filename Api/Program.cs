@@ -60,6 +60,3 @@ catch (Exception exception) when (exception is not HostAbortedException)
 {
     return HostStart.Fail(exception);
 }
-
-/// <summary>Entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
-public partial class Program;

@@ -61,13 +61,8 @@ internal static class SettingsExtensions
 
     private static bool Reads(Type type, string value)
     {
-        if (Nullable.GetUnderlyingType(type) is { } underlying)
-        {
-            if (value.Length == 0) return true;
-            type = underlying;
-        }
-
-        var converter = TypeDescriptor.GetConverter(type);
+        if (value.Length == 0 && Nullable.GetUnderlyingType(type) is not null) return true;
+        var converter = TypeDescriptor.GetConverter(Nullable.GetUnderlyingType(type) ?? type);
         if (!converter.CanConvertFrom(typeof(string))) return true;
         try
         {
