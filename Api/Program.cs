@@ -37,14 +37,15 @@ try
     app.UseTrustedProxies();
     app.UseSecurityHeaders();
     app.UseRequestLogging();
-    app.UseProblemResponses();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
     app.UseServerRules();
     app.UseWerkzeugPaths();
     app.UseRouting();
     app.UseCrossOrigin();
     app.UseClientThrottling();
     app.UseWriteAccess();
-    app.UseRequestLimits();
+    app.UseRequestTimeouts();
 
     // The endpoints routing chooses from.
     app.MapControllers();
@@ -59,6 +60,3 @@ catch (Exception exception) when (exception is not HostAbortedException)
 {
     return HostStart.Fail(exception);
 }
-
-/// <summary>Entry point, visible to the integration tests' <c>WebApplicationFactory</c>.</summary>
-public partial class Program;

@@ -23,9 +23,9 @@ features=(
   "no-security-headers|Api/Program.cs|/app.UseSecurityHeaders();/d|"
   "no-activity|Api/Observability/ObservabilityExtensions.cs|/AddSingleton<IStartupFilter, RequestActivities>/d|"
   "no-metrics|||Metrics__Enabled=false"
-  "no-problem-pages|Api/Program.cs|/app.UseProblemResponses();/d|"
+  "no-problem-pages|Api/Program.cs|/app.UseExceptionHandler();/d;/app.UseStatusCodePages();/d|"
   "no-etag|Api/Responses/BodyFormatter.cs|s/if (response.StatusCode == StatusCodes.Status200OK \&\&/if (response.StatusCode == -1 \&\&/|"
-  "no-request-timeouts|Api/Program.cs|/app.UseRequestLimits();/d|"
+  "no-request-timeouts|Api/Program.cs|/app.UseRequestTimeouts();/d|"
 )
 
 results=$(mktemp)

@@ -2,7 +2,6 @@ namespace Api.CrossOrigin;
 
 internal static class CrossOriginExtensions
 {
-    /// <summary>ASP.NET Core's CORS, one policy while <c>Cors:AllowedOrigins</c> names an origin.</summary>
     public static IServiceCollection AddCrossOrigin(this IServiceCollection services)
     {
         services.AddSettings<CrossOriginSettings>(CrossOriginSettings.Section);
@@ -18,12 +17,10 @@ internal static class CrossOriginExtensions
         return services;
     }
 
-    /// <summary>The CORS policy of every answer, which each path's preflight narrows to its Allow; null while CORS is off.</summary>
     public static CorsPolicy? CrossOriginPolicy(this IServiceProvider services) =>
         services.GetRequiredService<IOptions<CorsOptions>>().Value.GetPolicy(CrossOriginSettings.Section);
 
-    /// <summary>The CORS middleware, after routing, while it has a policy. Every answer then says <c>Vary: Origin</c>, those to
-    /// requests without one too, so that a shared cache does not hand one origin's answer to another.</summary>
+    // Every answer says Vary: Origin, those to requests without one too, so that a shared cache does not hand one origin's answer to another.
     public static IApplicationBuilder UseCrossOrigin(this IApplicationBuilder app)
     {
         if (app.ApplicationServices.CrossOriginPolicy() is null) return app;
@@ -42,4 +39,19 @@ internal static class CrossOriginExtensions
         if (!((IHeaderDictionary)headers).Vary.Contains(HeaderNames.Origin)) ((IHeaderDictionary)headers).Append(HeaderNames.Vary, HeaderNames.Origin);
         return Task.CompletedTask;
     }
+}
+
+internal sealed class CrossOriginSettings
+{
+    public const string Section = "Cors";
+
+    public IList<string> AllowedOrigins { get; } = [];
+}
+
+internal sealed class CrossOriginSettingsValidator : AbstractValidator<CrossOriginSettings>
+{
+    public CrossOriginSettingsValidator() => RuleForEach(o => o.AllowedOrigins)
+        .Must((options, origin) => origin == "*" ? options.AllowedOrigins.Count == 1 : Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) && uri.GetLeftPart(UriPartial.Authority) == origin)
+        .WithMessage("must be an origin as browsers send it, such as https://app.example.com (lower case, no path, no default port), or * alone");
 }

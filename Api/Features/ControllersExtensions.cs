@@ -3,10 +3,9 @@ using Api.Features.Exemple;
 
 namespace Api.Features;
 
-/// <summary>MVC, configured here and nowhere else.</summary>
 internal static class ControllersExtensions
 {
-    /// <summary>MVC's core, API explorer and DataAnnotations: AddControllers would add authorization, and authentication middleware on every request.</summary>
+    // AddControllers would add authorization, and authentication middleware on every request.
     public static IServiceCollection AddApiControllers(this IServiceCollection services)
     {
         services.AddMvcCore().AddApiExplorer().AddDataAnnotations();

@@ -3,13 +3,12 @@ using FluentValidation.AspNetCore;
 
 namespace Api.Features;
 
-/// <summary>Awaits the validator of each bound argument between MVC's model validation and <c>[ApiController]</c>'s 400, so that both
-/// kinds of error come in one 400: FluentValidation.AspNetCore's automatic validation is synchronous, where an async rule throws.</summary>
+/// <summary>Both kinds of error in one 400: FluentValidation.AspNetCore's automatic validation is synchronous, where an async rule throws.</summary>
 internal sealed class FluentValidationFilter(IServiceProviderIsService registered) : IAsyncActionFilter, IOrderedFilter, IActionModelConvention
 {
     private readonly ConcurrentDictionary<Type, Type> _validatorTypes = new();
 
-    /// <summary>Before <c>ModelStateInvalidFilter</c>, whose order is -2000.</summary>
+    // Before ModelStateInvalidFilter, whose order is -2000.
     public int Order => -3000;
 
     public void Apply(ActionModel action)

@@ -2,9 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Api.Features;
 
-/// <summary>Reads a form into a <c>[FromBody]</c> type as its JSON would be read (same names, values read from text, empty as none),
-/// so that one action takes JSON or a form: two told apart by <c>[Consumes]</c> are ambiguous without a Content-Type.
-/// A form the framework cannot read is 400, as MVC's form binding answers it.</summary>
+// So that one action takes JSON or a form: two told apart by [Consumes] are ambiguous without a Content-Type.
 internal sealed class FormBodyFormatter : InputFormatter
 {
     private readonly JsonSerializerOptions _fromText;

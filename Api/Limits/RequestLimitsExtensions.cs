@@ -2,11 +2,9 @@ namespace Api.Limits;
 
 internal static class RequestLimitsExtensions
 {
-    /// <summary>The request-timeout policy of the actions that read a body (<c>[RequestTimeout]</c> on them).</summary>
     public const string BodyReadingPolicy = "body-reading";
 
-    /// <summary>The limits of section <c>Limits</c>, each handed to the framework: form limits to FormOptions (413), the time of
-    /// body-reading requests to a request-timeout policy (408). Kestrel holds the body size (AddServer).</summary>
+    // Kestrel holds the body size (AddServer).
     public static IServiceCollection AddRequestLimits(this IServiceCollection services)
     {
         services.AddSettings<RequestLimitsSettings>(RequestLimitsSettings.Section);
@@ -20,7 +18,26 @@ internal static class RequestLimitsExtensions
             BodyReadingPolicy, new RequestTimeoutPolicy { Timeout = limits.Value.RequestTimeout, TimeoutStatusCode = StatusCodes.Status408RequestTimeout }));
         return services;
     }
+}
 
-    /// <summary>The request-timeout middleware, which holds the actions with <see cref="BodyReadingPolicy"/> to <c>Limits:RequestTimeout</c>.</summary>
-    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) => app.UseRequestTimeouts();
+internal sealed class RequestLimitsSettings
+{
+    public const string Section = "Limits";
+
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+    public int MaxFormFields { get; set; } = 1000;
+    public int MaxFormKeyBytes { get; set; } = 2048;
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+internal sealed class RequestLimitsSettingsValidator : AbstractValidator<RequestLimitsSettings>
+{
+    public RequestLimitsSettingsValidator()
+    {
+        RuleFor(o => o.MaxBodyBytes).GreaterThanOrEqualTo(1).WithMessage("must be a number of bytes, at least 1");
+        RuleFor(o => o.MaxFormFields).GreaterThanOrEqualTo(1).WithMessage("must be a number of fields, at least 1");
+        RuleFor(o => o.MaxFormKeyBytes).GreaterThanOrEqualTo(1).WithMessage("must be a number of bytes, at least 1");
+        RuleFor(o => o.RequestTimeout).InclusiveBetween(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1))
+            .WithMessage("must be a duration from 00:00:01 to 01:00:00");
+    }
 }

@@ -5,8 +5,7 @@ namespace Api.Logging;
 
 internal static class RequestLoggingExtensions
 {
-    /// <summary>One entry per request (HTTP logging, combined): method, path, status, duration, client address, trace and span ids;
-    /// never the query string, headers or bodies, which may hold secrets.</summary>
+    // Never the query string, headers or bodies, which may hold secrets.
     public static IServiceCollection AddRequestLogging(this IServiceCollection services)
     {
         services.AddSettings<LoggingSettings>(LoggingSettings.Section);
@@ -21,7 +20,6 @@ internal static class RequestLoggingExtensions
         return services;
     }
 
-    /// <summary>ASP.NET Core's HTTP logging while <c>RequestLogging:Enabled</c>.</summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) =>
         app.ApplicationServices.GetRequiredService<IOptions<RequestLoggingSettings>>().Value.Enabled ? app.UseHttpLogging() : app;
 
@@ -45,15 +43,13 @@ internal static class RequestLoggingExtensions
     }
 }
 
-/// <summary>One log line per request (section <c>RequestLogging</c>), on by default.</summary>
 internal sealed class RequestLoggingSettings
 {
     public const string Section = "RequestLogging";
     public bool Enabled { get; set; } = true;
 }
 
-/// <summary>The log levels and console format that logging reads itself (section <c>Logging</c>), checked here: on its own
-/// it takes an unknown formatter as simple, and fails on a level it cannot read with a stack trace.</summary>
+// Checked here: logging takes an unknown formatter as simple, and fails on a level it cannot read with a stack trace.
 internal sealed class LoggingSettings
 {
     public const string Section = "Logging";

@@ -3,8 +3,7 @@ using Microsoft.AspNetCore.Cors;
 
 namespace Api.Methods;
 
-/// <summary>Every GET also answers HEAD, as Werkzeug's routes do: MVC's actions here (so that the API explorer, and with it the
-/// document, sees HEAD too), any other endpoint through <see cref="MethodRulesExtensions.AnswerHeadLikeGet"/>.</summary>
+// Here rather than for every endpoint, so that the API explorer sees HEAD too.
 internal sealed class HeadForGetConvention : IActionModelConvention
 {
     public void Apply(ActionModel action)
@@ -25,8 +24,7 @@ internal sealed class HeadForGetConvention : IActionModelConvention
         methods.Contains(HttpMethods.Get) && !methods.Contains(HttpMethods.Head) ? [.. methods, HttpMethods.Head] : null;
 }
 
-/// <summary>Flask's automatic OPTIONS beside every route that names its methods: 200, an empty body and an Allow header naming
-/// them (so routing's 405s list OPTIONS too). Built when routing first asks, so it sees every mapping whenever it was added.</summary>
+// Flask's automatic OPTIONS. Built when routing first asks, so it sees every mapping whenever it was added.
 internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDataSource> dataSources, CorsPolicy? cors) : EndpointDataSource
 {
     private IReadOnlyList<Endpoint>? _endpoints;
@@ -36,7 +34,6 @@ internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDat
     public override IChangeToken GetChangeToken() =>
         new CompositeChangeToken([.. RouteSources.Select(source => source.GetChangeToken())]);
 
-    /// <summary>The Allow header value for a set of methods: OPTIONS added, sorted, comma-separated.</summary>
     public static string AllowHeader(IEnumerable<string> methods) =>
         string.Join(", ", methods.Append(HttpMethods.Options).Select(m => m.ToUpperInvariant()).Distinct().Order(StringComparer.Ordinal));
 
@@ -78,7 +75,6 @@ internal sealed class AutomaticOptionsEndpointDataSource(ICollection<EndpointDat
 
 internal static class MethodRulesExtensions
 {
-    /// <summary>An OPTIONS endpoint beside every route mapped, before or after this call, which answers its CORS preflights too.</summary>
     public static WebApplication MapAutomaticOptions(this WebApplication app)
     {
         IEndpointRouteBuilder routes = app;
@@ -86,7 +82,6 @@ internal static class MethodRulesExtensions
         return app;
     }
 
-    /// <summary>Endpoints mapped outside MVC (the document, the docs page, the metrics) answer HEAD where they answer GET.</summary>
     public static TBuilder AnswerHeadLikeGet<TBuilder>(this TBuilder endpoints)
         where TBuilder : IEndpointConventionBuilder
     {

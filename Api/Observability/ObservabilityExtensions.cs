@@ -9,7 +9,7 @@ internal static class ObservabilityExtensions
 {
     public const string ServiceName = "flask-tutorial-api";
 
-    /// <summary>ASP.NET Core's meters and the runtime's own (all OpenTelemetry's runtime instrumentation adds on .NET 9+).</summary>
+    // System.Runtime: all OpenTelemetry's runtime instrumentation adds on .NET 9+.
     private static readonly string[] Meters =
     [
         "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics",
@@ -17,8 +17,6 @@ internal static class ObservabilityExtensions
         "Microsoft.EntityFrameworkCore", "Npgsql",
     ];
 
-    /// <summary>Every request has an Activity, so its W3C trace id is in every problem and log line. Traces go over OTLP only when
-    /// <c>OTEL_EXPORTER_OTLP_*</c> names an endpoint; meters go to Prometheus unless <c>Metrics:Enabled</c> is false.</summary>
     public static IServiceCollection AddObservability(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSettings<MetricsEndpointSettings>(MetricsEndpointSettings.Section);
@@ -29,8 +27,7 @@ internal static class ObservabilityExtensions
         }
         else
         {
-            // Nothing to export: a bare listener gives each request its Activity (its trace id) without recording it, where
-            // OpenTelemetry's instrumentation would turn on MVC's diagnostic events on every action.
+            // A bare listener gives each request its trace id; OpenTelemetry's would turn on MVC's diagnostic events on every action.
             services.AddSingleton<IStartupFilter, RequestActivities>();
             services.AddSingleton(_ => new ActivityListener
             {
@@ -47,7 +44,6 @@ internal static class ObservabilityExtensions
         return services;
     }
 
-    /// <summary>The Prometheus endpoint, where metrics are on (scrapers are not rate limited).</summary>
     public static WebApplication MapMetrics(this WebApplication app)
     {
         if (app.Services.GetService<MeterProvider>() is null) return app;
@@ -61,7 +57,7 @@ internal static class ObservabilityExtensions
         return app;
     }
 
-    /// <summary>Listens to the requests' activities from the start, before the server takes its first request; the container disposes the listener.</summary>
+    // Before the server takes its first request; the container disposes the listener.
     private sealed class RequestActivities(ActivityListener listener) : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
@@ -72,7 +68,6 @@ internal static class ObservabilityExtensions
     }
 }
 
-/// <summary>Metrics for Prometheus at <c>/metrics</c> (section <c>Metrics</c>), on by default.</summary>
 internal sealed class MetricsEndpointSettings
 {
     public const string Section = "Metrics";

@@ -7,7 +7,7 @@ internal static class ApiTags
     public const string Items = "Items";
     public const string Operations = "Operations";
 
-    /// <summary>The HEAD of every GET and the OPTIONS of every path: hidden on the docs page (Scalar's <c>x-scalar-ignore</c>), whose GETs say the same.</summary>
+    // Hidden on the docs page (x-scalar-ignore): the GETs say the same.
     public const string AutomaticMethods = "HEAD and OPTIONS";
 
     public static readonly IReadOnlyDictionary<string, string> Descriptions = new Dictionary<string, string>

@@ -2,9 +2,7 @@ using Microsoft.AspNetCore.Mvc.ApiExplorer;
 
 namespace Api.OpenApi;
 
-/// <summary>Declares every status an action answers itself, with its real media type, and a GET's 304; most are
-/// <see cref="SharedResponse"/>s, which the document writes once. The server's other refusals are every
-/// operation's <c>default</c> (<see cref="SharedResponse.Refused"/>).</summary>
+/// <summary>Declares every status an action answers itself, with its real media type, and a GET's 304.</summary>
 internal sealed class ErrorResponsesConvention : IActionModelConvention
 {
     public void Apply(ActionModel action)
@@ -47,8 +45,7 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
     private static bool Declares(ActionModel action, Func<int, bool> status) =>
         action.Filters.OfType<IApiResponseMetadataProvider>().Any(declared => status(declared.StatusCode));
 
-    /// <summary>An error an action declares without a type (<c>[ProducesResponseType(404)]</c>) is answered as a problem: the shared
-    /// answer of its status where there is one.</summary>
+    // An error declared without a type ([ProducesResponseType(404)]) is answered as a problem.
     private static void DescribeDeclaredErrorsAsProblems(ActionModel action)
     {
         for (var i = 0; i < action.Filters.Count; i++)

@@ -17,9 +17,7 @@ internal static class OpenApiExtensions
             options.CreateSchemaReferenceId = SchemaNames.For;
             options.AddSchemaTransformer<SchemaTransformer>();
             options.AddOperationTransformer<OperationTransformer>();
-            options.AddDocumentTransformer<DocumentInfoTransformer>();
-            options.AddDocumentTransformer<OptionsOperationsTransformer>();
-            options.AddDocumentTransformer<DocumentLayoutTransformer>();
+            options.AddDocumentTransformer<DocumentTransformer>();
         });
         return services;
     }
@@ -30,7 +28,7 @@ internal static class OpenApiExtensions
         // Neither counts against the rate limit: the docs page alone makes five requests.
         app.MapOpenApi(DocumentRoute).AnswerHeadLikeGet().DisableRateLimiting();
         app.MapScalarApiReference(DocsPath, options => options
-            .WithTitle(DocumentInfoTransformer.Title)
+            .WithTitle(DocumentTransformer.Title)
             .WithOpenApiRoutePattern(DocumentRoute)
             .AddDocument(DocumentName)
             // Nothing on the page may need the internet: the script comes from the package; fonts, agent, MCP, telemetry, hosted tools off.

@@ -4,8 +4,6 @@ using Microsoft.AspNetCore.Mvc.Controllers;
 
 namespace Api.OpenApi;
 
-/// <summary>Each operation as the API answers it: id and place, path parameters' patterns, both form media types with the
-/// fields the validators require, examples, validators and conditions, shared answers by reference, HEAD as GET without body.</summary>
 internal sealed class OperationTransformer : IOpenApiOperationTransformer
 {
     private static readonly string[] FormMediaTypes = ["application/x-www-form-urlencoded", "multipart/form-data"];
@@ -30,7 +28,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         if (description.ActionDescriptor.EndpointMetadata.OfType<DocumentOrderAttribute>().FirstOrDefault() is { } order)
             (operation.Metadata ??= new Dictionary<string, object>())[nameof(DocumentOrderAttribute)] = order.Place;
         DescribePathParameters(operation, description);
-        DescribeFormBody(operation, context);
+        DescribeFormBody(operation, description, document, context.ApplicationServices);
         AddExamples(operation, description);
         DescribeCaching(operation, description, document, isHead);
         DescribeAnswers(operation, description, document);
@@ -40,8 +38,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         return Task.CompletedTask;
     }
 
-    /// <summary>The validators and conditions of an answer that may be stored (<see cref="BodyFormatter"/>): the build's, or an
-    /// action's own with <c>[ResponseCache]</c>; the no-store of one that stores nothing; the conditions of a change that answers 412.</summary>
+    // BodyFormatter's validators and conditions: the build's, or an action's own with [ResponseCache]; a 412 change's conditions.
     private static void DescribeCaching(OpenApiOperation operation, ApiDescription description, OpenApiDocument document, bool isHead)
     {
         var cache = description.ActionDescriptor.EndpointMetadata.OfType<ResponseCacheAttribute>().FirstOrDefault();
@@ -63,7 +60,6 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         else if (!isHead) operation.Parameters = [.. operation.Parameters ?? [], .. ConditionParameters.Select(parameter => parameter.Reference(document))];
     }
 
-    /// <summary>The headers and links the action names for its answers (<see cref="ResponseHeaderAttribute"/>, <see cref="ResponseLinksAttribute"/>).</summary>
     private static void DescribeAnswers(OpenApiOperation operation, ApiDescription description, OpenApiDocument document)
     {
         foreach (var header in description.ActionDescriptor.EndpointMetadata.OfType<ResponseHeaderAttribute>())
@@ -79,7 +75,6 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         }
     }
 
-    /// <summary>Each answer the action shares with others becomes a reference to its one definition; the server's other refusals are its <c>default</c>.</summary>
     private static void ReferenceSharedResponses(OpenApiOperation operation, ApiDescription description, OpenApiDocument document, bool isHead)
     {
         var declarations = description.ActionDescriptor.FilterDescriptors.Select(descriptor => descriptor.Filter).ToList();
@@ -99,7 +94,6 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
     private static OpenApiResponse? Response(OpenApiOperation operation, int status) =>
         operation.Responses?.GetValueOrDefault(status.ToString(CultureInfo.InvariantCulture)) as OpenApiResponse;
 
-    /// <summary>The route's name, or else the controller's and action's names: <c>probeGetById</c>.</summary>
     private static void SetOperationId(OpenApiOperation operation, ApiDescription description, bool isHead)
     {
         var action = (ControllerActionDescriptor)description.ActionDescriptor;
@@ -107,8 +101,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         operation.OperationId = (isHead ? "head" + char.ToUpperInvariant(name[0]) : char.ToLowerInvariant(name[0]).ToString()) + name[1..];
     }
 
-    /// <summary>HEAD answers what GET answers, without the body (RFC 9110 §9.3.2): its 200 with its headers, its 400, and as its
-    /// <c>default</c> the other statuses of its GET.</summary>
+    // RFC 9110 §9.3.2: its GET's 200 and 400 without the body, and GET's other statuses as its default.
     private static void DescribeAsHead(OpenApiOperation operation, OpenApiDocument document)
     {
         operation.Summary = $"{operation.Summary} (headers only)";
@@ -139,10 +132,8 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         }
     }
 
-    private static void DescribeFormBody(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    private static void DescribeFormBody(OpenApiOperation operation, ApiDescription description, OpenApiDocument document, IServiceProvider services)
     {
-        var description = context.Description;
-        var document = context.Document!;
         if (description.ActionDescriptor.Parameters.Any(p => p.ParameterType == typeof(IFormCollection)))
         {
             operation.Parameters = operation.Parameters?.Where(p => p.In == ParameterLocation.Path).ToList();
@@ -160,19 +151,18 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
 
         var formFields = description.ParameterDescriptions.Where(p => p.Source == BindingSource.Form).ToList();
         if (formFields.Count == 0 || operation.RequestBody?.Content?.Values.FirstOrDefault()?.Schema is not OpenApiSchema schema) return;
-        foreach (var field in formFields.Where(field => IsRequiredByValidator(field, context.ApplicationServices))) (schema.Required ??= new HashSet<string>()).Add(field.Name);
+        foreach (var field in formFields.Where(field => IsRequiredByValidator(field, services))) (schema.Required ??= new HashSet<string>()).Add(field.Name);
         SetFormBody(operation, document, formFields[0].ModelMetadata.ContainerType?.Name ?? formFields[0].Type.Name, schema, required: true, FollowsWerkzeug(description));
     }
 
     private static bool FollowsWerkzeug(ApiDescription description) =>
         description.ActionDescriptor.EndpointMetadata.OfType<Werkzeug.WerkzeugRulesAttribute>().Any();
 
-    /// <summary>Both form media types, with the form's fields written once, as the component <paramref name="name"/>.</summary>
     private static void SetFormBody(OpenApiOperation operation, OpenApiDocument document, string name, OpenApiSchema schema, bool required, bool readAsWerkzeug)
     {
         // Each multipart field is a text part: a part sent as a file is left out, as Werkzeug leaves it.
         var textParts = schema.Properties?.Keys.ToDictionary(field => field, _ => new OpenApiEncoding { ContentType = "text/plain; charset=utf-8" });
-        (SharedComponents.Of(document).Schemas ??= new Dictionary<string, IOpenApiSchema>())[name] = schema;
+        ((document.Components ??= new OpenApiComponents()).Schemas ??= new Dictionary<string, IOpenApiSchema>())[name] = schema;
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = required,

@@ -3,7 +3,6 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Api.OpenApi;
 
-/// <summary>Component names: a type's <see cref="SchemaNameAttribute"/>, or else the framework's.</summary>
 internal static class SchemaNames
 {
     public static string? For(JsonTypeInfo typeInfo) => typeInfo.Type switch

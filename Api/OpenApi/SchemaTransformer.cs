@@ -2,9 +2,7 @@ using FluentValidation.Validators;
 
 namespace Api.OpenApi;
 
-/// <summary>Schemas as the API writes and reads them: a BigInteger is a JSON number, a decimal an exact one, and a problem always
-/// has a type, a title, a status and a traceId and no null member. The DTOs say themselves that they hold no null; a
-/// request's members its validator requires are required and never null.</summary>
+/// <summary>Schemas as the API writes and reads them: exact numbers, problems' members, the members validators require.</summary>
 internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
 {
     private static readonly string[] ProblemRequired = ["type", "title", "status", ProblemResponses.TraceIdExtension];
@@ -49,7 +47,7 @@ internal sealed class SchemaTransformer : IOpenApiSchemaTransformer
         return Task.CompletedTask;
     }
 
-    /// <summary>Whether the validator requires the member: its rules are named by the names clients send (OverridePropertyName).</summary>
+    // The rules are named by the names clients send (OverridePropertyName).
     public static bool Requires(IValidatorDescriptor descriptor, string member) =>
         descriptor.GetValidatorsForMember(member).Any(v => v.Validator is INotNullValidator or INotEmptyValidator);
 }

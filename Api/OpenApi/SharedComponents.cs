@@ -1,11 +1,5 @@
 namespace Api.OpenApi;
 
-/// <summary>The document's <c>components</c>, where what operations share is written once.</summary>
-internal static class SharedComponents
-{
-    public static OpenApiComponents Of(OpenApiDocument document) => document.Components ??= new OpenApiComponents();
-}
-
 /// <summary>A response header many answers carry, written once under <c>components.headers</c>.</summary>
 internal sealed record SharedHeader(string Key, string Name, string Description, bool Required = true)
 {
@@ -22,15 +16,14 @@ internal sealed record SharedHeader(string Key, string Name, string Description,
     public static readonly SharedHeader Link = new("Link", HeaderNames.Link, "`<next>; rel=\"next\"` (RFC 8288) while a next page exists.", Required: false);
     public static readonly SharedHeader Authenticate = new("WwwAuthenticate", HeaderNames.WWWAuthenticate, "`Bearer`, with the reason where a token was sent.");
 
-    /// <summary>The shared header named <paramref name="name"/> in HTTP (not no-store's Cache-Control).</summary>
+    // Not no-store's Cache-Control.
     public static SharedHeader Named(string name) =>
         new[] { Allow, RetryAfter, ETag, LastModified, CacheControl, Location, Link, Authenticate }.Single(header => header.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Adds the header to a response, as a reference to its one definition.</summary>
     public void AddTo(IOpenApiResponse? response, OpenApiDocument document)
     {
         if (response is not OpenApiResponse described) return;
-        var headers = SharedComponents.Of(document).Headers ??= new Dictionary<string, IOpenApiHeader>();
+        var headers = (document.Components ??= new OpenApiComponents()).Headers ??= new Dictionary<string, IOpenApiHeader>();
         headers.TryAdd(Key, new OpenApiHeader { Description = Description, Required = Required, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
         (described.Headers ??= new Dictionary<string, IOpenApiHeader>())[Name] = new OpenApiHeaderReference(Key, document);
     }
@@ -41,95 +34,80 @@ internal sealed record SharedParameter(string Key, string Name, string Descripti
 {
     public IOpenApiParameter Reference(OpenApiDocument document)
     {
-        var parameters = SharedComponents.Of(document).Parameters ??= new Dictionary<string, IOpenApiParameter>();
+        var parameters = (document.Components ??= new OpenApiComponents()).Parameters ??= new Dictionary<string, IOpenApiParameter>();
         parameters.TryAdd(Key, new OpenApiParameter { Name = Name, In = ParameterLocation.Header, Description = Description, Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
         return new OpenApiParameterReference(Key, document);
     }
 }
 
-/// <summary>An answer many operations share, written once under <c>components.responses</c> and referenced by each. The
-/// ones an action answers itself have a <see cref="Declaration"/>, which <see cref="ErrorResponsesConvention"/> gives
-/// the action, so that the API explorer lists them (and the problem schema) and the operation transformer knows them.</summary>
+/// <summary>An answer many operations share, under <c>components.responses</c>; its <see cref="Declaration"/> lists it in the API explorer.</summary>
 internal sealed class SharedResponse(string name, string description, params SharedHeader[] headers)
 {
-    /// <summary>What the 400 of an operation that binds a value adds about the refusals before routing.</summary>
     public const string RefusedToo = "The server refuses a request it cannot parse with a 400 without a body.";
 
-    public static readonly SharedResponse NotModified = Declared("NotModified", StatusCodes.Status304NotModified, problem: false,
+    public static readonly SharedResponse NotModified = Declared("NotModified", StatusCodes.Status304NotModified, problem: null,
         "The client's copy is current: `If-None-Match` names the answer's `ETag` (or is `*`), or, without it, `If-Modified-Since` is not older than " +
         "`Last-Modified`. No body; the 200's `ETag` and `Cache-Control`.", SharedHeader.ETag, SharedHeader.CacheControl);
-    /// <summary>The 400 of every operation that binds no value but its path's. Its media type is not listed: the one a client
-    /// library can cause, the server's, has none (docs/design.md, "The OpenAPI document").</summary>
-    public static readonly SharedResponse BadRequest = Declared("BadRequest", StatusCodes.Status400BadRequest, problem: false,
+    // No media type: the 400 a client library can cause, the server's, has none (docs/design.md, "The OpenAPI document").
+    public static readonly SharedResponse BadRequest = Declared("BadRequest", StatusCodes.Status400BadRequest, problem: null,
         "Refused before routing. By the server, without a body or `Content-Type`: a request line, target or header it cannot parse (a NUL in the path, " +
         "percent-encoded or not; no or two `Host` headers). By the API, as a problem (`application/problem+json`): framing or a target two servers could read " +
         "differently (`Transfer-Encoding` in HTTP/1.0 or other than chunked, a `#` or a raw control character in the target). The connection then closes.");
-    public static readonly SharedResponse PreconditionFailed = Declared("PreconditionFailed", StatusCodes.Status412PreconditionFailed, problem: true,
+    public static readonly SharedResponse PreconditionFailed = Declared("PreconditionFailed", StatusCodes.Status412PreconditionFailed, typeof(ProblemDetails),
         "A precondition fails: `If-Match` names no `ETag` of the answer (compared strongly), or, without it, `If-Unmodified-Since` is older than `Last-Modified`.");
-    public static readonly SharedResponse InvalidBody = Declared("InvalidBody", StatusCodes.Status400BadRequest, problem: true,
-        "The body cannot be read (broken chunked framing), or a value does not bind or validate (`errors` names each field). " + RefusedToo, typeof(ValidationProblemDetails));
-    public static readonly SharedResponse InvalidValue = Declared("InvalidValue", StatusCodes.Status400BadRequest, problem: true,
-        "A value does not bind or validate (`errors` names each field). " + RefusedToo, typeof(ValidationProblemDetails));
-    public static readonly SharedResponse NotFound = Declared("NotFound", StatusCodes.Status404NotFound, problem: true,
+    public static readonly SharedResponse InvalidBody = Declared("InvalidBody", StatusCodes.Status400BadRequest, typeof(ValidationProblemDetails),
+        "The body cannot be read (broken chunked framing), or a value does not bind or validate (`errors` names each field). " + RefusedToo);
+    public static readonly SharedResponse InvalidValue = Declared("InvalidValue", StatusCodes.Status400BadRequest, typeof(ValidationProblemDetails),
+        "A value does not bind or validate (`errors` names each field). " + RefusedToo);
+    public static readonly SharedResponse NotFound = Declared("NotFound", StatusCodes.Status404NotFound, typeof(ProblemDetails),
         "A path parameter does not convert, or no route takes the path.");
-    public static readonly SharedResponse RequestTimeout = Declared("RequestTimeout", StatusCodes.Status408RequestTimeout, problem: true,
+    public static readonly SharedResponse RequestTimeout = Declared("RequestTimeout", StatusCodes.Status408RequestTimeout, typeof(ProblemDetails),
         "The body did not arrive in time: within `Limits:RequestTimeout`, or at Kestrel's minimum data rate (a body shorter than its `Content-Length`). " +
         "Headers that do not arrive in time get the server's 408, without a body.");
-    public static readonly SharedResponse ContentTooLarge = Declared("ContentTooLarge", StatusCodes.Status413PayloadTooLarge, problem: true,
+    public static readonly SharedResponse ContentTooLarge = Declared("ContentTooLarge", StatusCodes.Status413PayloadTooLarge, typeof(ProblemDetails),
         "The body is larger than `Limits:MaxBodyBytes`, the form holds more fields or a longer key than `Limits:MaxFormFields` and `Limits:MaxFormKeyBytes` " +
         "allow, or a multipart part's headers (or the text around the parts) are longer than 32 KiB.");
-    public static readonly SharedResponse UnsupportedMediaType = Declared("UnsupportedMediaType", StatusCodes.Status415UnsupportedMediaType, problem: true,
+    public static readonly SharedResponse UnsupportedMediaType = Declared("UnsupportedMediaType", StatusCodes.Status415UnsupportedMediaType, typeof(ProblemDetails),
         "The body's `Content-Type` is not one the action reads.");
-    public static readonly SharedResponse TooManyRequests = Declared("TooManyRequests", StatusCodes.Status429TooManyRequests, problem: true,
+    public static readonly SharedResponse TooManyRequests = Declared("TooManyRequests", StatusCodes.Status429TooManyRequests, typeof(ProblemDetails),
         "Too many requests from this client address in the window (`RateLimiting:*`, off by default); `Retry-After` says when to try again.", SharedHeader.RetryAfter);
-    public static readonly SharedResponse Unavailable = Declared("Unavailable", StatusCodes.Status503ServiceUnavailable, problem: true,
+    public static readonly SharedResponse Unavailable = Declared("Unavailable", StatusCodes.Status503ServiceUnavailable, typeof(ProblemDetails),
         "The item store cannot serve now (busy beyond `Database:TimeoutSeconds`, full, read-only, unreachable); `Retry-After` says when to try again.",
         SharedHeader.RetryAfter);
-    public static readonly SharedResponse Unauthorized = Declared("Unauthorized", StatusCodes.Status401Unauthorized, problem: true,
+    public static readonly SharedResponse Unauthorized = Declared("Unauthorized", StatusCodes.Status401Unauthorized, typeof(ProblemDetails),
         "Bearer tokens are configured (`Authentication:Schemes:Bearer`) and the request has no valid one.", SharedHeader.Authenticate);
-    public static readonly SharedResponse ServerError = Declared("ServerError", StatusCodes.Status500InternalServerError, problem: true,
+    public static readonly SharedResponse ServerError = Declared("ServerError", StatusCodes.Status500InternalServerError, typeof(ProblemDetails),
         "An unexpected error; its text stays in the server's log, under the problem's `traceId`.");
-    /// <summary>The <c>default</c> of every operation but HEAD: the server's other refusals, before the API runs.</summary>
     public static readonly SharedResponse Refused = new("Refused",
         "Any other status is the server's refusal before the API runs, without a body or `Content-Type`, and the connection closes: 408, headers slower than " +
         "`Kestrel:Limits:RequestHeadersTimeout`; 414, a request line longer than `Kestrel:Limits:MaxRequestLineSize`; 431, headers beyond `Kestrel:Limits`; " +
         "505, an HTTP version other than 1.0 and 1.1.");
-    /// <summary>The 200 of a HEAD on a GET with validators.</summary>
     public static readonly SharedResponse HeadOk = new("HeadOk",
         "The headers of the GET's 200, `Content-Length` included, without its body.", SharedHeader.ETag, SharedHeader.CacheControl, SharedHeader.LastModified);
-    /// <summary>The 200 of a HEAD on a GET that caches nothing (the probes).</summary>
     public static readonly SharedResponse HeadOkNoStore = new("HeadOkNoStore",
         "The headers of the GET's 200, `Content-Length` included, without its body.", SharedHeader.NoStore);
-    /// <summary>The <c>default</c> of a HEAD: the other statuses of its GET.</summary>
     public static readonly SharedResponse HeadOther = new("HeadOther",
         "Any other status is GET's to the same request, with its headers (a 304's `ETag` and `Cache-Control`, a 429's `Retry-After`) and no body.");
-    /// <summary>The 200 of every path's OPTIONS.</summary>
     public static readonly SharedResponse Options = new("Options", "An empty body, and `Allow`: the methods the path takes.", SharedHeader.Allow);
-
     public static readonly SharedResponse Preflight = new("Preflight",
         "A CORS preflight while `Cors:AllowedOrigins` is set: no body; to an allowed origin, `Access-Control-Allow-*` headers naming the methods of `Allow`.");
 
     private static readonly SharedResponse[] All = [NotModified, PreconditionFailed, Unavailable, Unauthorized, BadRequest, InvalidBody, InvalidValue, NotFound, RequestTimeout, ContentTooLarge, UnsupportedMediaType, TooManyRequests, ServerError];
 
-    /// <summary>The answer as an action declares it: the API explorer lists it, and the problem schema with it.</summary>
     public ProducesResponseTypeAttribute? Declaration { get; private init; }
 
-    /// <summary>The declaration of the shared answer of <paramref name="status"/> that an action answers itself, if any.</summary>
     public static ProducesResponseTypeAttribute? Declaring(int status) =>
         All.FirstOrDefault(shared => shared.Declaration?.StatusCode == status && status != StatusCodes.Status400BadRequest)?.Declaration;
 
-    /// <summary>Whether an action's own declaration says what this shared answer does: the same status and body.</summary>
     public bool Covers(ProducesResponseTypeAttribute declared) => Declaration is { } shared && shared.StatusCode == declared.StatusCode && shared.Type == declared.Type;
 
-    /// <summary>The shared answer of <paramref name="status"/> that one of <paramref name="declarations"/> stands for, if any.</summary>
     public static SharedResponse? DeclaredBy(IEnumerable<object> declarations, int status) =>
         declarations.Select(declaration => All.FirstOrDefault(shared => ReferenceEquals(shared.Declaration, declaration)))
             .FirstOrDefault(shared => shared?.Declaration?.StatusCode == status);
 
-    /// <summary>A reference to this answer, defined under <c>components.responses</c> on first use, with <paramref name="content"/>.</summary>
     public IOpenApiResponse Reference(OpenApiDocument document, IDictionary<string, OpenApiMediaType>? content = null)
     {
-        var responses = SharedComponents.Of(document).Responses ??= new Dictionary<string, IOpenApiResponse>();
+        var responses = (document.Components ??= new OpenApiComponents()).Responses ??= new Dictionary<string, IOpenApiResponse>();
         if (!responses.ContainsKey(name))
         {
             var response = new OpenApiResponse { Description = description, Content = content };
@@ -140,13 +118,10 @@ internal sealed class SharedResponse(string name, string description, params Sha
         return new OpenApiResponseReference(name, document);
     }
 
-    private static SharedResponse Declared(string name, int status, bool problem, string description, params SharedHeader[] headers) =>
-        Declared(name, status, problem, description, typeof(ProblemDetails), headers);
-
-    private static SharedResponse Declared(string name, int status, bool problem, string description, Type problemType, params SharedHeader[] headers) => new(name, description, headers)
+    private static SharedResponse Declared(string name, int status, Type? problem, string description, params SharedHeader[] headers) => new(name, description, headers)
     {
-        Declaration = problem
-            ? new ProducesResponseTypeAttribute(problemType, status, MediaTypeNames.Application.ProblemJson) { Description = description }
+        Declaration = problem is not null
+            ? new ProducesResponseTypeAttribute(problem, status, MediaTypeNames.Application.ProblemJson) { Description = description }
             : new ProducesResponseTypeAttribute(status) { Description = description },
     };
 }

@@ -3,14 +3,13 @@ using System.IO.Hashing;
 
 namespace Api.Responses;
 
-/// <summary>MVC's one output formatter: every answer in one buffer with its Content-Length (MVC's own stream it chunked, and HEAD
-/// would lack GET's length), in one media type whatever Accept asks. A 200 to GET or HEAD that may be stored gets a strong XXH128
-/// ETag (unless its action set one), the build's caching headers where the action sets none, and 304 or 412 as <see cref="Preconditions"/> decide.</summary>
+/// <summary>MVC's one output formatter: one buffer with its Content-Length (MVC's stream chunked it, and HEAD lacked GET's length),
+/// one media type whatever Accept asks; a storable 200 gets a strong XXH128 ETag, the build's caching headers, and 304 or 412.</summary>
 internal sealed class BodyFormatter : OutputFormatter
 {
     public const string Text = MediaTypeNames.Text.Plain + "; charset=utf-8";
 
-    /// <summary>When the build or publish wrote Api.dll, in whole seconds as HTTP dates are: what the tutorial's answers depend on.</summary>
+    // In whole seconds, as HTTP dates are.
     public static readonly DateTimeOffset BuildTime = DateTimeOffset.FromUnixTimeSeconds(
         new DateTimeOffset(File.GetLastWriteTimeUtc(typeof(BodyFormatter).Assembly.Location)).ToUnixTimeSeconds());
 
@@ -32,7 +31,7 @@ internal sealed class BodyFormatter : OutputFormatter
         return true;
     }
 
-    /// <summary>What the API explorer lists for a response of <paramref name="objectType"/>: its one media type, without parameters, as generators expect.</summary>
+    // For the API explorer: without parameters, as generators expect.
     public override IReadOnlyList<string>? GetSupportedContentTypes(string? contentType, Type objectType)
     {
         var mediaType = MediaTypeOf(objectType) is Text ? MediaTypeNames.Text.Plain : MediaTypeOf(objectType);
@@ -72,7 +71,6 @@ internal sealed class BodyFormatter : OutputFormatter
         return Write(response, body, context.ContentType.Value ?? MediaTypeNames.Application.Json);
     }
 
-    /// <summary>The quoted base64url XXH128 of the body, written in one string.</summary>
     private static string StrongETag(byte[] body)
     {
         Span<byte> hash = stackalloc byte[16];
@@ -99,8 +97,7 @@ internal sealed class BodyFormatter : OutputFormatter
         : MediaTypeNames.Application.Json;
 }
 
-/// <summary>Writes the problems answered outside MVC's actions. The framework's writer declines a request whose Accept leaves JSON
-/// out (a browser's), which then gets a text/plain error; here every error is problem+json, with its Content-Length.</summary>
+// The framework's writer declines an Accept without JSON (a browser's), which then gets a text/plain error.
 internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problems, IOptions<JsonOptions> json) : IProblemDetailsWriter
 {
     public bool CanWrite(ProblemDetailsContext context) => true;
@@ -113,7 +110,6 @@ internal sealed class ProblemJsonWriter(IOptions<ProblemDetailsOptions> problems
     }
 }
 
-/// <summary>How long caches may keep the answers that carry the build's validators, and their 304s (section <c>Caching</c>).</summary>
 internal sealed class CachingSettings
 {
     public const string Section = "Caching";

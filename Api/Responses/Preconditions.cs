@@ -1,20 +1,14 @@
 namespace Api.Responses;
 
-/// <summary>What a request's preconditions decide for a representation that exists (RFC 9110 §13.2.2).</summary>
 internal enum PreconditionOutcome
 {
-    /// <summary>Answer as if there were no precondition.</summary>
     Proceed,
-    /// <summary>304, for GET and HEAD: the client's copy is current.</summary>
     NotModified,
-    /// <summary>412: the representation is not the one the client's precondition names.</summary>
     Failed,
 }
 
-/// <summary>RFC 9110 §13's conditional requests in §13.2.2's order: If-Match (strong) or else If-Unmodified-Since, then
-/// If-None-Match (weak) or else, for GET and HEAD, If-Modified-Since; a malformed field or date is ignored. Asked only where
-/// the answer would be 2xx. Hand-written: the framework evaluates these fields only inside its file results and output
-/// cache, and lets If-Modified-Since overrule a matching If-None-Match.</summary>
+/// <summary>RFC 9110 §13.2.2, a malformed field or date ignored. Hand-written: the framework evaluates these fields only inside
+/// its file results and output cache, and lets If-Modified-Since overrule a matching If-None-Match.</summary>
 internal static class Preconditions
 {
     public static PreconditionOutcome Evaluate(HttpRequest request, string etag, DateTimeOffset? lastModified)

@@ -6,7 +6,6 @@ internal static partial class ProblemResponses
 {
     public const string TraceIdExtension = "traceId";
 
-    /// <summary>Every 4xx and 5xx is RFC 9457 problem+json, with a type, a title and the request's trace id.</summary>
     public static IServiceCollection AddProblemResponses(this IServiceCollection services)
     {
         // Registered before AddProblemDetails so that it is the writer the service picks.
@@ -14,8 +13,7 @@ internal static partial class ProblemResponses
         services.AddProblemDetails();
         services.AddOptions<ProblemDetailsOptions>().Configure<IOptions<ApiBehaviorOptions>>((problems, mvc) =>
             problems.CustomizeProblemDetails += context => Complete(context, mvc.Value.ClientErrorMapping));
-        // A request the client broke is not logged as an error: its own status (400, 408, 413), or 400 for a body Kestrel
-        // cannot read (an IOException). Any other exception is a 500 whose text stays in the log.
+        // A request the client broke is not logged as an error: its own status, or 400 for a body Kestrel cannot read.
         services.Configure<ExceptionHandlerOptions>(options =>
         {
             options.StatusCodeSelector = exception => exception switch
@@ -45,16 +43,6 @@ internal static partial class ProblemResponses
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception, answered 500. TraceId: {TraceId} SpanId: {SpanId}")]
     private static partial void LogUnhandledException(ILogger logger, Exception exception, string? traceId, string? spanId);
 
-    /// <summary>Exceptions become problems, and so does every error answer that has no body yet (no route, a wrong method, a timeout).</summary>
-    public static WebApplication UseProblemResponses(this WebApplication app)
-    {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        return app;
-    }
-
-    /// <summary>Every problem's status, its type and title from MVC's <see cref="ApiBehaviorOptions.ClientErrorMapping"/>, the trace id,
-    /// and a detail for an unreadable request and for the answers routing and the rate limiter give on their own.</summary>
     private static void Complete(ProblemDetailsContext context, IDictionary<int, ClientErrorData> types)
     {
         var problem = context.ProblemDetails;

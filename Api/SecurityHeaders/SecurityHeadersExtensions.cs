@@ -2,8 +2,7 @@ namespace Api.SecurityHeaders;
 
 internal static class SecurityHeadersExtensions
 {
-    /// <summary>No MIME sniffing, framing, referrer or active content (the docs page's script aside) on every answer, set as
-    /// it starts, so that an answer the exception handler rewrites has them too.</summary>
+    // Set as the answer starts, so that one the exception handler rewrites has them too.
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {

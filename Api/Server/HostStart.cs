@@ -1,32 +1,24 @@
 namespace Api.Server;
 
-/// <summary>How the host is created, and how a failed start ends: one line per cause on standard error, never a stack trace,
-/// and an exit code from sysexits.h (docs/operations.md).</summary>
+// A failed start ends with one line per cause, never a stack trace, and an exit code from sysexits.h (docs/operations.md).
 internal static class HostStart
 {
-    /// <summary>EX_NOINPUT: the content root, or a settings file in it, cannot be read.</summary>
     public const int UnreadableExitCode = 66;
-
-    /// <summary>EX_SOFTWARE: any other failure at start.</summary>
     public const int SoftwareExitCode = 70;
-
-    /// <summary>EX_OSERR: the system refused a file descriptor, an inotify instance or an inotify watch; held by other processes, it may be free later.</summary>
     public const int SystemLimitExitCode = 71;
 
-    // The errno values of those limits (EMFILE, ENFILE; ENOSPC for inotify watches), which the runtime gives as the IOException's HResult.
+    // EMFILE, ENFILE; ENOSPC for inotify watches: the runtime gives the errno as the IOException's HResult.
     private const int TooManyOpenFiles = 24;
     private const int TooManyOpenFilesInSystem = 23;
     private const int NoSpaceLeft = 28;
 
-    /// <summary>The builder's options, from the host's own settings read as the host reads them (the command line over
-    /// <c>DOTNET_</c> variables over <c>ASPNETCORE_</c> ones): the content root, checked, and the settings files read once outside Development.</summary>
+    // The host's own settings, read as the host reads them.
     public static WebApplicationOptions Options(string[] args)
     {
         var host = new ConfigurationBuilder().AddEnvironmentVariables("ASPNETCORE_").AddEnvironmentVariables("DOTNET_").AddCommandLine(args).Build();
         return new WebApplicationOptions { Args = [.. SettingsFiles.ReadOnceArguments(host), .. args], ContentRootPath = ContentRoot.Default(host) };
     }
 
-    /// <summary>Writes why the start failed, one line per cause, and returns the exit code.</summary>
     public static int Fail(Exception exception)
     {
         var (exitCode, lines) = Explain(exception);
@@ -45,7 +37,6 @@ internal static class HostStart
         _ => (SoftwareExitCode, ["Cannot start: " + Causes(exception)]),
     };
 
-    /// <summary>The messages of the exception and of its causes, each once, on one line.</summary>
     private static string Causes(Exception exception)
     {
         var messages = new List<string>();
@@ -59,7 +50,6 @@ internal static class HostStart
     }
 }
 
-/// <summary>A start that cannot go on, said in one line, with its exit code from sysexits.h.</summary>
 internal abstract class StartFailureException(string message, Exception? innerException) : Exception(message, innerException)
 {
     public abstract int ExitCode { get; }

@@ -6,11 +6,9 @@ namespace Api.Server;
 
 internal static class ServerExtensions
 {
-    /// <summary>EX_UNAVAILABLE from sysexits.h: the address is taken or not this machine's; it may be free later.</summary>
+    // EX_UNAVAILABLE from sysexits.h.
     public const int UnavailableExitCode = 69;
 
-    /// <summary>Kestrel, configured here only: <c>Kestrel:Limits</c> and <c>Limits:MaxBodyBytes</c>, no Server header, the framing of
-    /// <see cref="ServerRules"/>; the host's shutdown timeout covers the drain (ShutdownDrainSeconds) and ShutdownTimeoutSeconds.</summary>
     public static IServiceCollection AddServer(this IServiceCollection services)
     {
         services.AddSettings<ServerSettings>("");
@@ -34,10 +32,8 @@ internal static class ServerExtensions
         return services;
     }
 
-    /// <summary>What Kestrel lets through and the API refuses or answers itself before routing (<see cref="ServerRules"/>).</summary>
     public static IApplicationBuilder UseServerRules(this IApplicationBuilder app) => app.Use(new ServerRules().ApplyAsync);
 
-    /// <summary>Runs until shutdown; an address Kestrel cannot listen on ends the start with one line and <see cref="UnavailableExitCode"/>.</summary>
     public static int Serve(this WebApplication app)
     {
         var urls = app.Services.GetRequiredService<IOptions<ServerSettings>>().Value.Urls ?? "http://localhost:5000";

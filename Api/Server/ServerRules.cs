@@ -1,13 +1,11 @@
 namespace Api.Server;
 
-/// <summary>Refuses what two HTTP parsers (a proxy, then Kestrel) could read differently: 400 problem+json, connection closed
-/// (RFC 9112 §3, §6.1). Answers the server-wide targets Kestrel gives an empty path: <c>OPTIONS *</c> 200, any other 405, with an Allow of every method.</summary>
+/// <summary>Refuses what a proxy and Kestrel could read differently (RFC 9112 §3, §6.1); answers the server-wide <c>OPTIONS *</c>.</summary>
 internal sealed class ServerRules
 {
     private static readonly string[] Chunked = ["chunked"];
     private string? _serverAllow;
 
-    /// <summary>For Content-Length, an encoding that decodes digits only (<see cref="ContentLengthDigits"/>); the default for every other header.</summary>
     public static Encoding? RequestHeaderEncoding(string name) => name == HeaderNames.ContentLength ? ContentLengthDigits.Instance : null;
 
     public Task ApplyAsync(HttpContext context, RequestDelegate next)
@@ -48,8 +46,7 @@ internal sealed class ServerRules
         _ => null,
     };
 
-    /// <summary>Content-Length is digits only (RFC 9110 §8.6), where Kestrel's parse takes a sign (<c>+9</c>): Kestrel parses what
-    /// this encoding decodes, and a byte that is not a digit decodes to one that fails the parse (400, connection closed).</summary>
+    // Content-Length is digits only (RFC 9110 §8.6), where Kestrel's parse takes a sign (+9): a non-digit decodes to one that fails it.
     private sealed class ContentLengthDigits : ASCIIEncoding
     {
         public static readonly ContentLengthDigits Instance = new();

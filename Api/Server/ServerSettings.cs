@@ -1,14 +1,10 @@
 namespace Api.Server;
 
-/// <summary>Where the API listens and how it stops (root section), checked here: on their own the host and Kestrel take a bad
-/// value silently (a port that does not read is 80, -1 seconds is 30) or fail with a stack trace.</summary>
+// Checked here: the host and Kestrel take a bad value silently (a port that does not read is 80, -1 seconds is 30) or fail with a stack trace.
 internal sealed class ServerSettings
 {
-    /// <summary>Where Kestrel listens (<c>urls</c>, <c>--urls</c>, <c>ASPNETCORE_URLS</c>), separated by ';'.</summary>
     public string? Urls { get; set; }
-
     public int ShutdownTimeoutSeconds { get; set; } = 30;
-
     public int ShutdownDrainSeconds { get; set; }
 }
 
@@ -37,8 +33,7 @@ internal sealed partial class ServerSettingsValidator : AbstractValidator<Server
     private static partial Regex ListenAddress();
 }
 
-/// <summary>Kestrel's limits on the request line and headers and its connection timeouts (section <c>Kestrel:Limits</c>):
-/// the host binds only endpoints and certificates from <c>Kestrel</c>.</summary>
+// The host binds only endpoints and certificates from Kestrel.
 internal sealed class KestrelLimitsSettings
 {
     public const string Section = "Kestrel:Limits";

@@ -1,7 +1,6 @@
 namespace Api.Server;
 
-/// <summary>After SIGTERM, keeps serving for <c>ShutdownDrainSeconds</c> while /readyz answers 503, so that a load balancer stops
-/// sending before the listener closes: the host stops its services only once StoppingAsync returns.</summary>
+// So that a load balancer stops sending before the listener closes: the host stops its services only once StoppingAsync returns.
 internal sealed partial class ShutdownDrain(IOptions<ServerSettings> server, ILogger<ShutdownDrain> logger) : IHostedLifecycleService
 {
     public async Task StoppingAsync(CancellationToken cancellationToken)

@@ -5,8 +5,7 @@ namespace Api.Settings;
 
 internal static class SettingsExtensions
 {
-    /// <summary>Binds <typeparamref name="TOptions"/> to its section (the root when empty) and validates it at start: each value
-    /// that does not read as its property's type, and each one its validator refuses, is a line naming the setting.</summary>
+    // Each value that does not read as its property's type, and each one its validator refuses, is a line naming the setting.
     public static OptionsBuilder<TOptions> AddSettings<TOptions>(this IServiceCollection services, string section)
         where TOptions : class, new()
     {
@@ -24,14 +23,11 @@ internal static class SettingsExtensions
             .ValidateOnStart();
     }
 
-    /// <summary>Validates every setting as soon as the services exist: the host, its logging and Kestrel read theirs
-    /// while the app is built, and would otherwise stop at the first bad value or take it silently.</summary>
+    // The host, its logging and Kestrel read theirs while the app is built: they would stop at the first bad value or take it silently.
     public static IHostBuilder ValidateSettingsFirst(this IHostBuilder host) =>
         host.UseServiceProviderFactory(context => new ValidatingServiceProviderFactory(context.HostingEnvironment.IsDevelopment()));
 
-    /// <summary>Each value given under the properties of <paramref name="type"/>, and, for one that does not convert to its
-    /// property's type as the configuration binder converts it (its TypeConverter), what it must be. A key without a
-    /// value, and one no property takes, are left out, as the binder leaves them.</summary>
+    // As the configuration binder converts (TypeConverter) and leaves out: a key without a value, or one no property takes.
     private static IEnumerable<(KeyValuePair<string, string?> Setting, string? Expected)> Values(Type type, IConfiguration configuration, string section) =>
         (section.Length == 0 ? configuration : configuration.GetSection(section)).AsEnumerable(makePathsRelative: true)
             .Where(setting => setting.Value is not null)
@@ -41,7 +37,6 @@ internal static class SettingsExtensions
             .Select(value => (KeyValuePair.Create(section.Length == 0 ? value.Setting.Key : ConfigurationPath.Combine(section, value.Setting.Key), value.Setting.Value),
                 Reads(value.Type!, value.Setting.Value!) ? null : Expected(value.Type!)));
 
-    /// <summary>The type a configuration path binds to under <paramref name="type"/>: a property, a dictionary's value, a list's item.</summary>
     private static Type? TypeAt(Type? type, ReadOnlySpan<string> path)
     {
         foreach (var segment in path)
@@ -66,13 +61,8 @@ internal static class SettingsExtensions
 
     private static bool Reads(Type type, string value)
     {
-        if (Nullable.GetUnderlyingType(type) is { } underlying)
-        {
-            if (value.Length == 0) return true;
-            type = underlying;
-        }
-
-        var converter = TypeDescriptor.GetConverter(type);
+        if (value.Length == 0 && Nullable.GetUnderlyingType(type) is not null) return true;
+        var converter = TypeDescriptor.GetConverter(Nullable.GetUnderlyingType(type) ?? type);
         if (!converter.CanConvertFrom(typeof(string))) return true;
         try
         {

@@ -4,7 +4,6 @@ namespace Api.Throttling;
 
 internal static class ThrottlingExtensions
 {
-    /// <summary>ASP.NET Core's rate limiter, one fixed window per client address (<c>RateLimiting:*</c>); 429 with Retry-After beyond it.</summary>
     public static IServiceCollection AddClientThrottling(this IServiceCollection services)
     {
         services.AddSettings<ThrottlingSettings>(ThrottlingSettings.Section);
@@ -21,7 +20,7 @@ internal static class ThrottlingExtensions
         return services;
     }
 
-    /// <summary>The rate limiter, after routing (endpoints may opt out), only when <c>RateLimiting:PermitLimit</c> turns it on: off, it costs nothing.</summary>
+    // Only when turned on: off, it costs nothing.
     public static IApplicationBuilder UseClientThrottling(this IApplicationBuilder app) =>
         app.ApplicationServices.GetRequiredService<IOptions<ThrottlingSettings>>().Value.PermitLimit > 0 ? app.UseRateLimiter() : app;
 
@@ -31,5 +30,23 @@ internal static class ThrottlingExtensions
         if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
             context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         return ValueTask.CompletedTask;
+    }
+}
+
+internal sealed class ThrottlingSettings
+{
+    public const string Section = "RateLimiting";
+
+    public int PermitLimit { get; set; }
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+internal sealed class ThrottlingSettingsValidator : AbstractValidator<ThrottlingSettings>
+{
+    public ThrottlingSettingsValidator()
+    {
+        RuleFor(o => o.PermitLimit).GreaterThanOrEqualTo(0).WithMessage("must be 0 (off) or a number of requests");
+        RuleFor(o => o.Window).InclusiveBetween(TimeSpan.FromSeconds(1), TimeSpan.FromDays(1))
+            .WithMessage("must be a duration from 00:00:01 to 1.00:00:00");
     }
 }

@@ -2,8 +2,7 @@ using System.Buffers;
 
 namespace Api.Werkzeug;
 
-/// <summary>A Werkzeug converter as a route constraint: it accepts exactly the segments the converter does, and puts the
-/// converted value in the route values for <see cref="RouteValueBinder"/> to bind.</summary>
+/// <summary>A Werkzeug converter as a route constraint, which puts the converted value in the route values.</summary>
 internal abstract class WerkzeugConverter<T> : WerkzeugConverter, IRouteConstraint
 {
     public abstract bool TryConvert(string segment, [MaybeNullWhen(false)] out T value);
@@ -16,21 +15,16 @@ internal abstract class WerkzeugConverter<T> : WerkzeugConverter, IRouteConstrai
     }
 }
 
-/// <summary>A converter seen without its value type, as the OpenAPI document describes it.</summary>
 internal abstract class WerkzeugConverter
 {
-    /// <summary>Werkzeug's default converter, one non-empty decoded segment: a plain <c>{value}</c> matches exactly that with
-    /// the lowest precedence, so typed routes beside it win as Werkzeug's weights make them; it needs no constraint.</summary>
+    // Werkzeug's default converter: a plain {value} matches one non-empty segment with the lowest precedence, as Werkzeug's weights.
     public static ParameterSchema DefaultSchema { get; } = new(@"^[^/\x00]+$", "One non-empty path segment, percent-decoded; any character but `/` and NUL, which the server refuses.", "abc");
 
-    /// <summary>The parameter's schema in the OpenAPI document: exactly the segments the converter accepts.</summary>
     public abstract ParameterSchema Schema { get; }
 }
 
-/// <summary>A converter's parameter in the OpenAPI document: a string with a pattern accepting exactly its segments, and a segment it accepts.</summary>
 internal sealed record ParameterSchema(string Pattern, string Description, string Example);
 
-/// <summary>Werkzeug's <c>int</c>: decimal digits only, leading zeros allowed (<c>007</c> is 7), of any size.</summary>
 internal sealed class IntegerConverter : WerkzeugConverter<BigInteger>
 {
     public const string Name = "flask-int";
@@ -41,12 +35,25 @@ internal sealed class IntegerConverter : WerkzeugConverter<BigInteger>
     public override bool TryConvert(string segment, [MaybeNullWhen(false)] out BigInteger value)
     {
         value = default;
-        return UnicodeDigits.ToAscii(segment) is { } digits && BigInteger.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        return ToAscii(segment) is { } digits && BigInteger.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+    }
+
+    // Python's int() and float() read any Unicode digit: /test/%D9%A3 is test 3.
+    public static string? ToAscii(string text)
+    {
+        if (text.Length == 0 || !text.AsSpan().ContainsAnyExceptInRange('0', '9')) return text.Length == 0 ? null : text;
+        var ascii = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.DecimalDigitNumber) return null;
+            ascii.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
+        }
+
+        return ascii.ToString();
     }
 }
 
-/// <summary>Werkzeug's <c>float</c>: digits, a dot, digits (not <c>1</c>, <c>.5</c>, <c>1e5</c>, <c>-1.0</c>, <c>NaN</c>),
-/// within a double's range, since JSON has no Infinity.</summary>
+// Within a double's range: JSON has no Infinity.
 internal sealed class FloatConverter : WerkzeugConverter<double>
 {
     public const string Name = "flask-float";
@@ -62,14 +69,13 @@ internal sealed class FloatConverter : WerkzeugConverter<double>
         value = default;
         var dot = segment.IndexOf('.', StringComparison.Ordinal);
         return dot >= 0
-            && UnicodeDigits.ToAscii(segment[..dot]) is { } whole
-            && UnicodeDigits.ToAscii(segment[(dot + 1)..]) is { } fraction
+            && IntegerConverter.ToAscii(segment[..dot]) is { } whole
+            && IntegerConverter.ToAscii(segment[(dot + 1)..]) is { } fraction
             && double.TryParse($"{whole}.{fraction}", NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
             && double.IsFinite(value);
     }
 }
 
-/// <summary>Werkzeug's <c>path</c> on a catch-all parameter: the rest of the path, never empty nor starting with a slash.</summary>
 internal sealed class PathConverter : WerkzeugConverter<string>
 {
     public const string Name = "flask-path";
@@ -86,7 +92,7 @@ internal sealed class PathConverter : WerkzeugConverter<string>
     }
 }
 
-/// <summary>Werkzeug's <c>uuid</c>: dashed 8-4-4-4-12 hex digits in either case only (Guid parsing takes more); answered in lower case.</summary>
+// Guid parsing takes more than dashed 8-4-4-4-12 hex digits.
 internal sealed class UuidConverter : WerkzeugConverter<Guid>
 {
     public const string Name = "flask-uuid";
@@ -112,7 +118,6 @@ internal sealed class UuidConverter : WerkzeugConverter<Guid>
     }
 }
 
-/// <summary>The tutorial's custom converter: one segment split on '+' (<c>a++b</c> is <c>["a","","b"]</c>).</summary>
 internal sealed class ListConverter : WerkzeugConverter<string[]>
 {
     public const string Name = "flask-list";
@@ -129,26 +134,7 @@ internal sealed class ListConverter : WerkzeugConverter<string[]>
     }
 }
 
-/// <summary>Python's <c>int()</c> and <c>float()</c> read any Unicode digit: <c>/test/%D9%A3</c> is <c>test 3</c>.</summary>
-internal static class UnicodeDigits
-{
-    /// <summary>The ASCII digits of a run of one or more decimal digits, or null when the text is empty or holds anything else.</summary>
-    public static string? ToAscii(string text)
-    {
-        if (text.Length == 0 || !text.AsSpan().ContainsAnyExceptInRange('0', '9')) return text.Length == 0 ? null : text;
-        var ascii = new StringBuilder(text.Length);
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.DecimalDigitNumber) return null;
-            ascii.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
-        }
-
-        return ascii.ToString();
-    }
-}
-
-/// <summary>Binds a route parameter of <see cref="WerkzeugRulesAttribute"/>'s controllers to the value its converter made, or to
-/// the segment as decoded (MVC's binding would turn a segment of spaces into null, and a list into its text).</summary>
+// MVC's binding would turn a segment of spaces into null, and a list into its text.
 internal sealed class RouteValueBinder : IModelBinder
 {
     public Task BindModelAsync(ModelBindingContext bindingContext)

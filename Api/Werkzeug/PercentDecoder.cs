@@ -1,6 +1,6 @@
 namespace Api.Werkzeug;
 
-/// <summary>Werkzeug's percent-decoding of paths and forms: escapes to bytes (invalid ones kept), read as UTF-8 with U+FFFD.</summary>
+// Invalid escapes kept, read as UTF-8 with U+FFFD.
 internal static class PercentDecoder
 {
     public static string Decode(ReadOnlySpan<byte> encoded, bool plusIsSpace)

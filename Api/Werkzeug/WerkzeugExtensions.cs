@@ -4,10 +4,8 @@ using Microsoft.AspNetCore.Routing.Template;
 
 namespace Api.Werkzeug;
 
-/// <summary>What makes the tutorial's controllers (<see cref="WerkzeugRulesAttribute"/>) route, bind and read forms as Werkzeug does.</summary>
 internal static class WerkzeugExtensions
 {
-    /// <summary>Werkzeug's converters as route constraints, its matching rules and its form reading.</summary>
     public static IServiceCollection AddWerkzeugRules(this IServiceCollection services)
     {
         services.Configure<RouteOptions>(options =>
@@ -23,10 +21,9 @@ internal static class WerkzeugExtensions
         return services;
     }
 
-    /// <summary>Every path as Werkzeug decodes it, for routing, which has not chosen a controller yet.</summary>
+    // For every path: routing has not chosen a controller yet. Kestrel keeps %2F and removes dot segments; Werkzeug does not.
     public static IApplicationBuilder UseWerkzeugPaths(this IApplicationBuilder app) => app.Use(DecodePath);
 
-    // Every escape decoded, %2F included, invalid UTF-8 as U+FFFD and dot segments kept, where Kestrel keeps %2F and removes dot segments.
     private static Task DecodePath(HttpContext context, RequestDelegate next)
     {
         if (RawPath(context.Features.Get<IHttpRequestFeature>()?.RawTarget) is { } rawPath
@@ -38,7 +35,6 @@ internal static class WerkzeugExtensions
         return next(context);
     }
 
-    /// <summary>The path of an origin-form or absolute-form target, as sent; null for the other forms.</summary>
     private static string? RawPath(string? rawTarget)
     {
         var start = rawTarget switch
@@ -54,9 +50,8 @@ internal static class WerkzeugExtensions
     }
 }
 
-/// <summary>Matches the paths of <see cref="WerkzeugRulesAttribute"/>'s controllers as strictly as Werkzeug: a trailing slash
-/// only for a catch-all, case-sensitive literals. A 405 stands only where some route takes the path, constraints included
-/// (routing decides 405 before constraints run: <c>PUT /convert/path</c> would be 405 rather than 404).</summary>
+/// <summary>Werkzeug's strict paths: a trailing slash only for a catch-all, case-sensitive literals; a 405 only where some route
+/// takes the path, constraints included (routing decides 405 before constraints run: <c>PUT /convert/path</c> would be 405).</summary>
 internal sealed class WerkzeugMatcherPolicy(EndpointDataSource endpoints, ParameterPolicyFactory policies) : MatcherPolicy, IEndpointSelectorPolicy
 {
     private IReadOnlyList<(RouteEndpoint Route, TemplateMatcher Matcher)>? _routes;

@@ -2,8 +2,7 @@ using System.Buffers;
 
 namespace Api.Werkzeug;
 
-/// <summary>An action that binds a form gets it read as Werkzeug reads it, as the request's form for MVC's binding (without the
-/// jQuery provider, which matches keys case-insensitively); <see cref="WerkzeugNoFormFilter"/> keeps the others from reading a body.</summary>
+// The jQuery provider is removed: it matches keys case-insensitively.
 internal sealed class WerkzeugFormFilter : IAsyncResourceFilter
 {
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
@@ -16,7 +15,7 @@ internal sealed class WerkzeugFormFilter : IAsyncResourceFilter
     }
 }
 
-/// <summary>An action that binds no form reads no body, whatever it holds: MVC's form value providers would (a broken multipart body sent with a GET would be a 400).</summary>
+// MVC's form value providers would read the body: a broken multipart body sent with a GET would be a 400.
 internal sealed class WerkzeugNoFormFilter : IResourceFilter
 {
     public void OnResourceExecuting(ResourceExecutingContext context)
@@ -31,13 +30,11 @@ internal sealed class WerkzeugNoFormFilter : IResourceFilter
     public void OnResourceExecuted(ResourceExecutedContext context) { }
 }
 
-/// <summary>Reads urlencoded and multipart bodies as Werkzeug does: case-sensitive keys in first-sent order, each with all its
-/// values. Any other or unparsable body is an empty form, as Werkzeug's silent parser makes it; a body that cannot be received
-/// throws; <see cref="FormOptions"/>' limits and 32 KiB of part headers are 413. Hand-written for multipart: the framework's
-/// reader tells a malformed body from one beyond its limits only by its exceptions' text.</summary>
+/// <summary>Reads forms as Werkzeug does: case-sensitive keys in first-sent order; an unparsable body is an empty form; limits are 413.
+/// Hand-written for multipart: the framework's reader tells a malformed body from one beyond its limits only by its exceptions' text.</summary>
 internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
 {
-    /// <summary>A part's headers, and the text before the first part or after the last: Kestrel's default for a request's headers.</summary>
+    // For a part's headers, and the text around the parts: Kestrel's default for a request's headers.
     public const int MaxPartHeaderBytes = 32 * 1024;
     private const int BlockBytes = 64 * 1024;
 
@@ -61,7 +58,7 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
         return FormCollection.Empty;
     }
 
-    /// <summary>Werkzeug's urlencoded parsing: pairs split on '&amp;', empty pairs skipped, no '=' means an empty value, '+' is a space.</summary>
+    // Empty pairs skipped, no '=' means an empty value, '+' is a space.
     public static FormCollection ParseUrlEncoded(ReadOnlySpan<byte> body, int maxFields, int maxKeyBytes)
     {
         var fields = new List<KeyValuePair<string, string>>();
@@ -78,8 +75,7 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
         return Form(fields);
     }
 
-    /// <summary>The text fields of a multipart body (RFC 7578), file parts left out; null when it does not parse: a header line
-    /// without a name, or no closing delimiter.</summary>
+    // RFC 7578, file parts left out; null for a header line without a name, or no closing delimiter.
     public static FormCollection? ParseMultipart(ReadOnlySpan<byte> body, ReadOnlySpan<byte> boundary, int maxParts, int maxKeyBytes)
     {
         var delimiter = (byte[])[(byte)'\r', (byte)'\n', (byte)'-', (byte)'-', .. boundary];
@@ -111,7 +107,6 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
         }
     }
 
-    // Lines of "name: value" up to an empty line; false for a line without a name, or headers that never end.
     private static bool TryReadHeaders(ReadOnlySpan<byte> part, out string? disposition, out int valueStart)
     {
         (disposition, valueStart) = (null, 0);
@@ -146,14 +141,13 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
     private static BadHttpRequestException TooLarge() => new(
         $"A multipart part's headers, or the text before the first part or after the last, are longer than {MaxPartHeaderBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
 
-    /// <summary>Held as MVC's form reading holds them, and answered 413 as Kestrel answers a body too large.</summary>
     private static void CheckLimits(int fieldCount, int keyBytes, int maxFields, int maxKeyBytes)
     {
         if (fieldCount > maxFields) throw new BadHttpRequestException($"The form has more than {maxFields} fields.", StatusCodes.Status413PayloadTooLarge);
         if (keyBytes > maxKeyBytes) throw new BadHttpRequestException($"A form key is longer than {maxKeyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
     }
 
-    /// <summary>The framework's form over an ordinal dictionary, which enumerates in insertion order while nothing is removed.</summary>
+    // An ordinal dictionary enumerates in insertion order while nothing is removed.
     public static FormCollection Form(IEnumerable<KeyValuePair<string, string>> fields)
     {
         var values = new Dictionary<string, StringValues>(StringComparer.Ordinal);
@@ -171,8 +165,7 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
             return buffer;
         }
 
-        // Otherwise the declared length is only the client's claim: pooled blocks as the bytes come, copied once (a
-        // MemoryStream copies at each doubling, into large buffers the GC keeps); a body that fails leaves them to the GC.
+        // Else the length is only the client's claim: pooled blocks, copied once (a MemoryStream copies at each doubling).
         var blocks = new List<byte[]>();
         var (length, read) = (0, 0);
         do

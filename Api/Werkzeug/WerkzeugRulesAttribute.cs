@@ -1,7 +1,6 @@
 namespace Api.Werkzeug;
 
-/// <summary>Werkzeug's rules on the tutorial's controllers: strict paths (<see cref="WerkzeugMatcherPolicy"/>), route values as the
-/// converter made them, forms read as Werkzeug reads them (<see cref="WerkzeugFormFilter"/>). Other controllers are as in any app.</summary>
+/// <summary>Werkzeug's paths, route values and forms on the tutorial's controllers; other controllers are as in any app.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class WerkzeugRulesAttribute : Attribute, IControllerModelConvention
 {
@@ -10,11 +9,7 @@ public sealed class WerkzeugRulesAttribute : Attribute, IControllerModelConventi
         ArgumentNullException.ThrowIfNull(controller);
         foreach (var action in controller.Actions)
         {
-            foreach (var parameter in action.Parameters)
-            {
-                if (parameter.BindingInfo?.BindingSource == BindingSource.Path) parameter.BindingInfo.BinderType = typeof(RouteValueBinder);
-            }
-
+            foreach (var path in action.Parameters.Select(p => p.BindingInfo).Where(binding => binding?.BindingSource == BindingSource.Path)) path!.BinderType = typeof(RouteValueBinder);
             action.Filters.Add(action.Parameters.Any(p => p.BindingInfo?.BindingSource == BindingSource.Form) ? new WerkzeugFormFilter() : new WerkzeugNoFormFilter());
         }
     }

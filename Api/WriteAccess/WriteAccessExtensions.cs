@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Api.WriteAccess;
 
-/// <summary>Who may change stored data: anyone, as in the tutorial, until <c>Authentication:Schemes:Bearer</c> is configured; then the
-/// writes of a <see cref="BearerTokenForWritesAttribute"/> controller need a valid bearer token (401 without). Reads stay open.</summary>
 internal static class WriteAccessExtensions
 {
     public const string Section = "Authentication:Schemes:Bearer";
@@ -18,7 +16,6 @@ internal static class WriteAccessExtensions
         return services;
     }
 
-    /// <summary>Authentication and authorization, after routing, while bearer tokens are configured.</summary>
     public static IApplicationBuilder UseWriteAccess(this IApplicationBuilder app) =>
         app.ApplicationServices.GetService<IAuthorizationPolicyProvider>() is null ? app : app.UseAuthentication().UseAuthorization();
 

@@ -1,6 +1,5 @@
 namespace Api.Features.Convert;
 
-/// <summary><c>/convert/{converter}/{value}</c>: Flask's five URL converters and the tutorial's <c>list</c>.</summary>
 [ApiController]
 [WerkzeugRules]
 [Route("/convert")]
@@ -63,7 +62,6 @@ public sealed class ConvertController : ControllerBase
 public sealed record ConversionResponse<T>(string Converter, T Value)
     where T : notnull;
 
-/// <summary>Writes a <see cref="BigInteger"/> as an exact JSON number, however many digits it has; the API reads none.</summary>
 internal sealed class BigIntegerJsonConverter : JsonConverter<BigInteger>
 {
     public override BigInteger Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => throw new NotSupportedException();

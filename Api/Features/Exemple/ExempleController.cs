@@ -3,7 +3,6 @@ using Api.Limits;
 
 namespace Api.Features.Exemple;
 
-/// <summary><c>/exemple</c>: the tutorial's form transform.</summary>
 [ApiController]
 [WerkzeugRules]
 [Tags(ApiTags.Tutorial)]
@@ -24,7 +23,6 @@ public sealed class ExempleController(IEchoService echo) : ControllerBase
     public ActionResult<ExempleResponse> Transform([FromForm(Name = "")] ExempleForm form) => new ExempleResponse(echo.Transform(form.Param1!));
 }
 
-/// <summary>The form of <c>POST /exemple</c>.</summary>
 public sealed record ExempleForm
 {
     public const string Param1Field = "param1";
@@ -35,7 +33,6 @@ public sealed record ExempleForm
     public string? Param1 { get; init; }
 }
 
-/// <summary><c>param1</c> must be sent; any text, the empty string included, is accepted. Errors are keyed by the field name clients send.</summary>
 internal sealed class ExempleFormValidator : AbstractValidator<ExempleForm>
 {
     public const string MissingParam1Message = "The form field 'param1' is required.";

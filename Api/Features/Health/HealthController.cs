@@ -1,9 +1,9 @@
+using Api.Features.Items;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Api.Features.Health;
 
-/// <summary>Liveness and readiness from the framework's health checks, in a controller: MVC's API explorer, and so the document,
-/// does not see MapHealthChecks' endpoints.</summary>
+// In a controller: the API explorer, and so the document, does not see MapHealthChecks' endpoints.
 [ApiController]
 [WerkzeugRules]
 [Tags(ApiTags.Operations)]
@@ -49,3 +49,24 @@ public sealed record HealthyResponse(string Status, IReadOnlyDictionary<string, 
 
 /// <summary>A probe's answer when a check fails (503): <c>Unhealthy</c>, and each check's status.</summary>
 public sealed record UnhealthyResponse(string Status, IReadOnlyDictionary<string, string> Checks);
+
+internal static class HealthExtensions
+{
+    public static IServiceCollection AddApiHealthChecks(this IServiceCollection services)
+    {
+        services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), [HealthController.LiveTag])
+            .AddCheck<ReadinessCheck>("lifetime", tags: [HealthController.ReadyTag])
+            .AddItemStoreCheck(HealthController.ReadyTag);
+        return services;
+    }
+}
+
+internal sealed class ReadinessCheck(IHostApplicationLifetime lifetime) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(
+            lifetime.ApplicationStopping.IsCancellationRequested ? HealthCheckResult.Unhealthy("stopping")
+            : lifetime.ApplicationStarted.IsCancellationRequested ? HealthCheckResult.Healthy("started")
+            : HealthCheckResult.Unhealthy("starting"));
+}

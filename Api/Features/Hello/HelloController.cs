@@ -1,6 +1,5 @@
 namespace Api.Features.Hello;
 
-/// <summary><c>/</c>: the tutorial's first endpoint.</summary>
 [ApiController]
 [WerkzeugRules]
 [Tags(ApiTags.Tutorial)]

@@ -2,7 +2,6 @@ using Api.Limits;
 
 namespace Api.Features.TestEndpoint;
 
-/// <summary><c>/test</c> and <c>/test/{id_test}</c>: the tutorial's <c>test_endpoint</c> functions.</summary>
 [ApiController]
 [WerkzeugRules]
 [Tags(ApiTags.Tutorial)]
@@ -39,7 +38,7 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
     [ResponseExample(StatusCodes.Status200OK, "test 1")]
     public string DescribeById([FromRoute] string id_test) => echo.DescribeTest(id_test);
 
-    /// <summary>An all-digits segment, preferred over the string route as Werkzeug's int converter is; the document describes both by the string route.</summary>
+    // Preferred over the string route, as Werkzeug's int converter is; the document describes both by the string route.
     [HttpGet($"/test/{{id_test:{IntegerConverter.Name}}}")]
     [ApiExplorerSettings(IgnoreApi = true)]
     public string DescribeByNumber([FromRoute] BigInteger id_test) => echo.DescribeTest(id_test);
