@@ -322,18 +322,7 @@ public sealed class RawHttpFuzzTests : ApiProcessTestBase
             : [];
     }
 
-    private static byte[] Concat(byte[][] parts)
-    {
-        var bytes = new byte[parts.Sum(part => part.Length)];
-        var at = 0;
-        foreach (var part in parts)
-        {
-            part.CopyTo(bytes, at);
-            at += part.Length;
-        }
-
-        return bytes;
-    }
+    private static byte[] Concat(byte[][] parts) => [.. parts.SelectMany(part => part)];
 
     private static bool IsClean(string path) => !path.Contains("%00", StringComparison.Ordinal) && !RawOddSegments.Any(odd => path.Contains(odd, StringComparison.Ordinal));
 
