@@ -67,15 +67,6 @@ public sealed partial class ObservabilityTests
     }
 
     [Test]
-    [Setting("Metrics:Enabled")]
-    public async Task Metrics_can_be_switched_off()
-    {
-        using var api = await ApiProcess.StartListeningAsync(("Metrics__Enabled", "false"));
-
-        ProblemAssert.IsProblem(await api.GetAsync("/metrics"), 404);
-    }
-
-    [Test]
     public async Task An_incoming_traceparent_is_the_trace_of_the_problem_and_of_the_log_line_and_without_one_every_answer_has_a_new_trace()
     {
         using var api = await ApiProcess.StartListeningAsync();
@@ -115,12 +106,14 @@ public sealed partial class ObservabilityTests
     }
 
     [Test]
-    public async Task Without_an_otlp_endpoint_nothing_is_exported()
+    [Setting("Metrics:Enabled")]
+    public async Task Metrics_can_be_switched_off_and_without_an_otlp_endpoint_nothing_is_exported()
     {
         // The port an exporter sends to when none is configured (OTLP over HTTP).
         using var collector = new OtlpCollector(4318);
-        using var api = await ApiProcess.StartListeningAsync(("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"), ("OTEL_BSP_SCHEDULE_DELAY", "100"));
+        using var api = await ApiProcess.StartListeningAsync(("Metrics__Enabled", "false"), ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"), ("OTEL_BSP_SCHEDULE_DELAY", "100"));
 
+        ProblemAssert.IsProblem(await api.GetAsync("/metrics"), 404);
         await api.SendAsync(new ApiRequest("GET", "/test/42") { Headers = [new("traceparent", TraceParent)] });
 
         Assert.That(await collector.NextExportAsync(TimeSpan.FromSeconds(2)), Is.Null);
