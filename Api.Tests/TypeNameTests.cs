@@ -36,30 +36,25 @@ public sealed partial class TypeNameTests
     [Test]
     public void No_type_of_the_api_nearly_shares_the_name_of_a_public_type_of_the_framework()
     {
-        // Each framework name of two words or more, by its stems.
-        var names = new Dictionary<string, List<Type>>(StringComparer.Ordinal);
-        foreach (var type in FrameworkTypes.Value)
-        {
-            var words = Stems(type.Name);
-            // A class of extension methods is found by its methods, never confused with a type of the API.
-            if (words.Length < 2 || (type.IsAbstract && type.IsSealed && type.Name.EndsWith("Extensions", StringComparison.Ordinal))) continue;
-
-            Add(names, Key(words), type);
-        }
+        // Each framework name of two words or more, by its stems. A class of extension methods is found by its methods, never
+        // confused with a type of the API.
+        var names = FrameworkTypes.Value.Select(type => (Type: type, Words: Stems(type.Name)))
+            .Where(named => named.Words.Length >= 2 && !(named.Type.IsAbstract && named.Type.IsSealed && named.Type.Name.EndsWith("Extensions", StringComparison.Ordinal)))
+            .ToLookup(named => Key(named.Words), named => named.Type, StringComparer.Ordinal);
 
         var nearShadows = new List<string>();
         foreach (var type in ApiTypes())
         {
             var words = Stems(type.Name);
             // The same words in another form, whatever the type derives from.
-            var candidates = names.GetValueOrDefault(Key(words))?.Where(framework => framework.Name != type.Name).ToList() ?? [];
+            var candidates = names[Key(words)].Where(framework => framework.Name != type.Name).ToList();
             // The framework's name with words before or after it, unless the type is named for its own kind (ItemsDbContext).
             if (!IsNamedForItsKind(type))
             {
                 for (var length = 2; length < words.Length; length++)
                 {
-                    candidates.AddRange(names.GetValueOrDefault(Key(words[..length])) ?? []);
-                    candidates.AddRange(names.GetValueOrDefault(Key(words[^length..])) ?? []);
+                    candidates.AddRange(names[Key(words[..length])]);
+                    candidates.AddRange(names[Key(words[^length..])]);
                 }
             }
 
@@ -108,13 +103,6 @@ public sealed partial class TypeNameTests
             })];
 
     private static string Key(string[] stems) => string.Join(' ', stems);
-
-    private static void Add(Dictionary<string, List<Type>> index, string key, Type type)
-    {
-        if (!index.TryGetValue(key, out var types)) index[key] = types = [];
-
-        types.Add(type);
-    }
 
     [GeneratedRegex("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")]
     private static partial Regex Words();

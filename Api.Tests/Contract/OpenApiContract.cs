@@ -101,14 +101,9 @@ public sealed class OpenApiContract(JsonObject document)
         }
 
         var documented = Resolve(document, listed).AsObject();
-        var violations = new List<string>();
-        foreach (var (name, header) in documented["headers"]?.AsObject() ?? [])
-        {
-            if ((bool?)Resolve(document, header!)["required"] == true && !response.Headers.ContainsKey(name))
-            {
-                violations.Add($"{id}: {response.Status} lacks its required header {name}");
-            }
-        }
+        List<string> violations = [.. (documented["headers"]?.AsObject() ?? [])
+            .Where(header => (bool?)Resolve(document, header.Value!)["required"] == true && !response.Headers.ContainsKey(header.Key))
+            .Select(header => $"{id}: {response.Status} lacks its required header {header.Key}")];
 
         if (documented["content"] is not JsonObject content)
         {
@@ -134,20 +129,11 @@ public sealed class OpenApiContract(JsonObject document)
         return violations;
     }
 
-    private List<string> Expect(ApiResponse response, int status, string method, string what)
-    {
-        if (response.Status != status)
-        {
-            return [$"{what} answered {response.Status}, not {status}"];
-        }
-
-        if (response.ContentType != "application/problem+json")
-        {
-            return [$"{what} answered '{response.ContentType}', not problem+json"];
-        }
-
-        return method == "HEAD" ? [] : BodyViolations(document["components"]!["schemas"]!["ProblemDetails"]!, "application/problem+json", response, what);
-    }
+    private List<string> Expect(ApiResponse response, int status, string method, string what) =>
+        response.Status != status ? [$"{what} answered {response.Status}, not {status}"]
+        : response.ContentType != "application/problem+json" ? [$"{what} answered '{response.ContentType}', not problem+json"]
+        : method == "HEAD" ? []
+        : BodyViolations(document["components"]!["schemas"]!["ProblemDetails"]!, "application/problem+json", response, what);
 
     private List<string> BodyViolations(JsonNode schemaNode, string mediaType, ApiResponse response, string? where)
     {

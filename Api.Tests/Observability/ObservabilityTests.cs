@@ -40,6 +40,7 @@ public sealed partial class ObservabilityTests
         Assert.That(metrics, Does.Match("""(?m)^http_server_request_duration_seconds_count\{[^}]*http_request_method="POST",http_response_status_code="400",http_route="exemple"[^}]*\} 1$"""));
         Assert.That(metrics, Does.Match("(?m)^kestrel_active_connections"));
         Assert.That(metrics, Does.Match("(?m)^dotnet_gc_collections_total"));
+        Assert.That(metrics, Does.Not.Contain("aspnetcore_rate_limiting"), "without the rate limiter, no rate limiting meter");
     }
 
     [Test]
@@ -66,93 +67,53 @@ public sealed partial class ObservabilityTests
     }
 
     [Test]
-    public async Task Without_the_rate_limiter_there_is_no_rate_limiting_meter()
-    {
-        using var api = await ApiProcess.StartListeningAsync();
-        await api.GetAsync("/");
-
-        var metrics = await ScrapeAsync(api, text => text.Contains("http_server_request_duration_seconds_count", StringComparison.Ordinal));
-
-        Assert.That(metrics, Does.Contain("http_server_request_duration_seconds_count").And.Not.Contain("aspnetcore_rate_limiting"));
-    }
-
-    [Test]
-    [Setting("Metrics:Enabled")]
-    public async Task Metrics_can_be_switched_off()
-    {
-        using var api = await ApiProcess.StartListeningAsync(("Metrics__Enabled", "false"));
-
-        ProblemAssert.IsProblem(await api.GetAsync("/metrics"), 404);
-    }
-
-    [Test]
-    public async Task An_incoming_traceparent_is_the_trace_of_the_problem_and_of_the_log_line_and_stays_sampled()
+    public async Task An_incoming_traceparent_is_the_trace_of_the_problem_and_of_the_log_line_and_without_one_every_answer_has_a_new_trace()
     {
         using var api = await ApiProcess.StartListeningAsync();
 
         var response = await api.SendAsync(new ApiRequest("GET", "/nope") { Headers = [new("traceparent", TraceParent)] });
         var logged = await api.WaitForOutputAsync(line => line.Contains("Path: /nope", StringComparison.Ordinal));
-
-        var traceId = (string?)response.Json!["traceId"];
-        Assert.That(traceId, Does.Match("^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$"));
-        Assert.That(logged, Does.Contain($"TraceId: 0af7651916cd43dd8448eb211c80319c SpanId: {traceId![36..52]} StatusCode: 404"));
-    }
-
-    [Test]
-    public async Task Without_a_traceparent_every_answer_has_a_new_w3c_trace_id()
-    {
-        using var api = await ApiProcess.StartListeningAsync();
-
         var first = (string?)(await api.GetAsync("/nope")).Json!["traceId"];
         var second = (string?)(await api.GetAsync("/nope")).Json!["traceId"];
 
-        Assert.That(first, Does.Match(W3CTraceId()));
-        Assert.That(second, Does.Match(W3CTraceId()));
+        var traceId = (string?)response.Json!["traceId"];
+        Assert.That(traceId, Does.Match("^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$"), "stays sampled");
+        Assert.That(logged, Does.Contain($"TraceId: 0af7651916cd43dd8448eb211c80319c SpanId: {traceId![36..52]} StatusCode: 404"));
+        Assert.That(new[] { first, second }, Has.All.Match(W3CTraceId()));
         Assert.That(first![3..35], Is.Not.EqualTo(second![3..35]));
     }
 
-    [Test]
+    [TestCase(null, "flask-tutorial-api", "orders-edge")]
+    [TestCase("orders-edge", "orders-edge", "flask-tutorial-api")]
     [Setting("OTEL_EXPORTER_OTLP_ENDPOINT")]
-    public async Task Traces_go_to_the_configured_otlp_endpoint()
-    {
-        using var collector = new OtlpCollector();
-        using var api = await ApiProcess.StartListeningAsync(
-            ("OTEL_EXPORTER_OTLP_ENDPOINT", collector.Endpoint), ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"), ("OTEL_BSP_SCHEDULE_DELAY", "100"));
-
-        await api.SendAsync(new ApiRequest("GET", "/test/42") { Headers = [new("traceparent", TraceParent)] });
-        var logged = await api.WaitForOutputAsync(line => line.Contains("Path: /test/42", StringComparison.Ordinal));
-
-        var export = await collector.NextExportAsync(TimeSpan.FromSeconds(20));
-        Assert.That(export?.Path, Is.EqualTo("/v1/traces"));
-        // The span's trace and span ids travel as raw bytes in the protobuf body: the log line's own.
-        var spanId = LoggedSpanId().Match(logged!).Groups[1].Value;
-        Assert.That(Convert.ToHexStringLower(export!.Body), Does.Contain("0af7651916cd43dd8448eb211c80319c").And.Contain(spanId));
-    }
-
-    [TestCase(null, "flask-tutorial-api")]
-    [TestCase("orders-edge", "orders-edge")]
-    public async Task Spans_are_exported_under_flask_tutorial_api_unless_OTEL_SERVICE_NAME_names_another_service(string? serviceName, string expected)
+    public async Task Traces_go_to_the_configured_otlp_endpoint_under_flask_tutorial_api_unless_OTEL_SERVICE_NAME_names_another_service(
+        string? serviceName, string expected, string other)
     {
         using var collector = new OtlpCollector();
         using var api = await ApiProcess.StartListeningAsync(
             ("OTEL_EXPORTER_OTLP_ENDPOINT", collector.Endpoint), ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"), ("OTEL_BSP_SCHEDULE_DELAY", "100"),
             ("OTEL_SERVICE_NAME", serviceName));
 
-        await api.GetAsync("/test/42");
+        await api.SendAsync(new ApiRequest("GET", "/test/42") { Headers = [new("traceparent", TraceParent)] });
+        var logged = await api.WaitForOutputAsync(line => line.Contains("Path: /test/42", StringComparison.Ordinal));
 
         var export = await collector.NextExportAsync(TimeSpan.FromSeconds(20));
-        // The resource's service.name attribute travels as UTF-8 text in the protobuf body.
-        Assert.That(Encoding.UTF8.GetString(export!.Body), Does.Contain("service.name").And.Contain(expected));
-        Assert.That(Encoding.UTF8.GetString(export.Body), Does.Not.Contain(expected == "orders-edge" ? "flask-tutorial-api" : "orders-edge"));
+        Assert.That(export?.Path, Is.EqualTo("/v1/traces"));
+        // The span's trace and span ids travel as raw bytes in the protobuf body (the log line's own), the resource's service.name as UTF-8 text.
+        var spanId = LoggedSpanId().Match(logged!).Groups[1].Value;
+        Assert.That(Convert.ToHexStringLower(export!.Body), Does.Contain("0af7651916cd43dd8448eb211c80319c").And.Contain(spanId));
+        Assert.That(Encoding.UTF8.GetString(export.Body), Does.Contain("service.name").And.Contain(expected).And.Not.Contain(other));
     }
 
     [Test]
-    public async Task Without_an_otlp_endpoint_nothing_is_exported()
+    [Setting("Metrics:Enabled")]
+    public async Task Metrics_can_be_switched_off_and_without_an_otlp_endpoint_nothing_is_exported()
     {
         // The port an exporter sends to when none is configured (OTLP over HTTP).
         using var collector = new OtlpCollector(4318);
-        using var api = await ApiProcess.StartListeningAsync(("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"), ("OTEL_BSP_SCHEDULE_DELAY", "100"));
+        using var api = await ApiProcess.StartListeningAsync(("Metrics__Enabled", "false"), ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"), ("OTEL_BSP_SCHEDULE_DELAY", "100"));
 
+        ProblemAssert.IsProblem(await api.GetAsync("/metrics"), 404);
         await api.SendAsync(new ApiRequest("GET", "/test/42") { Headers = [new("traceparent", TraceParent)] });
 
         Assert.That(await collector.NextExportAsync(TimeSpan.FromSeconds(2)), Is.Null);

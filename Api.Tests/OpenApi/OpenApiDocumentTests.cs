@@ -37,19 +37,10 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         Assert.That(JsonNode.DeepEquals(response.Json, Document), Is.True, "run scripts/regenerate-contract.sh and commit Api/OpenApi/openapi.json");
     }
 
+    // The order every tool shows them in ([DocumentOrder]): the tutorial's, GET / first, then the converters, then the probes.
     // Prometheus's text format is for operators, not part of the contract: a client generated from the document has no use for it.
     [Test]
-    public void The_document_lists_the_health_probes_and_not_the_metrics()
-    {
-        var paths = Keys(Document["paths"]).ToList();
-
-        Assert.That(paths, Does.Contain("/healthz").And.Contain("/readyz"));
-        Assert.That(paths, Has.None.StartsWith("/metrics"));
-    }
-
-    // The order every tool shows them in ([DocumentOrder]): the tutorial's, GET / first, then the converters, then the probes.
-    [Test]
-    public void The_paths_come_in_the_tutorials_order() =>
+    public void The_paths_come_in_the_tutorials_order_and_the_metrics_are_not_among_them() =>
         Assert.That(Keys(Document["paths"]), Is.EqualTo(new[]
         {
             "/", "/test", "/test/{id_test}", "/exemple",
@@ -58,48 +49,25 @@ public sealed class OpenApiDocumentTests : ApiTestBase
             "/healthz", "/readyz",
         }));
 
+    // Scalar's x-scalar-ignore on their tag keeps HEAD and OPTIONS off the docs page's sidebar; other tools see them as operations.
     [Test]
-    public void It_is_openapi_3_1_with_info_licence_and_public_security()
-    {
-        Assert.That((string?)Document["openapi"], Does.StartWith("3.1"));
-        Assert.That((string?)Document["info"]!["title"], Is.Not.Empty);
-        Assert.That((string?)Document["info"]!["description"], Is.Not.Empty);
-        Assert.That((string?)Document["info"]!["license"]!["identifier"], Is.EqualTo("MIT"));
-        Assert.That(Document["security"]!.AsArray(), Is.Empty);
-        Assert.That(Document["tags"]!.AsArray().Select(t => (string?)t!["description"]), Has.All.Not.Empty);
-    }
-
-    [Test]
-    public void Every_operation_has_an_id_a_summary_a_description_and_a_described_tag()
+    public void Every_operation_has_an_id_a_summary_a_description_and_a_described_tag_and_head_and_options_one_the_docs_page_hides()
     {
         var tags = Document["tags"]!.AsArray().Select(t => (string?)t!["name"]).ToHashSet();
+        var hidden = Document["tags"]!.AsArray().Where(tag => (bool?)tag!["x-scalar-ignore"] == true).Select(tag => (string?)tag!["name"]).ToList();
         var operations = Operations().ToList();
 
         Assert.That(operations.Select(o => (string?)o.Operation["operationId"]), Is.Unique.And.All.Not.Empty);
+        Assert.That(hidden, Has.Count.EqualTo(1));
         Assert.Multiple(() =>
         {
             foreach (var (path, method, operation) in operations)
             {
+                var operationTags = operation["tags"]!.AsArray().Select(t => (string?)t).ToList();
                 Assert.That((string?)operation["summary"], Is.Not.Empty, $"{method} {path}");
                 Assert.That((string?)operation["description"], Is.Not.Empty, $"{method} {path}");
-                Assert.That(operation["tags"]!.AsArray().Select(t => (string?)t), Is.SubsetOf(tags), $"{method} {path}");
-            }
-        });
-    }
-
-    // Scalar's x-scalar-ignore on their tag keeps them off the docs page's sidebar; other tools see them as operations.
-    [Test]
-    public void Head_and_options_are_operations_under_a_tag_the_docs_page_hides_and_no_other_is()
-    {
-        var hidden = Document["tags"]!.AsArray().Where(tag => (bool?)tag!["x-scalar-ignore"] == true).Select(tag => (string?)tag!["name"]).ToList();
-
-        Assert.That(hidden, Has.Count.EqualTo(1));
-        Assert.Multiple(() =>
-        {
-            foreach (var (path, method, operation) in Operations())
-            {
-                var tags = operation["tags"]!.AsArray().Select(tag => (string?)tag).ToList();
-                Assert.That(tags, method is "head" or "options" ? Is.EqualTo(hidden) : Has.None.AnyOf(hidden.ToArray()), $"{method} {path}");
+                Assert.That(operationTags, Is.SubsetOf(tags), $"{method} {path}");
+                Assert.That(operationTags, method is "head" or "options" ? Is.EqualTo(hidden) : Has.None.AnyOf(hidden.ToArray()), $"{method} {path}");
             }
         });
     }
@@ -183,9 +151,10 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         });
     }
 
-    // A 405 answers a method the path does not take: it belongs to no operation. The path's OPTIONS names what it takes.
+    // A 405 answers a method the path does not take: it belongs to no operation. The path's OPTIONS names what it takes,
+    // and lists the CORS preflight's answer.
     [Test]
-    public void Every_path_has_an_options_operation_naming_its_methods_and_no_operation_lists_405()
+    public void Every_path_has_an_options_operation_naming_its_methods_and_the_preflight_and_no_operation_lists_405()
     {
         Assert.Multiple(() =>
         {
@@ -194,6 +163,9 @@ public sealed class OpenApiDocumentTests : ApiTestBase
                 var options = item!["options"];
                 Assert.That(options, Is.Not.Null, path);
                 Assert.That(Keys(Resolve(Responses(options!.AsObject())["200"]!)["headers"]), Is.EqualTo(new[] { "Allow" }), path);
+                var preflight = Resolve(Responses(options.AsObject())["204"]!);
+                Assert.That(preflight["content"], Is.Null, path);
+                Assert.That((string?)preflight["description"], Does.Contain("Cors:AllowedOrigins"), path);
             }
 
             Assert.That(Operations().Where(o => Responses(o.Operation)["405"] is not null).Select(o => $"{o.Method} {o.Path}"), Is.Empty);
@@ -221,10 +193,14 @@ public sealed class OpenApiDocumentTests : ApiTestBase
     // The origin that serves the document: the docs page sends its requests wherever the API runs, and a
     // generated client, which has no base URL from it, is given one (Api.Tests/Client does).
     [Test]
-    public void Generators_get_a_relative_server_a_contact_and_a_type_that_holds_any_integer()
+    public void It_is_openapi_3_1_with_info_a_licence_a_contact_public_security_a_relative_server_and_a_type_that_holds_any_integer()
     {
+        Assert.That((string?)Document["openapi"], Does.StartWith("3.1"));
+        Assert.That(new[] { Document["info"]!["title"], Document["info"]!["description"], Document["info"]!["contact"]!["name"] }.Select(text => (string?)text), Has.All.Not.Empty);
+        Assert.That((string?)Document["info"]!["license"]!["identifier"], Is.EqualTo("MIT"));
+        Assert.That(Document["security"]!.AsArray(), Is.Empty);
+        Assert.That(Document["tags"]!.AsArray().Select(t => (string?)t!["description"]), Has.All.Not.Empty);
         Assert.That(Document["servers"]!.AsArray().Select(server => (string?)server!["url"]), Is.EqualTo(new[] { "/" }));
-        Assert.That((string?)Document["info"]!["contact"]!["name"], Is.Not.Empty);
         var integer = Document["components"]!["schemas"]!["BigInteger"]!;
         Assert.That(((string?)integer["type"], (string?)integer["format"]), Is.EqualTo(("number", "decimal")));
         Assert.That(Keys(Resolve(Responses(Document["paths"]!["/"]!["get"]!.AsObject())["200"]!)["content"]), Is.EqualTo(new[] { "text/plain" }));
@@ -343,27 +319,9 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         });
     }
 
-    [Test]
-    public void Every_options_operation_lists_the_cors_preflight_answer()
-    {
-        var preflights = Operations().Where(o => o.Method == "options").Select(o => Resolve(Responses(o.Operation)["204"]!)).ToList();
-
-        Assert.That(preflights, Has.Count.EqualTo(Keys(Document["paths"]).Count()));
-        Assert.That(preflights.Select(p => p["content"]), Has.All.Null);
-        Assert.That(preflights.Select(p => (string?)p["description"]), Has.All.Contains("Cors:AllowedOrigins"));
-    }
-
-    [Test]
-    public void A_multipart_form_says_its_fields_are_text_parts([Values("/exemple", "/test")] string path)
-    {
-        var multipart = Document["paths"]![path]!["post"]!["requestBody"]!["content"]!["multipart/form-data"]!;
-
-        Assert.That((string?)multipart["encoding"]!["param1"]!["contentType"], Is.EqualTo("text/plain; charset=utf-8"));
-    }
-
     [TestCase("/exemple", true)]
     [TestCase("/test", false)]
-    public void A_form_body_lists_both_media_types_with_the_sent_field_names(string path, bool requiresParam1)
+    public void A_form_body_lists_both_media_types_with_the_sent_field_names_as_text_parts(string path, bool requiresParam1)
     {
         var content = Document["paths"]![path]!["post"]!["requestBody"]!["content"]!.AsObject();
         var schemas = content.Select(c => Resolve(c.Value!["schema"]!)).ToList();
@@ -371,5 +329,6 @@ public sealed class OpenApiDocumentTests : ApiTestBase
         Assert.That(Keys(content), Is.EquivalentTo(new[] { "application/x-www-form-urlencoded", "multipart/form-data" }));
         Assert.That(schemas.Select(s => Keys(s["properties"])), Has.All.Contains("param1"));
         Assert.That(schemas.Select(s => s["required"]?.AsArray().Select(r => (string?)r).ToArray() ?? []), Has.All.EqualTo(requiresParam1 ? new[] { "param1" } : Array.Empty<string>()));
+        Assert.That((string?)content["multipart/form-data"]!["encoding"]!["param1"]!["contentType"], Is.EqualTo("text/plain; charset=utf-8"));
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Api.Tests.RealServer;
 
@@ -42,31 +41,8 @@ public sealed class DrainTests
         Assert.That(terminated.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4.5)), "drain and timeout, not Kestrel's 5 s body-rate limit");
     }
 
-    // The drain is 0 when the API is run directly: the listener stops at SIGTERM, not after seconds of 503s.
-    [Test]
-    [Platform("Linux,MacOsX")]
-    public async Task Without_a_drain_sigterm_stops_the_listener_at_once_and_exits_0()
-    {
-        using var api = await ApiProcess.StartListeningAsync();
-
-        api.Terminate();
-        var terminated = Stopwatch.StartNew();
-        var exitCode = await api.WaitForExitAsync(TimeSpan.FromSeconds(10));
-
-        Assert.That(exitCode, Is.Zero);
-        Assert.That(api.Output, Has.Some.Contains("Application is shutting down"));
-        Assert.That(api.Output, Has.None.Contains("Draining"), "the drain logs when it begins");
-        Assert.That(terminated.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4.5)), "the image's drain alone is 5 s");
-    }
-
-    private static async Task<TcpClient> SendHeadAsync(int port, int contentLength, string body)
-    {
-        var client = new TcpClient();
-        await client.ConnectAsync("127.0.0.1", port);
-        await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(
-            $"POST /test HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {contentLength}\r\nConnection: close\r\n\r\n{body}"));
-        return client;
-    }
+    private static Task<TcpClient> SendHeadAsync(int port, int contentLength, string body) => RawHttp.OpenAsync(
+        port, $"POST /test HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {contentLength}\r\nConnection: close\r\n\r\n{body}");
 
     private static async Task<bool> PollAsync(Func<Task<bool>> condition)
     {

@@ -67,14 +67,17 @@ public sealed class FramingTests : ApiProcessTestBase
         Assert.That(answers[0].Text, Is.EqualTo("test 1"));
     }
 
-    [Test]
-    public async Task A_content_length_that_is_not_digits_alone_or_comes_twice_is_400_and_the_connection_closes(
-        [Values("+3", "-0", "+0", "0x3", "3 3", "3\r\nContent-Length: 3")] string contentLength)
-    {
-        var answers = await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Content-Length: {contentLength}\r\n\r\na=1");
-
-        IsRefusedAndClosed(answers, 400, fromApi: false);
-    }
+    [TestCase("Content-Length: +3", "a=1")]
+    [TestCase("Content-Length: -0", "a=1")]
+    [TestCase("Content-Length: +0", "a=1")]
+    [TestCase("Content-Length: 0x3", "a=1")]
+    [TestCase("Content-Length: 3 3", "a=1")]
+    [TestCase("Content-Length: 3\r\nContent-Length: 3", "a=1")]
+    [TestCase("Transfer-Encoding: gzip", "3\r\na=1\r\n0\r\n\r\n")]
+    [TestCase("Transfer-Encoding: chunked, gzip", "3\r\na=1\r\n0\r\n\r\n")]
+    public async Task A_content_length_that_is_not_digits_alone_or_comes_twice_or_a_final_coding_other_than_chunked_is_kestrels_400_and_the_connection_closes(
+        string framing, string body) =>
+        IsRefusedAndClosed(await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}{framing}\r\n\r\n{body}"), 400, fromApi: false);
 
     [TestCase("3", "a=1", """{"a":"1"}""")]
     [TestCase("003", "a=1", """{"a":"1"}""")]
@@ -108,10 +111,6 @@ public sealed class FramingTests : ApiProcessTestBase
         IsRefusedAndClosed(answers, 400, fromApi: true);
         Assert.That((string?)answers[0].Json!["detail"], Is.EqualTo("Transfer-Encoding may only be chunked, once: the server decodes no other transfer coding."));
     }
-
-    [Test]
-    public async Task A_final_transfer_coding_other_than_chunked_is_kestrels_400_and_the_connection_closes([Values("gzip", "chunked, gzip")] string transferEncoding) =>
-        IsRefusedAndClosed(await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Transfer-Encoding: {transferEncoding}\r\n\r\n3\r\na=1\r\n0\r\n\r\n"), 400, fromApi: false);
 
     [Test]
     public async Task Chunked_alone_is_read_and_the_connection_kept([Values("chunked", "Chunked", " chunked ,")] string transferEncoding)

@@ -155,7 +155,7 @@ public sealed class RawHttpFuzzTests : ApiProcessTestBase
         return Gen.Frequency(
             (6, Gen.Elements($"{n}", $"00{n}", $" {n}", $"{n} ").Select(value => new Framing($"Content-Length: {value}\r\n", body))),
             (2, Gen.Elements($"+{n}", $"-{n}", $"{n},{n}", $"0x{n:x}", "", $"{n} {n}", "99999999999999999999", $"{n}\r\nContent-Length: {n}", $"{n}.0", "\u00b3")
-                .Select(value => new Framing($"Content-Length: {value}\r\n", body) { Refusal = Refusal.Kestrel })));
+                .Select(value => new Framing($"Content-Length: {value}\r\n", body, Refusal.Kestrel))));
     }
 
     /// <summary>A chunk size: right (hex in either case, leading zeros, extensions) or refused as it is read (signs, overflow, junk).</summary>
@@ -188,18 +188,13 @@ public sealed class RawHttpFuzzTests : ApiProcessTestBase
     private static Gen<Framing> Framings(byte[] body) =>
         Gen.Frequency(
             (5, ContentLengths(body)),
+            // With Content-Length too, Kestrel reads the chunks and closes the connection after the answer.
             (5, from coding in TransferCodings
                 from chunks in Chunkings(body)
                 from contentLength in Gen.Frequency((6, Gen.Constant("")), (1, Gen.Constant($"Content-Length: {body.Length}\r\n")))
-                select new Framing($"{contentLength}Transfer-Encoding: {coding.Value}\r\n", chunks.Bytes)
-                {
-                    Refusal = coding.Refusal,
-                    Chunked = true,
-                    Broken = chunks.Broken,
-                    // With both, Kestrel reads the chunks and closes the connection after the answer.
-                    Closes = contentLength.Length > 0,
-                }),
-            (1, Gen.Constant(new Framing("", []) { NoBody = true })));
+                select new Framing(
+                    $"{contentLength}Transfer-Encoding: {coding.Value}\r\n", chunks.Bytes, coding.Refusal, Chunked: true, Broken: chunks.Broken, Closes: contentLength.Length > 0)),
+            (1, Gen.Constant(new Framing("", [], NoBody: true))));
 
     private Gen<RawRequest> Requests =>
         from target in Targets
@@ -322,18 +317,7 @@ public sealed class RawHttpFuzzTests : ApiProcessTestBase
             : [];
     }
 
-    private static byte[] Concat(byte[][] parts)
-    {
-        var bytes = new byte[parts.Sum(part => part.Length)];
-        var at = 0;
-        foreach (var part in parts)
-        {
-            part.CopyTo(bytes, at);
-            at += part.Length;
-        }
-
-        return bytes;
-    }
+    private static byte[] Concat(byte[][] parts) => [.. parts.SelectMany(part => part)];
 
     private static bool IsClean(string path) => !path.Contains("%00", StringComparison.Ordinal) && !RawOddSegments.Any(odd => path.Contains(odd, StringComparison.Ordinal));
 
@@ -371,17 +355,18 @@ public sealed class RawHttpFuzzTests : ApiProcessTestBase
             : Fate.Kept;
         var reads = clean && refusal == Refusal.None && method == "POST" && target.FormRoute is not null;
         var body = framing.NoBody ? "" : $"Content-Type: {content.ContentType}\r\n{framing.Headers}";
-        return new RawRequest(method, $"{method} {target.Text} {version.Text}\r\n{host}{keepAlive}{odd}{body}", framing.Bytes)
-        {
-            Fate = fate,
-            Refusal = refusal,
-            ReadsBody = reads && !framing.NoBody && content.IsForm,
-            BodyBroken = framing.Broken,
-            ExpectedStatus = !reads || framing.Broken ? null
+        return new RawRequest(
+            method,
+            $"{method} {target.Text} {version.Text}\r\n{host}{keepAlive}{odd}{body}",
+            framing.Bytes,
+            fate,
+            refusal,
+            ReadsBody: reads && !framing.NoBody && content.IsForm,
+            BodyBroken: framing.Broken,
+            ExpectedStatus: !reads || framing.Broken ? null
                 : framing.NoBody ? (target.FormRoute == "/exemple" ? 400 : 200)
                 : target.FormRoute == "/exemple" ? content.ExempleStatus : content.TestStatus,
-            MayBeRefusedByTheApi = target.HasFragment || target.HasControlCharacter || framing.Chunked,
-        };
+            MayBeRefusedByTheApi: target.HasFragment || target.HasControlCharacter || framing.Chunked);
     }
 
     public sealed record Target(string Text, string Host, string? FormRoute, bool Clean)
@@ -405,37 +390,16 @@ public sealed class RawHttpFuzzTests : ApiProcessTestBase
         public int HeaderBytes => Disposition.Length + Enumerable.Range(0, HeaderLines).Sum(line => $"X-Header-{line}: ".Length + HeaderLineBytes);
     }
 
-    /// <summary>A body's framing headers and bytes, and what they make the server do.</summary>
-    public sealed record Framing(string Headers, byte[] Bytes)
+    /// <summary>A body's framing headers and bytes, and what they make the server do (<paramref name="Broken"/>: broken chunks, the body cannot be read).</summary>
+    public sealed record Framing(string Headers, byte[] Bytes, Refusal Refusal = Refusal.None, bool Chunked = false, bool Broken = false, bool Closes = false, bool NoBody = false);
+
+    /// <summary>
+    /// A request and what the server must make of it: <paramref name="ReadsBody"/>, a form route reads its body as a form;
+    /// <paramref name="ExpectedStatus"/>, the status POST /test or /exemple must answer to the readable form it was sent.
+    /// </summary>
+    public sealed record RawRequest(
+        string Method, string Head, byte[] Body, Fate Fate, Refusal Refusal, bool ReadsBody, bool BodyBroken, int? ExpectedStatus, bool MayBeRefusedByTheApi)
     {
-        public Refusal Refusal { get; init; }
-
-        public bool Chunked { get; init; }
-
-        /// <summary>Broken chunks: the body cannot be read.</summary>
-        public bool Broken { get; init; }
-
-        public bool Closes { get; init; }
-
-        public bool NoBody { get; init; }
-    }
-
-    public sealed record RawRequest(string Method, string Head, byte[] Body)
-    {
-        public Fate Fate { get; init; }
-
-        public Refusal Refusal { get; init; }
-
-        /// <summary>A form route reads this body as a form.</summary>
-        public bool ReadsBody { get; init; }
-
-        public bool BodyBroken { get; init; }
-
-        /// <summary>The status POST /test or /exemple must answer to the readable form it was sent.</summary>
-        public int? ExpectedStatus { get; init; }
-
-        public bool MayBeRefusedByTheApi { get; init; }
-
         /// <summary>The origin-form target of a well-formed request line, which the contract check can follow.</summary>
         public string? OriginTarget => RequestLine.Split(' ') is [var method, ['/', ..] target, "HTTP/1.1" or "HTTP/1.0"] && method == Method ? target : null;
 

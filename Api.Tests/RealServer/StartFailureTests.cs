@@ -17,26 +17,18 @@ public sealed class StartFailureTests
         return api.Errors[0];
     }
 
-    [Test]
+    // From the command line and from the environment alike.
+    [TestCase("nope", "does not exist.")]
+    [TestCase("appsettings.json", "is a file, not a folder.")]
     [ExitCode(66)]
-    public async Task A_content_root_that_does_not_exist_stops_the_start_with_one_line_and_exit_code_66()
+    public async Task A_content_root_that_does_not_exist_or_is_a_file_stops_the_start_with_one_line_and_exit_code_66(string name, string reason)
     {
         using var temporary = new TemporaryFolder();
-        var missing = Path.Combine(temporary.FullName, "nope");
-        using var api = ApiProcess.Start(arguments: ["--contentRoot", missing]);
+        var contentRoot = Path.Combine(temporary.FullName, name);
+        await File.WriteAllTextAsync(Path.Combine(temporary.FullName, "appsettings.json"), "{}");
+        using var api = name == "nope" ? ApiProcess.Start(arguments: ["--contentRoot", contentRoot]) : ApiProcess.Start([("ASPNETCORE_CONTENTROOT", contentRoot)]);
 
-        Assert.That(await AssertOneLineAsync(api, 66), Is.EqualTo($"Cannot start: The content root {missing} does not exist."));
-    }
-
-    [Test]
-    public async Task A_content_root_that_is_a_file_stops_the_start_with_one_line_and_exit_code_66()
-    {
-        using var temporary = new TemporaryFolder();
-        var file = Path.Combine(temporary.FullName, "appsettings.json");
-        await File.WriteAllTextAsync(file, "{}");
-        using var api = ApiProcess.Start([("ASPNETCORE_CONTENTROOT", file)]);
-
-        Assert.That(await AssertOneLineAsync(api, 66), Is.EqualTo($"Cannot start: The content root {file} is a file, not a folder."));
+        Assert.That(await AssertOneLineAsync(api, 66), Is.EqualTo($"Cannot start: The content root {contentRoot} {reason}"));
     }
 
     // The host would take a folder it cannot list for an empty one, and start without its settings files.

@@ -125,36 +125,6 @@ public sealed class StartupTests
             Is.EqualTo(200), "beyond the default 32768");
     }
 
-    // Kestrel's own default. The test holds 127.0.0.1:5000 (or finds it held), so that the API never listens
-    // there beside another program, and the one line of its failed start names the address it tried. For that
-    // moment an API started by hand on the default address would find the port taken.
-    [Test]
-    public async Task Without_an_address_the_api_listens_on_localhost_port_5000()
-    {
-        using var holder = HoldPort(5000);
-        using var api = ApiProcess.Start(
-            [("ASPNETCORE_URLS", null), ("DOTNET_URLS", null), ("ASPNETCORE_HTTP_PORTS", null), ("DOTNET_HTTP_PORTS", null), ("ASPNETCORE_HTTPS_PORTS", null), ("DOTNET_HTTPS_PORTS", null)],
-            urls: null);
-
-        Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(69));
-        Assert.That(api.Errors, Is.EqualTo(new[] { "Cannot listen on http://localhost:5000: Address already in use." }));
-    }
-
-    private static TcpListener? HoldPort(int port)
-    {
-        var listener = new TcpListener(IPAddress.Loopback, port);
-        try
-        {
-            listener.Start();
-            return listener;
-        }
-        catch (SocketException)
-        {
-            listener.Dispose();
-            return null;
-        }
-    }
-
     [Test]
     public async Task Several_addresses_separated_by_semicolons_are_each_listened_on()
     {
@@ -203,28 +173,19 @@ public sealed class StartupTests
         Assert.That((await api.GetAsync("/")).Text, Is.EqualTo("Hello World"));
     }
 
-    [Test]
+    // 192.0.2.0/24 is kept for documentation (RFC 5737): no machine has it.
+    [TestCase(null, "Address already in use.")]
+    [TestCase("http://192.0.2.1:5123", "Cannot assign requested address.")]
     [ExitCode(69)]
-    public async Task An_address_in_use_stops_the_start_with_one_line_naming_it_and_exit_code_69()
+    public async Task An_address_in_use_or_not_on_this_machine_stops_the_start_with_one_line_naming_it_and_exit_code_69(string? address, string reason)
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
-        var address = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+        address ??= $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
         using var api = ApiProcess.Start(urls: address);
 
         Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(69));
-        Assert.That(api.Errors, Is.EqualTo(new[] { $"Cannot listen on {address}: Address already in use." }));
-        Assert.That(api.Output, Has.None.Match(@"^(fail|crit)|^\s+at "), "no error entry, no stack trace");
-    }
-
-    [Test]
-    public async Task An_address_not_on_this_machine_stops_the_start_with_one_line_naming_it_and_exit_code_69()
-    {
-        // 192.0.2.0/24 is kept for documentation (RFC 5737): no machine has it.
-        using var api = ApiProcess.Start(urls: "http://192.0.2.1:5123");
-
-        Assert.That(await api.WaitForExitAsync(TimeSpan.FromSeconds(30)), Is.EqualTo(69));
-        Assert.That(api.Errors, Is.EqualTo(new[] { "Cannot listen on http://192.0.2.1:5123: Cannot assign requested address." }));
+        Assert.That(api.Errors, Is.EqualTo(new[] { $"Cannot listen on {address}: {reason}" }));
         Assert.That(api.Output, Has.None.Match(@"^(fail|crit)|^\s+at "), "no error entry, no stack trace");
     }
 
@@ -257,18 +218,22 @@ public sealed class StartupTests
     }
 
     [Test]
-    public async Task The_environments_appsettings_file_overrides_appsettings_json()
+    public async Task Kestrel_limits_apply_from_appsettings_json_and_the_environments_file_overrides_it()
     {
         using var temporary = new TemporaryFolder();
         var contentRoot = temporary.FullName;
         await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.json"), """{ "Kestrel": { "Limits": { "MaxRequestLineSize": 100 } } }""");
         await File.WriteAllTextAsync(Path.Combine(contentRoot, "appsettings.Staging.json"), """{ "Kestrel": { "Limits": { "MaxRequestLineSize": 200 } } }""");
-        using var api = ApiProcess.Start([("ASPNETCORE_ENVIRONMENT", "Staging")], ["--contentRoot", contentRoot]);
-        await api.WaitForPortAsync();
+        using var production = ApiProcess.Start(arguments: ["--contentRoot", contentRoot]);
+        using var staging = ApiProcess.Start([("ASPNETCORE_ENVIRONMENT", "Staging")], ["--contentRoot", contentRoot]);
+        await production.WaitForPortAsync();
+        await staging.WaitForPortAsync();
 
         // "GET /test/{id} HTTP/1.1" and its line end: 21 bytes around the id.
-        Assert.That((await api.SendUncheckedAsync(ApiRequest.Get("/test/" + new string('a', 150)))).Status, Is.EqualTo(200), "beyond appsettings.json's 100");
-        Assert.That((await api.SendUncheckedAsync(ApiRequest.Get("/test/" + new string('a', 190)))).Status, Is.EqualTo(414), "beyond appsettings.Staging.json's 200");
+        Assert.That((await production.SendUncheckedAsync(ApiRequest.Get("/test/" + new string('a', 70)))).Status, Is.EqualTo(200));
+        Assert.That((await production.SendUncheckedAsync(ApiRequest.Get("/test/" + new string('a', 90)))).Status, Is.EqualTo(414), "beyond appsettings.json's 100");
+        Assert.That((await staging.SendUncheckedAsync(ApiRequest.Get("/test/" + new string('a', 150)))).Status, Is.EqualTo(200), "beyond appsettings.json's 100");
+        Assert.That((await staging.SendUncheckedAsync(ApiRequest.Get("/test/" + new string('a', 190)))).Status, Is.EqualTo(414), "beyond appsettings.Staging.json's 200");
     }
 
     [Test]

@@ -52,26 +52,20 @@ public sealed class ConditionalGetTests : ApiTestBase
     }
 
     [Test]
-    public async Task If_none_match_naming_the_answer_weakly_or_star_is_304_with_the_etag_and_no_body([Values("{0}", "W/{0}", "\"other\", {0}", "*")] string ifNoneMatch)
+    public async Task If_none_match_naming_the_answer_weakly_or_star_is_304_with_the_etag_and_no_body_to_get_and_head(
+        [Values("{0}", "W/{0}", "\"other\", {0}", "*")] string ifNoneMatch)
     {
         var etag = await ETagAsync("/convert/int/42");
+        var condition = ("If-None-Match", string.Format(CultureInfo.InvariantCulture, ifNoneMatch, etag));
 
-        var response = await GetAsync("/convert/int/42", ("If-None-Match", string.Format(CultureInfo.InvariantCulture, ifNoneMatch, etag)));
+        var response = await GetAsync("/convert/int/42", condition);
+        var head = await SendAsync(new ApiRequest("HEAD", "/convert/int/42") { Headers = [KeyValuePair.Create(condition.Item1, condition.Item2)] });
 
         Assert.That(response.Status, Is.EqualTo(304));
         Assert.That(response.Headers.ETag.ToString(), Is.EqualTo(etag));
         Assert.That(response.Headers.CacheControl.ToString(), Is.EqualTo("public, max-age=60"));
         Assert.That((response.Body.Length, response.ContentType, response.ContentLength), Is.EqualTo((0, (string?)null, (long?)null)));
-    }
-
-    [Test]
-    public async Task Head_answers_304_as_get_does()
-    {
-        var etag = await ETagAsync("/test");
-
-        var response = await SendAsync(new ApiRequest("HEAD", "/test") { Headers = [new("If-None-Match", etag)] });
-
-        Assert.That((response.Status, response.Headers.ETag.ToString()), Is.EqualTo((304, etag)));
+        Assert.That((head.Status, head.Headers.ETag.ToString()), Is.EqualTo((304, etag)));
     }
 
     [Test]
@@ -129,32 +123,30 @@ public sealed class ConditionalGetTests : ApiTestBase
         Assert.That(again.Status, Is.EqualTo(304));
     }
 
-    [TestCase("If-Match", "\"other\"")]
-    [TestCase("If-Match", "W/{0}")]
-    [TestCase("If-Unmodified-Since", "Thu, 01 Jan 1970 00:00:00 GMT")]
-    public async Task A_precondition_the_answer_fails_is_412_problem_without_validators(string header, string value)
+    [TestCase("If-Match", "\"other\"", 412)]
+    [TestCase("If-Match", "W/{0}", 412)]
+    [TestCase("If-Unmodified-Since", "Thu, 01 Jan 1970 00:00:00 GMT", 412)]
+    [TestCase("If-Match", "{0}", 200)]
+    [TestCase("If-Match", "\"other\", {0}", 200)]
+    [TestCase("If-Match", "*", 200)]
+    [TestCase("If-Match", "not an etag", 200)]
+    [TestCase("If-Unmodified-Since", "Fri, 01 Jan 2100 00:00:00 GMT", 200)]
+    [TestCase("If-Unmodified-Since", "someday", 200)]
+    public async Task A_precondition_the_answer_fails_is_412_problem_without_validators_and_one_it_meets_or_that_does_not_parse_is_200(string header, string value, int expected)
     {
         var etag = await ETagAsync("/");
 
         var response = await SendAsync(new ApiRequest("GET", "/") { Headers = [new(header, string.Format(CultureInfo.InvariantCulture, value, etag))] });
 
-        ProblemAssert.IsProblem(response, 412);
-        Assert.That(response.Headers.ETag.Count + response.Headers.CacheControl.Count, Is.Zero);
-    }
-
-    [TestCase("If-Match", "{0}")]
-    [TestCase("If-Match", "\"other\", {0}")]
-    [TestCase("If-Match", "*")]
-    [TestCase("If-Match", "not an etag")]
-    [TestCase("If-Unmodified-Since", "Fri, 01 Jan 2100 00:00:00 GMT")]
-    [TestCase("If-Unmodified-Since", "someday")]
-    public async Task A_precondition_the_answer_meets_or_that_does_not_parse_is_200(string header, string value)
-    {
-        var etag = await ETagAsync("/");
-
-        var response = await SendAsync(new ApiRequest("GET", "/") { Headers = [new(header, string.Format(CultureInfo.InvariantCulture, value, etag))] });
-
-        Assert.That((response.Status, response.Text), Is.EqualTo((200, "Hello World")));
+        if (expected == 412)
+        {
+            ProblemAssert.IsProblem(response, 412);
+            Assert.That(response.Headers.ETag.Count + response.Headers.CacheControl.Count, Is.Zero);
+        }
+        else
+        {
+            Assert.That((response.Status, response.Text), Is.EqualTo((200, "Hello World")));
+        }
     }
 
     [Test]

@@ -45,25 +45,19 @@ public sealed class ProblemResponseTests : ApiTestBase
     }
 
     [Test]
-    public async Task A_problem_of_the_applications_own_keeps_its_type_title_and_detail_and_gets_the_trace_id()
+    public async Task A_problem_of_the_applications_own_keeps_its_type_title_and_detail_and_without_a_registered_type_is_typed_about_blank()
     {
         var own = Results.Problem(type: "https://example.com/probs/out-of-stock", title: "Out of stock", detail: "Item 12 is out of stock.", statusCode: 409);
 
         var response = await AnsweringWith(own).SendUncheckedAsync(ApiRequest.Get("/own"));
+        var untyped = await AnsweringWith(Results.Problem(statusCode: 418)).SendUncheckedAsync(ApiRequest.Get("/own"));
 
         ProblemAssert.IsProblem(response, 409);
         Assert.That(
             ((string?)response.Json!["type"], (string?)response.Json!["title"], (string?)response.Json!["detail"]),
             Is.EqualTo(("https://example.com/probs/out-of-stock", "Out of stock", "Item 12 is out of stock.")));
-    }
-
-    [Test]
-    public async Task A_status_without_a_registered_problem_type_is_typed_about_blank()
-    {
-        var response = await AnsweringWith(Results.Problem(statusCode: 418)).SendUncheckedAsync(ApiRequest.Get("/own"));
-
-        ProblemAssert.IsProblem(response, 418);
-        Assert.That((string?)response.Json!["type"], Is.EqualTo("about:blank"));
+        ProblemAssert.IsProblem(untyped, 418);
+        Assert.That((string?)untyped.Json!["type"], Is.EqualTo("about:blank"));
     }
 
     [Test]

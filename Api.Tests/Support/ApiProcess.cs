@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
@@ -13,8 +14,8 @@ public sealed class ApiProcess : IApiServer, IDisposable
     private const string Listening = "Now listening on: http://127.0.0.1:";
 
     private readonly Process _process;
-    private readonly List<string> _output = [];
-    private readonly List<string> _errors = [];
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _errors = new();
     private TemporaryFolder? _database;
     private readonly TaskCompletionSource<int> _port = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -29,9 +30,9 @@ public sealed class ApiProcess : IApiServer, IDisposable
 
     public static string Directory => TestContext.CurrentContext.TestDirectory;
 
-    public IReadOnlyList<string> Output => Snapshot(_output);
+    public IReadOnlyList<string> Output => [.. _output];
 
-    public IReadOnlyList<string> Errors => Snapshot(_errors);
+    public IReadOnlyList<string> Errors => [.. _errors];
 
     public bool HasExited => _process.HasExited;
 
@@ -198,26 +199,11 @@ public sealed class ApiProcess : IApiServer, IDisposable
         _database?.Dispose();
     }
 
-    private static List<string> Snapshot(List<string> lines)
+    private void OnLine(ConcurrentQueue<string> lines, string? line)
     {
-        lock (lines)
-        {
-            return [.. lines];
-        }
-    }
+        if (line is null) return;
 
-    private void OnLine(List<string> lines, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (lines)
-        {
-            lines.Add(line);
-        }
-
+        lines.Enqueue(line);
         var at = line.IndexOf(Listening, StringComparison.Ordinal);
         if (at >= 0)
         {

@@ -55,6 +55,15 @@ public static class RawHttp
         return new Exchange(received.ToArray(), Closed: true);
     }
 
+    /// <summary>A connection to the server with <paramref name="text"/> sent on it and left open: the rest comes later, or never.</summary>
+    public static async Task<TcpClient> OpenAsync(int port, string text)
+    {
+        var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, port);
+        await client.GetStream().WriteAsync(Encoding.ASCII.GetBytes(text));
+        return client;
+    }
+
     /// <summary>Everything the server sends on an open connection until it closes it (or resets it), as text.</summary>
     public static async Task<string> ReadUntilClosedAsync(NetworkStream stream, TimeSpan timeout)
     {
@@ -96,11 +105,7 @@ public static class RawHttp
         if (request.Chunked)
         {
             head.Append("Transfer-Encoding: chunked\r\n");
-            body = [.. Encoding.ASCII.GetBytes($"{body.Length:x}\r\n"), .. body, .. "\r\n0\r\n\r\n"u8];
-            if (request.Body is not { Length: > 0 })
-            {
-                body = [.. "0\r\n\r\n"u8];
-            }
+            body = body.Length == 0 ? [.. "0\r\n\r\n"u8] : [.. Encoding.ASCII.GetBytes($"{body.Length:x}\r\n"), .. body, .. "\r\n0\r\n\r\n"u8];
         }
         else if (request.Body is not null)
         {
