@@ -130,9 +130,10 @@ public sealed class StoreDatabase : IAsyncDisposable
     private static ServiceProvider Build(
         string provider, string connectionString, string contentRoot, IEnumerable<(string Key, string Value)> settings, MaxPageCountInterceptor full, TimeProvider time)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
-            new Dictionary<string, string?> { ["Database:Provider"] = provider, ["ConnectionStrings:Items"] = connectionString }
-                .Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))))
+        // The settings given come last: they may replace the provider and the connection string too.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = provider, ["ConnectionStrings:Items"] = connectionString })
+            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
