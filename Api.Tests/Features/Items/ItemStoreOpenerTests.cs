@@ -109,6 +109,27 @@ public sealed class ItemStoreOpenerTests
     }
 
     [Test]
+    public async Task On_postgresql_a_migrating_start_waits_for_the_history_held_longer_than_the_stores_timeout()
+    {
+        await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Postgres, ("Database:TimeoutSeconds", "1"));
+        await using var holder = new NpgsqlConnection(database.ConnectionString);
+        await holder.OpenAsync();
+        await using var transaction = await holder.BeginTransactionAsync();
+        // Another replica in the middle of its migration holds this lock.
+        await using (var hold = new NpgsqlCommand("""LOCK TABLE "__EFMigrationsHistory" IN ACCESS EXCLUSIVE MODE""", holder, transaction))
+        {
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        var opened = database.OpenAsync(migrate: true);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.That(opened.IsCompleted, Is.False, $"still waiting past the store's 1 s timeout ({opened.Exception?.InnerException?.Message})");
+        await transaction.CommitAsync();
+
+        Assert.That(await opened.WaitAsync(TimeSpan.FromSeconds(30)), Is.Empty);
+    }
+
+    [Test]
     public async Task A_migrating_start_waits_for_the_one_that_holds_the_migration_lock_then_migrates()
     {
         await using var database = StoreDatabase.Create(ItemsDatabaseSettings.Sqlite);
