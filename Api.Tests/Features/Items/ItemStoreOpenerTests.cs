@@ -1,6 +1,9 @@
+using System.Data.Common;
 using System.Net.Sockets;
 using Api.Features.Items;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -130,6 +133,20 @@ public sealed class ItemStoreOpenerTests
     }
 
     [Test]
+    public async Task On_postgresql_a_replica_that_finds_its_database_created_by_another_meanwhile_migrates_it()
+    {
+        await using var database = StoreDatabase.Create(ItemsDatabaseSettings.Postgres);
+        var other = new CreatesTheDatabaseFirst(StoreDatabase.PostgresServer(), database.DatabaseName);
+        await using var replica = database.NewServices(services => services.ConfigureDbContext<PostgresItemsDbContext>(options => options.AddInterceptors(other)));
+
+        var applied = await replica.GetRequiredService<ItemStoreOpener>().OpenAsync(migrate: true, CancellationToken.None);
+
+        Assert.That(other.Created, "the other replica created the database between this one's check and its CREATE DATABASE");
+        Assert.That(applied, Has.Count.EqualTo(1));
+        Assert.That(await ItemStoreMigrationTests.ScalarAsync(database, """SELECT count(*) FROM "__EFMigrationsHistory" """), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_migrating_start_waits_for_the_one_that_holds_the_migration_lock_then_migrates()
     {
         await using var database = StoreDatabase.Create(ItemsDatabaseSettings.Sqlite);
@@ -142,5 +159,26 @@ public sealed class ItemStoreOpenerTests
         }
 
         Assert.That(await opened.WaitAsync(TimeSpan.FromSeconds(30)), Has.Count.EqualTo(1));
+    }
+
+    /// <summary>Creates the database just before the store's own CREATE DATABASE runs, as another replica starting at the same moment would.</summary>
+    private sealed class CreatesTheDatabaseFirst(string server, string name) : DbCommandInterceptor
+    {
+        public bool Created { get; private set; }
+
+        public override async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!Created && command.CommandText.StartsWith("CREATE DATABASE", StringComparison.Ordinal))
+            {
+                Created = true;
+                await using var connection = new NpgsqlConnection(server);
+                await connection.OpenAsync(cancellationToken);
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return result;
+        }
     }
 }
