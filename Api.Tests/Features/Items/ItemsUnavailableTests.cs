@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Api.Features.Items;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Moq;
 
 namespace Api.Tests.Features.Items;
 
@@ -56,5 +58,19 @@ public sealed class ItemsUnavailableTests
         }
 
         SqliteConnection.ClearAllPools();
+    }
+
+    [Test]
+    public async Task A_store_failure_that_is_not_the_databases_is_a_500_without_retry_after()
+    {
+        var store = new Mock<IItemStore>();
+        store.Setup(s => s.FindAsync(It.IsAny<long>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("a fault of the code"));
+        await using var factory = new ApiFactory();
+        var api = factory.WithServices(services => services.AddSingleton(store.Object));
+
+        var answer = await api.SendUncheckedAsync(ApiRequest.Get("/items/1"));
+
+        ProblemAssert.IsProblem(answer, 500);
+        Assert.That(answer.Headers.ContainsKey("Retry-After"), Is.False, "not a failure to try again");
     }
 }
