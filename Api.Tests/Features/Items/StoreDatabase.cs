@@ -103,6 +103,10 @@ public sealed class StoreDatabase : IAsyncDisposable
     public ServiceProvider NewServices(params (string Key, string Value)[] settings) =>
         Build(Provider, ConnectionString, _folder?.FullName ?? Path.GetTempPath(), settings, new MaxPageCountInterceptor(), new ShiftedTime());
 
+    /// <summary>Another store on the same database, with services of the test's own added last (an interceptor, say).</summary>
+    public ServiceProvider NewServices(Action<IServiceCollection> configure, params (string Key, string Value)[] settings) =>
+        Build(Provider, ConnectionString, _folder?.FullName ?? Path.GetTempPath(), settings, new MaxPageCountInterceptor(), new ShiftedTime(), configure);
+
     public Task<IReadOnlyList<string>> OpenAsync(bool migrate) => _services.GetRequiredService<ItemStoreOpener>().OpenAsync(migrate, CancellationToken.None);
 
     /// <summary>A connection of the test's own to the database, outside the store.</summary>
@@ -128,11 +132,13 @@ public sealed class StoreDatabase : IAsyncDisposable
     }
 
     private static ServiceProvider Build(
-        string provider, string connectionString, string contentRoot, IEnumerable<(string Key, string Value)> settings, MaxPageCountInterceptor full, TimeProvider time)
+        string provider, string connectionString, string contentRoot, IEnumerable<(string Key, string Value)> settings, MaxPageCountInterceptor full, TimeProvider time,
+        Action<IServiceCollection>? configure = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
-            new Dictionary<string, string?> { ["Database:Provider"] = provider, ["ConnectionStrings:Items"] = connectionString }
-                .Concat(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))))
+        // The settings given come last: they may replace the provider and the connection string too.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = provider, ["ConnectionStrings:Items"] = connectionString })
+            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)))
             .Build();
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
@@ -142,6 +148,7 @@ public sealed class StoreDatabase : IAsyncDisposable
         services.AddValidatorsFromAssemblyContaining<ItemsDatabaseSettings>(ServiceLifetime.Singleton, includeInternalTypes: true);
         services.AddItemStore();
         services.ConfigureDbContext<SqliteItemsDbContext>(options => options.AddInterceptors(full));
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

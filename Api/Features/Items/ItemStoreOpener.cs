@@ -114,6 +114,7 @@ internal sealed class ItemStoreOpener<TContext>(IDbContextFactory<TContext> cont
                 // FileShare.None is an exclusive flock() on Unix, released by the system when the process ends.
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
             }
+            // Stryker disable once Equality: a wait that gives up at the deadline or one tick after it is the same wait
             catch (IOException) when (DateTime.UtcNow < deadline)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);

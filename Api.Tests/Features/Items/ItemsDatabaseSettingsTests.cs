@@ -1,0 +1,71 @@
+using Api.Features.Items;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Api.Tests.Features.Items;
+
+/// <summary>
+/// The database settings as the start reads them, in the test process: what is refused, with the line the start
+/// writes (ItemStoreProcessTests checks a few of those lines on the real process), and what is taken, in any case.
+/// </summary>
+[NonParallelizable]
+public sealed class ItemsDatabaseSettingsTests
+{
+    private const string SqliteExpected = "must be a SQLite connection string naming a file, such as Data Source=data/items.db";
+    private const string PostgresExpected = "must be a PostgreSQL connection string, such as Host=db;Database=items;Username=api;Password=...";
+
+    private static async Task<IReadOnlyList<string>> RefusalsAsync(params (string Key, string Value)[] settings)
+    {
+        await using var database = StoreDatabase.Create(ItemsDatabaseSettings.Sqlite, settings);
+        try
+        {
+            _ = database.Services.GetRequiredService<IOptions<ItemsDatabaseSettings>>().Value;
+            return [];
+        }
+        catch (OptionsValidationException refused)
+        {
+            return [.. refused.Failures];
+        }
+    }
+
+    [TestCase("Database:Provider", "MySql", "Invalid setting Database:Provider='MySql': must be Sqlite or Postgres (in any case).")]
+    [TestCase("Database:Provider", "", "Invalid setting Database:Provider='': must be Sqlite or Postgres (in any case).")]
+    [TestCase("Database:TimeoutSeconds", "0", "Invalid setting Database:TimeoutSeconds='0': must be a number of seconds from 1 to 300.")]
+    [TestCase("Database:TimeoutSeconds", "301", "Invalid setting Database:TimeoutSeconds='301': must be a number of seconds from 1 to 300.")]
+    [TestCase("ConnectionStrings:Items", "Data Sorce=items.db", $"Invalid setting ConnectionStrings:Items='(not shown)': {SqliteExpected}.")]
+    [TestCase("ConnectionStrings:Items", "Data Source=", $"Invalid setting ConnectionStrings:Items='(not shown)': {SqliteExpected} (writable, not in memory).")]
+    [TestCase("ConnectionStrings:Items", "Data Source=:memory:", $"Invalid setting ConnectionStrings:Items='(not shown)': {SqliteExpected} (writable, not in memory).")]
+    [TestCase("ConnectionStrings:Items", "Data Source=items.db;Mode=Memory", $"Invalid setting ConnectionStrings:Items='(not shown)': {SqliteExpected} (writable, not in memory).")]
+    [TestCase("ConnectionStrings:Items", "Data Source=items.db;Mode=ReadOnly", $"Invalid setting ConnectionStrings:Items='(not shown)': {SqliteExpected} (writable, not in memory).")]
+    public async Task A_setting_the_store_cannot_use_is_refused_with_one_line_that_shows_no_connection_string(string key, string value, string line) =>
+        Assert.That(await RefusalsAsync((key, value)), Is.EqualTo(new[] { line }));
+
+    [TestCase("Hots=db;Password=secret", $"Invalid setting ConnectionStrings:Items='(not shown)': {PostgresExpected}.")]
+    [TestCase("Database=items;Password=secret", $"Invalid setting ConnectionStrings:Items='(not shown)': {PostgresExpected} (with a Host).")]
+    public async Task A_postgresql_connection_string_without_a_server_is_refused_without_showing_it(string connectionString, string line) =>
+        Assert.That(await RefusalsAsync(("Database:Provider", "postgres"), ("ConnectionStrings:Items", connectionString)), Is.EqualTo(new[] { line }));
+
+    [Test]
+    public async Task An_unknown_provider_is_refused_alone_whatever_the_connection_string() =>
+        Assert.That(await RefusalsAsync(("Database:Provider", "MySql"), ("ConnectionStrings:Items", "Hots=db")),
+            Is.EqualTo(new[] { "Invalid setting Database:Provider='MySql': must be Sqlite or Postgres (in any case)." }));
+
+    [TestCase("sqlite", "Data Source=items.db", ItemsDatabaseSettings.Sqlite)]
+    [TestCase("SQLite", "Data Source=items.db;Mode=ReadWrite", ItemsDatabaseSettings.Sqlite)]
+    [TestCase("Sqlite", "Data Source=items.db;Mode=ReadWriteCreate", ItemsDatabaseSettings.Sqlite)]
+    [TestCase("POSTGRES", "Host=db;Database=items", ItemsDatabaseSettings.Postgres)]
+    [TestCase("postgres", "Host=db", ItemsDatabaseSettings.Postgres)]
+    public async Task A_provider_in_any_case_with_a_connection_string_it_can_use_is_taken(string provider, string connectionString, string taken)
+    {
+        var settings = new[] { ("Database:Provider", provider), ("ConnectionStrings:Items", connectionString), ("Database:TimeoutSeconds", "300") };
+        Assert.That(await RefusalsAsync(settings), Is.Empty);
+
+        await using var database = StoreDatabase.Create(ItemsDatabaseSettings.Sqlite, settings);
+        Assert.That(database.Services.GetRequiredService<IOptions<ItemsDatabaseSettings>>().Value.ProviderName, Is.EqualTo(taken));
+        Assert.That(database.Services.GetRequiredService<ItemStoreTarget>().Provider, Is.EqualTo(taken));
+    }
+
+    [Test]
+    public async Task The_shortest_timeout_is_taken() =>
+        Assert.That(await RefusalsAsync(("Database:TimeoutSeconds", "1")), Is.Empty);
+}
