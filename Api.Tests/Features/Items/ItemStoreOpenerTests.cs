@@ -33,6 +33,15 @@ public sealed class ItemStoreOpenerTests
         Assert.That((await database.Store.AddAsync(new ItemFields("kept", null, 1m))).Id, Is.GreaterThan(0));
     }
 
+    [TestCase("Cannot connect.|Connection refused", ExpectedResult = "Cannot connect: Connection refused")]
+    [TestCase("first line\nsecond line", ExpectedResult = "first line second line")]
+    [TestCase("  padded.  ", ExpectedResult = "padded")]
+    [TestCase("Outer||Inner", ExpectedResult = "Outer: Inner")]
+    [TestCase("Failed: the server refused|the server refused", ExpectedResult = "Failed: the server refused")]
+    [TestCase("Same.|Same", ExpectedResult = "Same")]
+    public string The_cause_is_each_exceptions_words_on_one_line_without_empty_or_repeated_ones(string chain) =>
+        ItemStoreOpener.Cause(chain.Split('|').Reverse().Aggregate((Exception?)null, (inner, message) => new InvalidOperationException(message, inner))!);
+
     [Test]
     public async Task A_sqlite_file_whose_folder_is_a_file_stops_the_start_naming_the_place_and_the_cause()
     {

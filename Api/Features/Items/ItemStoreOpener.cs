@@ -13,6 +13,19 @@ internal abstract class ItemStoreOpener
 
     /// <summary>Returns the migrations applied now; throws <see cref="ItemStoreStartException"/> with one line naming the cause.</summary>
     public abstract Task<IReadOnlyList<string>> OpenAsync(bool migrate, CancellationToken cancellationToken);
+
+    /// <summary>The exception's own words and its causes', on one line.</summary>
+    internal static string Cause(Exception exception)
+    {
+        var causes = new List<string>();
+        for (var cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            var words = cause.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
+            if (words.Length > 0 && !causes.Any(known => known.Contains(words, StringComparison.Ordinal))) causes.Add(words);
+        }
+
+        return string.Join(": ", causes);
+    }
 }
 
 internal sealed class ItemStoreOpener<TContext>(IDbContextFactory<TContext> contexts, ItemStoreTarget target, IItemStoreProbe probe) : ItemStoreOpener
@@ -120,19 +133,6 @@ internal sealed class ItemStoreOpener<TContext>(IDbContextFactory<TContext> cont
                 await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
             }
         }
-    }
-
-    /// <summary>The exception's own words and its causes', on one line.</summary>
-    private static string Cause(Exception exception)
-    {
-        var causes = new List<string>();
-        for (var cause = exception; cause is not null; cause = cause.InnerException)
-        {
-            var words = cause.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
-            if (words.Length > 0 && !causes.Any(known => known.Contains(words, StringComparison.Ordinal))) causes.Add(words);
-        }
-
-        return string.Join(": ", causes);
     }
 }
 
