@@ -42,7 +42,6 @@ read -r -a image <<<"$(image_env)"
 declare -A levers=(
   [no-pooling]="Api/Features/Items/ItemStoreExtensions.cs|s/AddPooledDbContextFactory</AddDbContextFactory</g|AddPooledDbContextFactory"
   [tracking]="Api/Features/Items/EfItemStore.cs|s/\.AsNoTracking()//g|AsNoTracking"
-  [no-reserved-threads]="Api/Features/Items/ItemStoreOpener.cs|/if (target.Provider == ItemsDatabaseSettings.Postgres) ReserveThreadsForCancelRequests/d|ReserveThreadsForCancelRequests(target"
   [no-compiled-queries]="Api/Features/Items/EfItemStore.cs|s/EF\.CompileAsyncQuery(\((TContext db, long after, int take) => .*\));\$/\1.AsAsyncEnumerable();/; s/EF\.CompileAsyncQuery((TContext db, long id, CancellationToken _) => \(.*\)\.FirstOrDefault(\(.*\)));\$/(TContext db, long id, CancellationToken token) => \1.FirstOrDefaultAsync(\2, token);/; s/EF\.CompileAsyncQuery((TContext db, long id, CancellationToken _) => \(.*\)\.Any(\(.*\)));\$/(TContext db, long id, CancellationToken token) => \1.AnyAsync(\2, token);/|EF.CompileAsyncQuery"
 )
 declare -A provider_names=([sqlite]=Sqlite [postgres]=Postgres)

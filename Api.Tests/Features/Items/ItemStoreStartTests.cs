@@ -99,23 +99,6 @@ public sealed class ItemStoreStartTests(string provider)
         Assert.That(await ItemStoreMigrationTests.ScalarAsync(database, """SELECT count(*) FROM "__EFMigrationsHistory" """), Is.Zero, "not migrated");
     }
 
-    [Test]
-    public async Task On_postgresql_the_start_raises_the_thread_pools_minimum_by_the_pool_size_and_on_sqlite_leaves_it()
-    {
-        await using var database = await StoreDatabase.CreateAsync(provider);
-        var connectionString = provider == ItemsDatabaseSettings.Postgres
-            ? new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 7 }.ConnectionString
-            : database.ConnectionString;
-        await using var app = App(connectionString, database, new LogCapture());
-
-        ThreadPool.GetMinThreads(out var workersBefore, out var completionPortsBefore);
-        await Startup(app).StartAsync(CancellationToken.None);
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-
-        Assert.That(workers - workersBefore, Is.EqualTo(provider == ItemsDatabaseSettings.Postgres ? 7 : 0), "a thread for each connection's cancel request");
-        Assert.That(completionPorts, Is.EqualTo(completionPortsBefore));
-    }
-
     private static string Where(StoreDatabase database) =>
         database.File ?? $"{new NpgsqlConnectionStringBuilder(database.ConnectionString).Host}:{new NpgsqlConnectionStringBuilder(database.ConnectionString).Port}/{database.DatabaseName}";
 

@@ -15,13 +15,23 @@ internal interface IItemStoreProbe
 /// Remembers the store's last failure: readiness stays unhealthy for <see cref="Window"/> after one, since a full disk
 /// or a broken server may still pass a probe that writes nothing. The first failure after a quiet window is logged.
 /// </summary>
-internal sealed partial class ItemStoreHealth(TimeProvider time, ILogger<ItemStoreHealth> logger)
+/// <remarks>
+/// On PostgreSQL an outage also raises the thread pool's minimum until it has passed. When a command times out, Npgsql
+/// sends PostgreSQL a cancel request over a new connection, synchronously, on a thread-pool thread: on a server that
+/// stopped answering, each connection in use then holds a thread for up to its Timeout, and the pool, which adds threads
+/// slowly, starves every request (a 2 s timeout answered in 6 s, GET / in 4 s). The minimum grows by the most
+/// connections there can be, so that the pool has a thread for each at once; raised for good, it cost a third of the
+/// items' throughput (docs/performance.md, "The store's levers").
+/// </remarks>
+internal sealed partial class ItemStoreHealth(TimeProvider time, ItemStoreTarget target, ILogger<ItemStoreHealth> logger) : IDisposable
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
+    private readonly int _cancelRequestThreads = target.Provider == ItemsDatabaseSettings.Postgres ? new NpgsqlConnectionStringBuilder(target.ConnectionString).MaxPoolSize : 0;
     private DateTimeOffset _failedAt = DateTimeOffset.MinValue;
     private string? _cause;
+    private ITimer? _outage;
 
     /// <summary>The cause of a failure within the last <see cref="Window"/>, or null.</summary>
     public string? RecentFailure
@@ -43,10 +53,35 @@ internal sealed partial class ItemStoreHealth(TimeProvider time, ILogger<ItemSto
             var now = time.GetUtcNow();
             quietBefore = now - _failedAt >= Window;
             (_failedAt, _cause) = (now, failure.Message);
+            if (_cancelRequestThreads > 0 && _outage is null)
+            {
+                AddMinimumThreads(_cancelRequestThreads);
+                _outage = time.CreateTimer(static health => ((ItemStoreHealth)health!).EndOutage(whenOver: true), this, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+            }
         }
 
         if (quietBefore) Unavailable(logger, failure.Message, failure.InnerException);
         return failure;
+    }
+
+    /// <summary>A host stopped during an outage gives its reserve back.</summary>
+    public void Dispose() => EndOutage(whenOver: false);
+
+    private void EndOutage(bool whenOver)
+    {
+        lock (_gate)
+        {
+            if (_outage is null || (whenOver && time.GetUtcNow() - _failedAt < Window)) return;
+            _outage.Dispose();
+            _outage = null;
+            AddMinimumThreads(-_cancelRequestThreads);
+        }
+    }
+
+    private static void AddMinimumThreads(int count)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(workers + count, completionPorts);
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "The item store is unavailable: {Cause}")]

@@ -141,24 +141,11 @@ internal sealed partial class ItemStoreStartup(ItemStoreOpener opener, IOptions<
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (target.Provider == ItemsDatabaseSettings.Postgres) ReserveThreadsForCancelRequests(target.ConnectionString);
         var applied = await opener.OpenAsync(settings.Value.Database.MigrateOnStart, cancellationToken);
         if (applied.Count > 0) Migrated(logger, target.Where, applied);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>
-    /// When a command times out, Npgsql sends PostgreSQL a cancel request over a new connection, synchronously, on a
-    /// thread-pool thread: on a server that stopped answering, each connection in use then holds a thread for up to
-    /// its Timeout, and the pool, which adds threads slowly, starves every request (a 2 s timeout answered in 6 s, GET /
-    /// in 4 s). The pool's minimum grows by the most connections there can be, so that it has a thread for each at once.
-    /// </summary>
-    private static void ReserveThreadsForCancelRequests(string connectionString)
-    {
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        ThreadPool.SetMinThreads(workers + new NpgsqlConnectionStringBuilder(connectionString).MaxPoolSize, completionPorts);
-    }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Applied to the item store at {Where}: {Migrations}")]
     private static partial void Migrated(ILogger logger, string where, IReadOnlyList<string> migrations);
