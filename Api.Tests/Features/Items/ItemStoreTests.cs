@@ -87,6 +87,15 @@ public sealed class ItemStoreTests(string provider)
         await Assert.ThrowsAsync<ArgumentException>(() => Store.AddAsync(Fields(description: "half \uD83D")), "an unpaired surrogate");
     }
 
+    [Test]
+    public async Task An_empty_description_is_kept_empty_and_none_stays_none()
+    {
+        var empty = await Store.AddAsync(Fields(description: ""));
+        var none = await Store.AddAsync(Fields(description: null));
+
+        Assert.That(((await Store.FindAsync(empty.Id))!.Description, (await Store.FindAsync(none.Id))!.Description), Is.EqualTo(("", (string?)null)));
+    }
+
     [TestCase("Robert'); DROP TABLE items;--")]
     [TestCase("\"name\" = 'x' OR 1=1")]
     [TestCase("100% _under_ \\back\\ $1 @p0 {0} ?")]

@@ -28,6 +28,14 @@ public sealed class ItemsDatabaseSettingsTests
         }
     }
 
+    [Test]
+    public void Without_settings_the_store_is_a_sqlite_file_in_the_content_roots_data_folder()
+    {
+        var target = ItemStoreTarget.From(new ItemsDatabaseSettings(), "/srv/api");
+
+        Assert.That((target.Provider, target.Where), Is.EqualTo((ItemsDatabaseSettings.Sqlite, "/srv/api/data/items.db")));
+    }
+
     [TestCase("Database:Provider", "MySql", "Invalid setting Database:Provider='MySql': must be Sqlite or Postgres (in any case).")]
     [TestCase("Database:Provider", "", "Invalid setting Database:Provider='': must be Sqlite or Postgres (in any case).")]
     [TestCase("Database:TimeoutSeconds", "0", "Invalid setting Database:TimeoutSeconds='0': must be a number of seconds from 1 to 300.")]

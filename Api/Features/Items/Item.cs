@@ -8,7 +8,7 @@ public sealed class Item
 {
     public long Id { get; set; }
 
-    public string Name { get; set; } = "";
+    public required string Name { get; set; }
 
     public string? Description { get; set; }
 

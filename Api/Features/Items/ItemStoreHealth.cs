@@ -53,6 +53,7 @@ internal sealed partial class ItemStoreHealth(TimeProvider time, ItemStoreTarget
             var now = time.GetUtcNow();
             quietBefore = now - _failedAt >= Window;
             (_failedAt, _cause) = (now, failure.Message);
+            // Stryker disable once Equality: on SQLite the reserve is no thread, and reserving none changes nothing
             if (_cancelRequestThreads > 0 && _outage is null)
             {
                 AddMinimumThreads(_cancelRequestThreads);
@@ -72,6 +73,7 @@ internal sealed partial class ItemStoreHealth(TimeProvider time, ItemStoreTarget
         lock (_gate)
         {
             if (_outage is null || (whenOver && time.GetUtcNow() - _failedAt < Window)) return;
+            // Stryker disable once Statement: a timer left ticking ends an outage only once it has passed, as the next outage's timer does
             _outage.Dispose();
             _outage = null;
             AddMinimumThreads(-_cancelRequestThreads);
