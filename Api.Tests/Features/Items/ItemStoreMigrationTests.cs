@@ -22,6 +22,17 @@ public sealed class ItemStoreMigrationTests(string provider)
     }
 
     [Test]
+    public async Task The_committed_migrations_hold_every_change_of_the_model()
+    {
+        await using var database = StoreDatabase.Create(provider);
+        await using DbContext db = provider == ItemsDatabaseSettings.Sqlite
+            ? await database.Services.GetRequiredService<IDbContextFactory<SqliteItemsDbContext>>().CreateDbContextAsync()
+            : await database.Services.GetRequiredService<IDbContextFactory<PostgresItemsDbContext>>().CreateDbContextAsync();
+
+        Assert.That(db.Database.HasPendingModelChanges(), Is.False, "dotnet ef migrations add would find changes to write");
+    }
+
+    [Test]
     public async Task Replicas_migrating_one_fresh_database_at_once_all_start_and_the_migration_is_applied_once()
     {
         await using var database = StoreDatabase.Create(provider);

@@ -37,6 +37,7 @@ public sealed class ItemStoreOpenerTests
     [TestCase("first line\nsecond line", ExpectedResult = "first line second line")]
     [TestCase("  padded.  ", ExpectedResult = "padded")]
     [TestCase("Outer||Inner", ExpectedResult = "Outer: Inner")]
+    [TestCase("|Inner", ExpectedResult = "Inner")]
     [TestCase("Failed: the server refused|the server refused", ExpectedResult = "Failed: the server refused")]
     [TestCase("Same.|Same", ExpectedResult = "Same")]
     public string The_cause_is_each_exceptions_words_on_one_line_without_empty_or_repeated_ones(string chain) =>

@@ -88,6 +88,16 @@ public sealed class ItemStoreTests(string provider)
     }
 
     [Test]
+    public async Task A_replacement_the_store_would_not_keep_is_refused_and_the_item_stays()
+    {
+        var added = await Store.AddAsync(Fields());
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ReplaceAsync(added.Id, added.Version, Fields(name: "")));
+
+        Assert.That((await Store.FindAsync(added.Id))!.Name, Is.EqualTo(added.Name));
+    }
+
+    [Test]
     public async Task An_empty_description_is_kept_empty_and_none_stays_none()
     {
         var empty = await Store.AddAsync(Fields(description: ""));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Api.Features.Items;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 
 namespace Api.Tests.Features.Items;
@@ -396,5 +397,32 @@ public sealed class ItemsRouteTests(string provider)
         using var content = new MultipartFormDataContent { { new StringContent("Café ☕", Encoding.UTF8), "name" }, { new StringContent("2"), "price" } };
 
         Assert.That((string?)(await SendAsync(ApiRequest.Post("/items", content))).Json!["name"], Is.EqualTo("Café ☕"));
+    }
+
+    [Test]
+    public async Task A_put_whose_item_is_deleted_between_its_check_and_its_write_is_404()
+    {
+        var api = _api!.WithServices(services => services.AddSingleton<IItemStore>(stored => new DeletedBeforeReplace((IItemStore)stored.GetRequiredService<IItemStoreProbe>())));
+        var id = (long)(await SendAsync(ApiRequest.Json("POST", "/items", Widget))).Json!["id"]!;
+
+        ProblemAssert.IsProblem(await api.SendAsync(ApiRequest.Json("PUT", $"/items/{id}", Widget)), 404);
+    }
+
+    /// <summary>The real store, where another client's DELETE lands between a PUT's check and its write.</summary>
+    private sealed class DeletedBeforeReplace(IItemStore store) : IItemStore
+    {
+        public Task<ItemPage> ListAsync(long? after, int limit, CancellationToken cancellationToken = default) => store.ListAsync(after, limit, cancellationToken);
+
+        public Task<Item?> FindAsync(long id, CancellationToken cancellationToken = default) => store.FindAsync(id, cancellationToken);
+
+        public Task<Item> AddAsync(ItemFields fields, CancellationToken cancellationToken = default) => store.AddAsync(fields, cancellationToken);
+
+        public async Task<ReplaceResult> ReplaceAsync(long id, long version, ItemFields fields, CancellationToken cancellationToken = default)
+        {
+            await store.DeleteAsync(id, cancellationToken: cancellationToken);
+            return await store.ReplaceAsync(id, version, fields, cancellationToken);
+        }
+
+        public Task<DeleteOutcome> DeleteAsync(long id, long? version = null, CancellationToken cancellationToken = default) => store.DeleteAsync(id, version, cancellationToken);
     }
 }
