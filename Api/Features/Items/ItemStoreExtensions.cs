@@ -57,7 +57,8 @@ internal static class ItemStoreExtensions
             var applied = app.Services.GetRequiredService<ItemStoreOpener>().OpenAsync(migrate: true, CancellationToken.None).GetAwaiter().GetResult();
             var where = app.Services.GetRequiredService<ItemStoreTarget>().Where;
             // Stryker disable once String: one migration so far, and a separator joins none
-            Console.WriteLine(applied.Count == 0 ? $"The item store at {where} is up to date." : $"Applied to the item store at {where}: {string.Join(", ", applied)}.");
+            var names = string.Join(", ", applied);
+            Console.WriteLine(applied.Count == 0 ? $"The item store at {where} is up to date." : $"Applied to the item store at {where}: {names}.");
             return 0;
         }
         catch (ItemStoreStartException failure)
