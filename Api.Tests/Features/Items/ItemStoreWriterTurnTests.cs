@@ -24,7 +24,7 @@ public sealed class ItemStoreWriterTurnTests
         await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Sqlite);
         var kept = await database.Store.AddAsync(Pen);
         using var inserts = new HeldInserts();
-        await using var services = await TimedAsync(database, inserts);
+        await using var services = await StoreWithHeldInsertsAsync(database, inserts);
         var store = services.GetRequiredService<IItemStore>();
         try
         {
@@ -60,7 +60,7 @@ public sealed class ItemStoreWriterTurnTests
     {
         await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Sqlite);
         using var inserts = new HeldInserts();
-        await using var services = await TimedAsync(database, inserts, timeoutSeconds: 2);
+        await using var services = await StoreWithHeldInsertsAsync(database, inserts, timeoutSeconds: 4);
         var store = services.GetRequiredService<IItemStore>();
         try
         {
@@ -68,12 +68,12 @@ public sealed class ItemStoreWriterTurnTests
             await inserts.Reached.WaitAsync(TimeSpan.FromSeconds(10));
             var stopwatch = Stopwatch.StartNew();
             var second = store.AddAsync(Pen);
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromSeconds(2));
             inserts.LetOneThrough();
 
             Assert.That((await first).Id, Is.GreaterThan(0), "the first write ends within its time");
             await Assert.ThrowsAsync<StoreUnavailableException>(() => second);
-            Assert.That(stopwatch.Elapsed.TotalSeconds, Is.LessThan(3), "answered 2 s after it came (1 s waiting its turn, 1 s held), not 2 s after its turn");
+            Assert.That(stopwatch.Elapsed.TotalSeconds, Is.LessThan(6), "answered 4 s after it came (2 s waiting its turn, 2 s held), not 4 s after its turn");
         }
         finally
         {
@@ -86,7 +86,7 @@ public sealed class ItemStoreWriterTurnTests
     {
         await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Sqlite);
         using var inserts = new HeldInserts();
-        await using var services = await TimedAsync(database, inserts);
+        await using var services = await StoreWithHeldInsertsAsync(database, inserts, timeoutSeconds: 30);
         try
         {
             using var gone = new CancellationTokenSource();
@@ -114,7 +114,7 @@ public sealed class ItemStoreWriterTurnTests
     }
 
     /// <summary>Another store on the database, whose INSERTs the test holds, opened and ready before the test starts its clock.</summary>
-    private static async Task<ServiceProvider> TimedAsync(StoreDatabase database, HeldInserts inserts, int timeoutSeconds = 1)
+    private static async Task<ServiceProvider> StoreWithHeldInsertsAsync(StoreDatabase database, HeldInserts inserts, int timeoutSeconds = 1)
     {
         var services = database.NewServices(
             added => added.ConfigureDbContext<SqliteItemsDbContext>(options => options.AddInterceptors(inserts)),

@@ -164,9 +164,8 @@ internal sealed class EfItemStore<TContext>(
         var work = RunInTurnAsync(turn, state, operation, cancellationToken);
         try
         {
-            var left = timeout - time.GetElapsedTime(started);
-            // Stryker disable once Equality: no time left is the same wait whichever way it is compared
-            return await work.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, time, cancellationToken);
+            var left = TimeSpan.FromTicks(Math.Max(0, (timeout - time.GetElapsedTime(started)).Ticks));
+            return await work.WaitAsync(left, time, cancellationToken);
         }
         catch (Exception exception) when (!work.IsCompleted)
         {

@@ -53,8 +53,7 @@ internal sealed partial class ItemStoreHealth(TimeProvider time, ItemStoreTarget
             var now = time.GetUtcNow();
             quietBefore = now - _failedAt >= Window;
             (_failedAt, _cause) = (now, failure.Message);
-            // Stryker disable once Equality: on SQLite the reserve is no thread, and reserving none changes nothing
-            if (_cancelRequestThreads > 0 && _outage is null)
+            if (_cancelRequestThreads is not 0 && _outage is null)
             {
                 AddMinimumThreads(_cancelRequestThreads);
                 _outage = time.CreateTimer(static health => ((ItemStoreHealth)health!).EndOutage(whenOver: true), this, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
