@@ -23,83 +23,61 @@ public sealed class ItemStoreWriterTurnTests
     {
         await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Sqlite);
         var kept = await database.Store.AddAsync(Pen);
-        using var inserts = new HeldInserts();
-        await using var services = await StoreWithHeldInsertsAsync(database, inserts);
-        var store = services.GetRequiredService<IItemStore>();
-        try
-        {
-            var holding = store.AddAsync(Pen);
-            await inserts.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+        await using var held = await HeldStore.OpenAsync(database);
+        var store = held.Store;
 
-            Assert.That((await store.FindAsync(kept.Id))?.Name, Is.EqualTo("pen"));
-            Assert.That((await store.ListAsync(null, 10)).Items, Has.Count.EqualTo(1));
-            foreach (var (operation, write) in new (string, Func<Task>)[]
-            {
-                ("add", () => store.AddAsync(Pen)),
-                ("replace", () => store.ReplaceAsync(kept.Id, kept.Version, Pen with { Name = "replaced" })),
-                ("delete", () => store.DeleteAsync(kept.Id)),
-                ("probe", () => services.GetRequiredService<IItemStoreProbe>().ProbeAsync(CancellationToken.None)),
-            })
-            {
-                var busy = await Assert.ThrowsAsync<StoreUnavailableException>(() => write(), operation);
-                Assert.That((busy!.Message, busy.RetryAfter), Is.EqualTo(("The database was busy with other writes for 1 s.", TimeSpan.FromSeconds(1))), operation);
-            }
+        var holding = store.AddAsync(Pen);
+        await held.Inserts.Reached.WaitAsync(TimeSpan.FromSeconds(10));
 
-            var late = await Assert.ThrowsAsync<StoreUnavailableException>(() => holding);
-            Assert.That((late!.Message, late.RetryAfter), Is.EqualTo(("The database did not answer within 1 s.", TimeSpan.FromSeconds(1))));
-            Assert.That((await store.FindAsync(kept.Id))?.Name, Is.EqualTo("pen"), "neither replaced nor deleted");
-        }
-        finally
+        Assert.That((await store.FindAsync(kept.Id))?.Name, Is.EqualTo("pen"));
+        Assert.That((await store.ListAsync(null, 10)).Items, Has.Count.EqualTo(1));
+        foreach (var (operation, write) in new (string, Func<Task>)[]
         {
-            inserts.LetAllThrough();
+            ("add", () => store.AddAsync(Pen)),
+            ("replace", () => store.ReplaceAsync(kept.Id, kept.Version, Pen with { Name = "replaced" })),
+            ("delete", () => store.DeleteAsync(kept.Id)),
+            ("probe", () => held.Probe.ProbeAsync(CancellationToken.None)),
+        })
+        {
+            var busy = await Assert.ThrowsAsync<StoreUnavailableException>(() => write(), operation);
+            Assert.That((busy!.Message, busy.RetryAfter), Is.EqualTo(("The database was busy with other writes for 1 s.", TimeSpan.FromSeconds(1))), operation);
         }
+
+        var late = await Assert.ThrowsAsync<StoreUnavailableException>(() => holding);
+        Assert.That((late!.Message, late.RetryAfter), Is.EqualTo(("The database did not answer within 1 s.", TimeSpan.FromSeconds(1))));
+        Assert.That((await store.FindAsync(kept.Id))?.Name, Is.EqualTo("pen"), "neither replaced nor deleted");
     }
 
     [Test]
     public async Task The_wait_for_the_turn_counts_in_the_operations_timeout()
     {
         await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Sqlite);
-        using var inserts = new HeldInserts();
-        await using var services = await StoreWithHeldInsertsAsync(database, inserts, timeoutSeconds: 4);
-        var store = services.GetRequiredService<IItemStore>();
-        try
-        {
-            var first = store.AddAsync(Pen);
-            await inserts.Reached.WaitAsync(TimeSpan.FromSeconds(10));
-            var stopwatch = Stopwatch.StartNew();
-            var second = store.AddAsync(Pen);
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            inserts.LetOneThrough();
+        await using var held = await HeldStore.OpenAsync(database, timeoutSeconds: 4);
 
-            Assert.That((await first).Id, Is.GreaterThan(0), "the first write ends within its time");
-            await Assert.ThrowsAsync<StoreUnavailableException>(() => second);
-            Assert.That(stopwatch.Elapsed.TotalSeconds, Is.LessThan(6), "answered 4 s after it came (2 s waiting its turn, 2 s held), not 4 s after its turn");
-        }
-        finally
-        {
-            inserts.LetAllThrough();
-        }
+        var first = held.Store.AddAsync(Pen);
+        await held.Inserts.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+        var stopwatch = Stopwatch.StartNew();
+        var second = held.Store.AddAsync(Pen);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        held.Inserts.LetOneThrough();
+
+        Assert.That((await first).Id, Is.GreaterThan(0), "the first write ends within its time");
+        await Assert.ThrowsAsync<StoreUnavailableException>(() => second);
+        Assert.That(stopwatch.Elapsed.TotalSeconds, Is.LessThan(6), "answered 4 s after it came (2 s waiting its turn, 2 s held), not 4 s after its turn");
     }
 
     [Test]
     public async Task A_caller_that_gives_up_while_its_write_is_held_gets_its_cancellation_not_unavailability()
     {
         await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Sqlite);
-        using var inserts = new HeldInserts();
-        await using var services = await StoreWithHeldInsertsAsync(database, inserts, timeoutSeconds: 30);
-        try
-        {
-            using var gone = new CancellationTokenSource();
-            var write = services.GetRequiredService<IItemStore>().AddAsync(Pen, gone.Token);
-            await inserts.Reached.WaitAsync(TimeSpan.FromSeconds(10));
-            await gone.CancelAsync();
+        await using var held = await HeldStore.OpenAsync(database, timeoutSeconds: 30);
+        using var gone = new CancellationTokenSource();
 
-            Assert.That(await Assert.CatchAsync(() => write), Is.InstanceOf<OperationCanceledException>());
-        }
-        finally
-        {
-            inserts.LetAllThrough();
-        }
+        var write = held.Store.AddAsync(Pen, gone.Token);
+        await held.Inserts.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+        await gone.CancelAsync();
+
+        Assert.That(await Assert.CatchAsync(() => write), Is.InstanceOf<OperationCanceledException>());
     }
 
     [Test]
@@ -113,14 +91,40 @@ public sealed class ItemStoreWriterTurnTests
         await Assert.ThrowsAsync<StoreUnavailableException>(() => database.Services.GetRequiredService<IItemStoreProbe>().ProbeAsync(CancellationToken.None));
     }
 
-    /// <summary>Another store on the database, whose INSERTs the test holds, opened and ready before the test starts its clock.</summary>
-    private static async Task<ServiceProvider> StoreWithHeldInsertsAsync(StoreDatabase database, HeldInserts inserts, int timeoutSeconds = 1)
+    /// <summary>
+    /// Another store on the database, whose INSERTs the test holds, opened and ready before the test starts its clock.
+    /// Disposed, it lets every held INSERT through before the store goes.
+    /// </summary>
+    private sealed class HeldStore : IAsyncDisposable
     {
-        var services = database.NewServices(
-            added => added.ConfigureDbContext<SqliteItemsDbContext>(options => options.AddInterceptors(inserts)),
-            ("Database:TimeoutSeconds", timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        await services.GetRequiredService<IItemStore>().FindAsync(1);
-        return services;
+        private readonly ServiceProvider _services;
+
+        private HeldStore(ServiceProvider services, HeldInserts inserts) => (_services, Inserts) = (services, inserts);
+
+        public HeldInserts Inserts { get; }
+
+        public IItemStore Store => _services.GetRequiredService<IItemStore>();
+
+        public IItemStoreProbe Probe => _services.GetRequiredService<IItemStoreProbe>();
+
+        public static async Task<HeldStore> OpenAsync(StoreDatabase database, int timeoutSeconds = 1)
+        {
+            var inserts = new HeldInserts();
+            var held = new HeldStore(
+                database.NewServices(
+                    added => added.ConfigureDbContext<SqliteItemsDbContext>(options => options.AddInterceptors(inserts)),
+                    ("Database:TimeoutSeconds", timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                inserts);
+            await held.Store.FindAsync(1);
+            return held;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Inserts.LetAllThrough();
+            await _services.DisposeAsync();
+            Inserts.Dispose();
+        }
     }
 
     /// <summary>Holds each INSERT until the test lets it through: a write that keeps the writer's turn as long as the test wants.</summary>
