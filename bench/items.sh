@@ -8,8 +8,8 @@
 # WARMUP s, then measured DURATION s; each page size is warmed up CURVE_WARMUP s, then measured DURATION s.
 #   PROVIDERS="sqlite postgres" ROUNDS=3 DURATION=6 WARMUP=10 bash bench/items.sh
 #   ROUNDS=1 DURATION=1 WARMUP=1 CURVE_WARMUP=1 bash bench/items.sh     # a smoke run: proves the script, measures nothing
-# LEVERS="no-pooling tracking no-compiled-queries" adds the API built without one of EF Core's levers (an edit of
-# HEAD's store, as bench/features.sh makes them). Each server is pinned to SERVER_CPU, PostgreSQL to DB_CPU (the
+# LEVERS="no-pooling tracking no-compiled-queries no-auto-prepare reset-on-close" adds the API built without one of
+# its store's levers, EF Core's or Npgsql's (an edit of HEAD's store, as bench/features.sh makes them). Each server is pinned to SERVER_CPU, PostgreSQL to DB_CPU (the
 # same by default: a request's whole cost on one core, as with SQLite in process) and wrk to LOAD_CPU.
 # Durability is the same on every server: SQLite in WAL mode with synchronous FULL (one e_sqlite3 build, checked);
 # PostgreSQL (scripts/postgres.sh) with its defaults, fsync, synchronous_commit and full_page_writes on (checked). The
@@ -42,6 +42,8 @@ read -r -a image <<<"$(image_env)"
 declare -A levers=(
   [no-pooling]="Api/Features/Items/ItemStoreExtensions.cs|s/AddPooledDbContextFactory</AddDbContextFactory</g|AddPooledDbContextFactory"
   [tracking]="Api/Features/Items/EfItemStore.cs|s/\.AsNoTracking()//g|AsNoTracking"
+  [no-auto-prepare]="Api/Features/Items/ItemStoreExtensions.cs|s/postgres\.MaxAutoPrepare = StatementsPrepared;/postgres.MaxAutoPrepare = 0;/|MaxAutoPrepare = StatementsPrepared"
+  [reset-on-close]="Api/Features/Items/ItemStoreExtensions.cs|s/postgres\.NoResetOnClose = true;/postgres.NoResetOnClose = false;/|NoResetOnClose = true"
   [no-compiled-queries]="Api/Features/Items/EfItemStore.cs|s/EF\.CompileAsyncQuery(\((TContext db, long after, int take) => .*\));\$/\1.AsAsyncEnumerable();/; s/EF\.CompileAsyncQuery((TContext db, long id, CancellationToken _) => \(.*\)\.FirstOrDefault(\(.*\)));\$/(TContext db, long id, CancellationToken token) => \1.FirstOrDefaultAsync(\2, token);/; s/EF\.CompileAsyncQuery((TContext db, long id, CancellationToken _) => \(.*\)\.Any(\(.*\)));\$/(TContext db, long id, CancellationToken token) => \1.AnyAsync(\2, token);/|EF.CompileAsyncQuery"
 )
 declare -A provider_names=([sqlite]=Sqlite [postgres]=Postgres)

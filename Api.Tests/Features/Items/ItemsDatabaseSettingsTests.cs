@@ -1,4 +1,5 @@
 using Api.Features.Items;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -34,6 +35,36 @@ public sealed class ItemsDatabaseSettingsTests
         var target = ItemStoreTarget.From(new ItemsDatabaseSettings(), "/srv/api");
 
         Assert.That((target.Provider, target.Where), Is.EqualTo((ItemsDatabaseSettings.Sqlite, "/srv/api/data/items.db")));
+    }
+
+    [TestCase("Host=db", 20, true)]
+    [TestCase("Host=db;Max Auto Prepare=0;No Reset On Close=false", 0, false)]
+    [TestCase("Host=db;maxautoprepare=5;NORESETONCLOSE=false", 5, false)]
+    public void On_postgresql_statements_are_prepared_and_connections_not_reset_unless_the_connection_string_says(
+        string connectionString, int maxAutoPrepare, bool noResetOnClose)
+    {
+        var settings = new ItemsDatabaseSettings();
+        settings.Database.Provider = ItemsDatabaseSettings.Postgres;
+        settings.ConnectionStrings.Items = connectionString;
+
+        var used = new Npgsql.NpgsqlConnectionStringBuilder(ItemStoreTarget.From(settings, "/srv/api").ConnectionString);
+
+        Assert.That((used.MaxAutoPrepare, used.NoResetOnClose), Is.EqualTo((maxAutoPrepare, noResetOnClose)));
+    }
+
+    [Test]
+    public async Task On_postgresql_a_statement_the_store_runs_often_is_prepared_on_the_server_and_stays_prepared()
+    {
+        await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Postgres);
+        var added = await database.Store.AddAsync(new ItemFields("pen", null, 1m));
+        // Npgsql prepares a statement at its fifth run on a connection; the pool hands its idle connections out in turn.
+        for (var run = 0; run < 30; run++) await database.Store.FindAsync(added.Id);
+
+        var contexts = database.Services.GetRequiredService<IDbContextFactory<PostgresItemsDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var prepared = await db.Database.SqlQueryRaw<string>("SELECT statement AS \"Value\" FROM pg_prepared_statements").ToListAsync();
+
+        Assert.That(prepared, Has.Some.Contains("FROM items"));
     }
 
     [TestCase("Database:Provider", "MySql", "Invalid setting Database:Provider='MySql': must be Sqlite or Postgres (in any case).")]

@@ -84,14 +84,23 @@ internal static class ItemStoreExtensions
 /// <summary>The database the settings name: its provider, its full connection string, and where it is, said without a password.</summary>
 internal sealed record ItemStoreTarget(string Provider, string ConnectionString, string Where, int TimeoutSeconds)
 {
+    /// <summary>Npgsql's <c>Max Auto Prepare</c> unless the connection string sets it: more than the store's statements.</summary>
+    public const int StatementsPrepared = 20;
+
     public static ItemStoreTarget From(ItemsDatabaseSettings settings, string contentRoot)
     {
         var timeout = settings.Database.TimeoutSeconds;
         if (settings.ProviderName == ItemsDatabaseSettings.Postgres)
         {
             var postgres = new NpgsqlConnectionStringBuilder(settings.ConnectionStrings.Items);
+            // What the connection string leaves out, by Npgsql's own names for its keywords, whichever synonym was written.
+            var given = ((DbConnectionStringBuilder)postgres).Keys.Cast<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
             // The pool's wait and the connection's: Npgsql's default is 15 s, whatever the command timeout.
-            if (!new DbConnectionStringBuilder { ConnectionString = settings.ConnectionStrings.Items }.ContainsKey("Timeout")) postgres.Timeout = timeout;
+            if (!given.Contains("Timeout")) postgres.Timeout = timeout;
+            // The store's few statements, each prepared once per connection rather than parsed and planned on every run;
+            // a connection given back is not reset, since the store changes no session state (docs/operations.md).
+            if (!given.Contains("Max Auto Prepare")) postgres.MaxAutoPrepare = StatementsPrepared;
+            if (!given.Contains("No Reset On Close")) postgres.NoResetOnClose = true;
             return new(ItemsDatabaseSettings.Postgres, postgres.ConnectionString, $"{postgres.Host}:{postgres.Port}/{postgres.Database}", timeout);
         }
 
