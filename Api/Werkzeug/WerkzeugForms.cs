@@ -81,7 +81,7 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
         var delimiter = (byte[])[(byte)'\r', (byte)'\n', (byte)'-', (byte)'-', .. boundary];
         // The first delimiter may open the body, without the line end before it.
         var first = body.IndexOf(delimiter.AsSpan(2));
-        CheckTextAround(first < 0 ? body.Length : first);
+        if ((first < 0 ? body.Length : first) > MaxPartHeaderBytes) throw TooLarge();
         if (first < 0) return null;
         var rest = body[(first + delimiter.Length - 2)..];
         var fields = new List<KeyValuePair<string, string>>();
@@ -89,7 +89,7 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
         {
             if (rest.StartsWith("--"u8))
             {
-                CheckTextAround(rest.Length - (rest.IndexOf("\r\n"u8) is var end and >= 0 ? end + 2 : rest.Length));
+                if (rest.Length - (rest.IndexOf("\r\n"u8) is var end and >= 0 ? end + 2 : rest.Length) > MaxPartHeaderBytes) throw TooLarge();
                 return Form(fields);
             }
 
@@ -132,11 +132,6 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
         ContentDispositionHeaderValue.TryParse(disposition, out var parsed)
         && !parsed.Parameters.Any(p => p.Name.Equals("filename", StringComparison.OrdinalIgnoreCase) || p.Name.Equals("filename*", StringComparison.OrdinalIgnoreCase))
         && HeaderUtilities.RemoveQuotes(parsed.Name) is { HasValue: true } name ? name.Value : null;
-
-    private static void CheckTextAround(int length)
-    {
-        if (length > MaxPartHeaderBytes) throw TooLarge();
-    }
 
     private static BadHttpRequestException TooLarge() => new(
         $"A multipart part's headers, or the text before the first part or after the last, are longer than {MaxPartHeaderBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
