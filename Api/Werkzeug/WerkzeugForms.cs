@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 
 namespace Api.Werkzeug;
 
@@ -161,19 +162,12 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
         }
 
         // Else the length is only the client's claim: pooled blocks, copied once (a MemoryStream copies at each doubling).
-        var blocks = new List<byte[]>();
-        var (length, read) = (0, 0);
-        do
-        {
-            blocks.Add(ArrayPool<byte>.Shared.Rent(BlockBytes));
-            read = await body.ReadAtLeastAsync(blocks[^1].AsMemory(0, BlockBytes), BlockBytes, throwOnEndOfStream: false, cancellationToken);
-            length += read;
-        }
-        while (read == BlockBytes);
-        var bytes = GC.AllocateUninitializedArray<byte>(length);
-        for (var i = 0; i < blocks.Count; i++) blocks[i].AsSpan(0, Math.Min(BlockBytes, length - (i * BlockBytes))).CopyTo(bytes.AsSpan(i * BlockBytes));
-        // Stryker disable once Statement: a block not returned to the pool costs memory, not a byte of the form
-        foreach (var block in blocks) ArrayPool<byte>.Shared.Return(block);
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0, minimumSegmentSize: BlockBytes));
+        await body.CopyToAsync(pipe.Writer, cancellationToken);
+        await pipe.Writer.CompleteAsync();
+        var read = await pipe.Reader.ReadAsync(cancellationToken);
+        var bytes = read.Buffer.ToArray();
+        await pipe.Reader.CompleteAsync();
         return bytes;
     }
 }
