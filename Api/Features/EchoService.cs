@@ -8,8 +8,6 @@ public interface IEchoService
 
     string DescribeTest(string idTest);
 
-    string DescribeTest(BigInteger idTest);
-
     Dictionary<string, string> EchoFields(IEnumerable<KeyValuePair<string, StringValues>> fields);
 
     string Transform(string value);
@@ -22,7 +20,6 @@ internal sealed class EchoService : IEchoService
     public string Greet() => Greeting;
     public string DescribeTestEndpoint() => TestEndpointText;
     public string DescribeTest(string idTest) => "test " + idTest;
-    public string DescribeTest(BigInteger idTest) => "test " + idTest.ToString(CultureInfo.InvariantCulture);
 
     public Dictionary<string, string> EchoFields(IEnumerable<KeyValuePair<string, StringValues>> fields) =>
         fields.ToDictionary(field => field.Key, field => field.Value.Count > 0 ? field.Value[0] ?? string.Empty : string.Empty, StringComparer.Ordinal);
