@@ -31,8 +31,7 @@ internal static class SettingsExtensions
     private static IEnumerable<(KeyValuePair<string, string?> Setting, string? Expected)> Values(Type type, IConfiguration configuration, string section) =>
         (section.Length == 0 ? configuration : configuration.GetSection(section)).AsEnumerable(makePathsRelative: true)
             .Where(setting => setting.Value is not null)
-            .Select(setting => (Path: setting.Key.Split(ConfigurationPath.KeyDelimiter), Setting: setting))
-            .Select(value => (Type: TypeAt(type, value.Path), value.Setting, value.Path))
+            .Select(setting => (Type: TypeAt(type, setting.Key.Split(ConfigurationPath.KeyDelimiter)), Setting: setting))
             .Where(value => value.Type is not null)
             .Select(value => (KeyValuePair.Create(section.Length == 0 ? value.Setting.Key : ConfigurationPath.Combine(section, value.Setting.Key), value.Setting.Value),
                 Reads(value.Type!, value.Setting.Value!) ? null : Expected(value.Type!)));
@@ -44,7 +43,6 @@ internal static class SettingsExtensions
             type = type switch
             {
                 null => null,
-                { IsArray: true } => int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? type.GetElementType() : null,
                 _ when Generic(type, typeof(IDictionary<,>)) is [_, var value] => value,
                 _ when type != typeof(string) && Generic(type, typeof(IEnumerable<>)) is [var item] =>
                     int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out _) ? item : null,

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 
 namespace Api.Werkzeug;
 
@@ -81,7 +82,7 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
         var delimiter = (byte[])[(byte)'\r', (byte)'\n', (byte)'-', (byte)'-', .. boundary];
         // The first delimiter may open the body, without the line end before it.
         var first = body.IndexOf(delimiter.AsSpan(2));
-        CheckTextAround(first < 0 ? body.Length : first);
+        if ((first < 0 ? body.Length : first) > MaxPartHeaderBytes) throw TooLarge();
         if (first < 0) return null;
         var rest = body[(first + delimiter.Length - 2)..];
         var fields = new List<KeyValuePair<string, string>>();
@@ -89,7 +90,7 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
         {
             if (rest.StartsWith("--"u8))
             {
-                CheckTextAround(rest.Length - (rest.IndexOf("\r\n"u8) is var end and >= 0 ? end + 2 : rest.Length));
+                if (rest.Length - (rest.IndexOf("\r\n"u8) is var end and >= 0 ? end + 2 : rest.Length) > MaxPartHeaderBytes) throw TooLarge();
                 return Form(fields);
             }
 
@@ -133,11 +134,6 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
         && !parsed.Parameters.Any(p => p.Name.Equals("filename", StringComparison.OrdinalIgnoreCase) || p.Name.Equals("filename*", StringComparison.OrdinalIgnoreCase))
         && HeaderUtilities.RemoveQuotes(parsed.Name) is { HasValue: true } name ? name.Value : null;
 
-    private static void CheckTextAround(int length)
-    {
-        if (length > MaxPartHeaderBytes) throw TooLarge();
-    }
-
     private static BadHttpRequestException TooLarge() => new(
         $"A multipart part's headers, or the text before the first part or after the last, are longer than {MaxPartHeaderBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
 
@@ -166,19 +162,12 @@ internal sealed class WerkzeugFormParser(IOptions<FormOptions> formOptions)
         }
 
         // Else the length is only the client's claim: pooled blocks, copied once (a MemoryStream copies at each doubling).
-        var blocks = new List<byte[]>();
-        var (length, read) = (0, 0);
-        do
-        {
-            blocks.Add(ArrayPool<byte>.Shared.Rent(BlockBytes));
-            read = await body.ReadAtLeastAsync(blocks[^1].AsMemory(0, BlockBytes), BlockBytes, throwOnEndOfStream: false, cancellationToken);
-            length += read;
-        }
-        while (read == BlockBytes);
-        var bytes = GC.AllocateUninitializedArray<byte>(length);
-        for (var i = 0; i < blocks.Count; i++) blocks[i].AsSpan(0, Math.Min(BlockBytes, length - (i * BlockBytes))).CopyTo(bytes.AsSpan(i * BlockBytes));
-        // Stryker disable once Statement: a block not returned to the pool costs memory, not a byte of the form
-        foreach (var block in blocks) ArrayPool<byte>.Shared.Return(block);
+        var pipe = new Pipe(new PipeOptions(pauseWriterThreshold: 0, minimumSegmentSize: BlockBytes));
+        await body.CopyToAsync(pipe.Writer, cancellationToken);
+        await pipe.Writer.CompleteAsync();
+        var read = await pipe.Reader.ReadAsync(cancellationToken);
+        var bytes = read.Buffer.ToArray();
+        await pipe.Reader.CompleteAsync();
         return bytes;
     }
 }

@@ -41,5 +41,5 @@ public sealed class TestEndpointController(IEchoService echo) : ControllerBase
     // Preferred over the string route, as Werkzeug's int converter is; the document describes both by the string route.
     [HttpGet($"/test/{{id_test:{IntegerConverter.Name}}}")]
     [ApiExplorerSettings(IgnoreApi = true)]
-    public string DescribeByNumber([FromRoute] BigInteger id_test) => echo.DescribeTest(id_test);
+    public string DescribeByNumber([FromRoute] BigInteger id_test) => echo.DescribeTest(id_test.ToString(CultureInfo.InvariantCulture));
 }
