@@ -44,11 +44,7 @@ public sealed class RequestLogTests : ApiTestBase
     {
         public IReadOnlyList<FakeLogRecord> Entries => Collector.GetSnapshot();
 
-        public async Task WaitForAsync(Func<FakeLogRecord, bool> predicate)
-        {
-            for (var waited = 0; waited < 5000 && !Entries.Any(predicate); waited += 20) await Task.Delay(20);
-
-            Assert.That(Entries.Any(predicate), Is.True, "the awaited log line was never written");
-        }
+        public async Task WaitForAsync(Func<FakeLogRecord, bool> predicate) =>
+            Assert.That(await Poll.UntilAsync(() => Task.FromResult(Entries.Any(predicate)), any => any, TimeSpan.FromSeconds(5)), Is.True, "the awaited log line was never written");
     }
 }
