@@ -12,6 +12,7 @@ public sealed class ShutdownTests
     // The drain is 0 when the API is run directly: the listener stops at SIGTERM, not after seconds of 503s.
     [Test]
     [Platform("Linux,MacOsX")]
+    [Setting("Logging:Console:FormatterName")]
     public async Task Without_a_drain_sigterm_finishes_the_request_in_flight_and_exits_0_at_once_and_every_log_line_is_json()
     {
         using var api = await ApiProcess.StartListeningAsync(("Logging__Console__FormatterName", "json"));
