@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace Api.Tests.Docs;
 
 /// <summary>
-/// docs/tutorial-map.md and its French version, docs/tutorial-map.fr.md: both name the same files of the repository,
-/// which exist, and show the same <c>curl</c> commands with the same output, a block for every chapter; each block,
-/// run in order on an API and database of its own, prints what the maps show (<see cref="ConsoleExamples"/>).
+/// docs/tutorial-map.md and its French version, docs/tutorial-map.fr.md: both name the same files of the repository
+/// (which exist: DocumentedPathsTests), and show the same <c>curl</c> commands with the same output, a block for every
+/// chapter; each block, run in order on an API and database of its own, prints what the maps show (<see cref="ConsoleExamples"/>).
 /// </summary>
 [NonParallelizable]
 public sealed partial class TutorialMapTests
@@ -20,15 +20,12 @@ public sealed partial class TutorialMapTests
     public Task A_block_of_the_map_prints_what_the_map_shows(IReadOnlyList<ConsoleExample> block) => ConsoleExamples.RunAsync(block);
 
     [Test]
-    public void Both_maps_name_the_same_files_and_each_exists()
+    public void Both_maps_name_the_same_files()
     {
         var english = NamedFiles(English);
-        var french = NamedFiles(French);
-        var root = RepositoryRoot.Find();
 
         Assert.That(english, Has.Count.GreaterThanOrEqualTo(20), "the files were read");
-        Assert.That(french, Is.EquivalentTo(english));
-        Assert.That(english.Where(path => !File.Exists(Path.Combine(root, path)) && !Directory.Exists(Path.Combine(root, path))), Is.Empty, "named, but not in the repository");
+        Assert.That(NamedFiles(French), Is.EquivalentTo(english));
     }
 
     [Test]
@@ -37,7 +34,6 @@ public sealed partial class TutorialMapTests
         var english = ConsoleExamples.Blocks(English);
         var french = ConsoleExamples.Blocks(French);
 
-        Assert.That(french.SelectMany(block => block).Select(example => example.Command), Is.EqualTo(english.SelectMany(block => block).Select(example => example.Command)));
         Assert.That(french.SelectMany(block => block), Is.EqualTo(english.SelectMany(block => block)));
         Assert.That(french.Select(block => block.Count), Is.EqualTo(english.Select(block => block.Count)), "the same blocks");
     }

@@ -1,8 +1,9 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Api.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Api.Tests.Logging;
 
@@ -20,65 +21,30 @@ public sealed class RequestLogTests : ApiTestBase
         var logs = new CapturingLoggerProvider();
         var echo = new Moq.Mock<IEchoService>();
         echo.Setup(e => e.Greet()).Throws(new InvalidOperationException("boom"));
-        var errorTypes = new ConcurrentBag<object?>();
-        using var durations = new MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument is { Meter.Name: "Microsoft.AspNetCore.Hosting", Name: "http.server.request.duration" }) listener.EnableMeasurementEvents(instrument);
-            },
-        };
-        durations.SetMeasurementEventCallback<double>((_, _, tags, _) =>
-        {
-            foreach (var tag in tags) if (tag.Key == "error.type") errorTypes.Add(tag.Value);
-        });
-        durations.Start();
+        var api = Factory.WithServices(s => s.AddSingleton<ILoggerProvider>(logs).AddSingleton(echo.Object));
+        using var durations = new MetricCollector<double>(api.Services.GetRequiredService<IMeterFactory>(), "Microsoft.AspNetCore.Hosting", "http.server.request.duration");
 
-        var response = await Factory.WithServices(s => s.AddSingleton<ILoggerProvider>(logs).AddSingleton(echo.Object)).SendAsync(ApiRequest.Get("/"));
+        var response = await api.SendAsync(ApiRequest.Get("/"));
         await logs.WaitForAsync(e => e.Category == RequestLog);
 
         var error = logs.Entries.Single(e => e.Level >= LogLevel.Error);
-        var fields = error.State.ToDictionary(p => p.Key, p => p.Value);
         Assert.That(error.Exception?.Message, Is.EqualTo("boom"));
-        Assert.That((string?)response.Json!["traceId"], Does.Contain($"-{fields["TraceId"]}-{fields["SpanId"]}-"), "the problem names the same trace and span");
-        Assert.That(errorTypes, Does.Contain("System.InvalidOperationException"), "the request's duration is tagged with the exception's type");
+        Assert.That(
+            (string?)response.Json!["traceId"],
+            Does.Contain($"-{error.GetStructuredStateValue("TraceId")}-{error.GetStructuredStateValue("SpanId")}-"),
+            "the problem names the same trace and span");
+        Assert.That(
+            durations.GetMeasurementSnapshot().Select(duration => duration.Tags.GetValueOrDefault("error.type")),
+            Does.Contain("System.InvalidOperationException"),
+            "the request's duration is tagged with the exception's type");
     }
 
-    public sealed record LogEntry(string Category, LogLevel Level, string Message, IReadOnlyList<KeyValuePair<string, object?>> State, Exception? Exception);
-
-    public sealed class CapturingLoggerProvider : ILoggerProvider
+    /// <summary>The framework's fake logger provider, with a wait for an entry written after the answer.</summary>
+    public sealed class CapturingLoggerProvider : FakeLoggerProvider
     {
-        private readonly ConcurrentQueue<LogEntry> _entries = new();
+        public IReadOnlyList<FakeLogRecord> Entries => Collector.GetSnapshot();
 
-        public IReadOnlyList<LogEntry> Entries => [.. _entries];
-
-        public async Task WaitForAsync(Func<LogEntry, bool> predicate)
-        {
-            for (var waited = 0; waited < 5000 && !_entries.Any(predicate); waited += 20) await Task.Delay(20);
-
-            Assert.That(_entries.Any(predicate), Is.True, "the awaited log line was never written");
-        }
-
-        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, _entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class CapturingLogger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                entries.Enqueue(new LogEntry(
-                    category,
-                    logLevel,
-                    formatter(state, exception),
-                    state as IReadOnlyList<KeyValuePair<string, object?>> ?? [],
-                    exception));
-        }
+        public async Task WaitForAsync(Func<FakeLogRecord, bool> predicate) =>
+            Assert.That(await Poll.UntilAsync(() => Task.FromResult(Entries.Any(predicate)), any => any, TimeSpan.FromSeconds(5)), Is.True, "the awaited log line was never written");
     }
 }

@@ -15,17 +15,8 @@ public sealed partial class ObservabilityTests
 {
     private const string TraceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
-    private static async Task<string> ScrapeAsync(ApiProcess api, Func<string, bool> until)
-    {
-        var text = "";
-        for (var attempt = 0; attempt < 50 && !until(text); attempt++)
-        {
-            await Task.Delay(100);
-            text = (await api.GetAsync("/metrics")).Text;
-        }
-
-        return text;
-    }
+    private static Task<string> ScrapeAsync(ApiProcess api, Func<string, bool> until) =>
+        Poll.UntilAsync(async () => (await api.GetAsync("/metrics")).Text, until, TimeSpan.FromSeconds(5));
 
     [Test]
     public async Task Metrics_count_each_request_by_route_method_and_status()

@@ -44,17 +44,7 @@ public sealed class DrainTests
     private static Task<TcpClient> SendHeadAsync(int port, int contentLength, string body) => RawHttp.OpenAsync(
         port, $"POST /test HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {contentLength}\r\nConnection: close\r\n\r\n{body}");
 
-    private static async Task<bool> PollAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            if (await condition()) return true;
-
-            await Task.Delay(50);
-        }
-
-        return false;
-    }
+    private static Task<bool> PollAsync(Func<Task<bool>> condition) => Poll.UntilAsync(condition, holds => holds, TimeSpan.FromSeconds(5));
 
     private static async Task<bool> AcceptsConnectionsAsync(int port)
     {

@@ -5,7 +5,8 @@ namespace Api.Tests.RealServer;
 /// <summary>
 /// Framing that a proxy in front and Kestrel could read differently, or that Kestrel reads without
 /// the API being able to: a 4xx, never a 5xx nor a 200 for a body that was not read, and the
-/// connection closed after it, so that the bytes that follow are never read as a request.
+/// connection closed after it, so that the bytes that follow are never read as a request. Transfer
+/// codings beside chunked and chunked alone: RawHttpFuzzTests over the wire, Server/StrictFramingTests for their words.
 /// </summary>
 [NonParallelizable]
 public sealed class FramingTests : ApiProcessTestBase
@@ -100,24 +101,5 @@ public sealed class FramingTests : ApiProcessTestBase
 
         IsRefusedAndClosed(answers, 400, fromApi: true);
         Assert.That(answers[0].Headers.Connection.ToString(), Is.EqualTo("close"));
-    }
-
-    [Test]
-    public async Task A_transfer_coding_other_than_chunked_is_400_problem_and_the_connection_closes(
-        [Values("gzip, chunked", "identity, chunked", "chunked, chunked", "x-custom, chunked", "gzip\r\nTransfer-Encoding: chunked")] string transferEncoding)
-    {
-        var answers = await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Transfer-Encoding: {transferEncoding}\r\n\r\n3\r\na=1\r\n0\r\n\r\n");
-
-        IsRefusedAndClosed(answers, 400, fromApi: true);
-        Assert.That((string?)answers[0].Json!["detail"], Is.EqualTo("Transfer-Encoding may only be chunked, once: the server decodes no other transfer coding."));
-    }
-
-    [Test]
-    public async Task Chunked_alone_is_read_and_the_connection_kept([Values("chunked", "Chunked", " chunked ,")] string transferEncoding)
-    {
-        var answers = await ExchangeThenGetAsync($"POST /test HTTP/1.1\r\nHost: localhost\r\n{Form}Transfer-Encoding: {transferEncoding}\r\n\r\n3\r\na=1\r\n0\r\n\r\n");
-
-        Assert.That(answers.Select(a => a.Status), Is.EqualTo(new[] { 200, 200 }));
-        Assert.That(answers[0].Text, Is.EqualTo("""{"a":"1"}"""));
     }
 }

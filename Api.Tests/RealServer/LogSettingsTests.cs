@@ -2,8 +2,9 @@ namespace Api.Tests.RealServer;
 
 /// <summary>
 /// The logging settings on the real process's standard output, beside one on the defaults: the request log
-/// switched off, JSON lines, and a log level raised for one category. Kestrel's connection lines, written
-/// after the request's, show when everything about a request has been written.
+/// switched off, journald's levels, and a log level raised for one category (JSON lines: ShutdownTests, to the
+/// last one). Kestrel's connection lines, written after the request's, show when everything about a request has
+/// been written.
 /// </summary>
 [NonParallelizable]
 public sealed class LogSettingsTests
@@ -16,8 +17,7 @@ public sealed class LogSettingsTests
     {
         var defaults = ApiProcess.StartListeningAsync();
         var configured = ApiProcess.StartListeningAsync(
-            ("RequestLogging__Enabled", "false"), ("Logging__Console__FormatterName", "json"),
-            ("Logging__LogLevel__Microsoft.AspNetCore.Server.Kestrel.Connections", "Debug"));
+            ("RequestLogging__Enabled", "false"), ("Logging__LogLevel__Microsoft.AspNetCore.Server.Kestrel.Connections", "Debug"));
         (_defaults, _configured) = (await defaults, await configured);
         await _defaults.GetAsync("/test/42");
         await _configured.GetAsync("/test/42");
@@ -36,17 +36,6 @@ public sealed class LogSettingsTests
     [Setting("RequestLogging:Enabled")]
     public void Switched_off_no_line_is_written_for_a_request() =>
         Assert.That(_configured.Output, Has.None.Contains("/test/42"));
-
-    [Test]
-    [Setting("Logging:Console:FormatterName")]
-    public void With_the_json_formatter_every_line_is_a_json_object()
-    {
-        var lines = _configured.Output.Where(line => line.Length > 0).ToList();
-
-        Assert.That(lines, Is.Not.Empty);
-        Assert.That(lines.Select(JsonLines.IsObject), Has.All.True, string.Join('\n', lines));
-        Assert.That(JsonLines.IsObject(_defaults.Output[0]), Is.False);
-    }
 
     // journald reads a line's level from its "<N>" prefix (syslog's severities: 6 is Information).
     [Test]

@@ -82,7 +82,7 @@ public sealed class SettingsFilesTests
             await File.WriteAllTextAsync(Path.Combine(folder.FullName, "appsettings.json"), """{ "AllowedHosts": "api.example" }""");
         }
 
-        Assert.That(await StatusOnceChangedAsync(watched, from: 200, TimeSpan.FromSeconds(30)), Is.EqualTo(400), "Development: the edit applies");
+        Assert.That(await Poll.UntilAsync(() => StatusAsync(watched), status => status != 200, TimeSpan.FromSeconds(30)), Is.EqualTo(400), "Development: the edit applies");
         // A watching API would have seen it by then too: each polls on a timer of its own, every 4 s.
         await Task.Delay(polling ? TimeSpan.FromSeconds(5) : TimeSpan.FromSeconds(1));
         Assert.That(await StatusAsync(api), Is.EqualTo(200), "elsewhere: the running API still has the settings it started with");
@@ -92,16 +92,4 @@ public sealed class SettingsFilesTests
 
     // The host filter's 400 is its own HTML page, outside the document: the status alone is read.
     private static async Task<int> StatusAsync(ApiProcess api) => (await api.SendUncheckedAsync(ApiRequest.Get("/"))).Status;
-
-    private static async Task<int> StatusOnceChangedAsync(ApiProcess api, int from, TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            var status = await StatusAsync(api);
-            if (status != from || cancel.IsCancellationRequested) return status;
-
-            await Task.Delay(100);
-        }
-    }
 }

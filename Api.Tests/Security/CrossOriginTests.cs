@@ -73,19 +73,20 @@ public sealed class CrossOriginTests : ApiTestBase
         ProblemAssert.IsProblem(request, 404);
     }
 
-    [TestCase("/exemple", "POST", "OPTIONS,POST")]
-    [TestCase("/test", "POST", "GET,HEAD,OPTIONS,POST")]
-    [TestCase("/convert/int/42", "GET", "GET,HEAD,OPTIONS")]
-    [TestCase("/exemple", "PUT", "OPTIONS,POST")]
-    public async Task A_preflight_from_an_allowed_origin_is_answered_with_the_paths_methods(string target, string method, string methods)
+    // Asked for a method no route takes: the answer names the path's methods all the same, and the browser refuses the others.
+    [Test]
+    public async Task A_preflight_from_an_allowed_origin_is_answered_with_the_paths_methods()
     {
-        var response = await _cors.SendAsync(Preflight(Allowed, target, method));
+        foreach (var route in ApiRoute.Of(_cors.Services))
+        {
+            var response = await _cors.SendAsync(Preflight(Allowed, route.Target, "PATCH"));
 
-        Assert.That((response.Status, response.Body.Length), Is.EqualTo((204, 0)));
-        Assert.That(response.Headers.AccessControlAllowOrigin.ToString(), Is.EqualTo(Allowed));
-        Assert.That(response.Headers.AccessControlAllowMethods.ToString(), Is.EqualTo(methods), "a method outside them is refused by the browser");
-        Assert.That(response.Headers.AccessControlAllowHeaders.ToString(), Is.EqualTo("Content-Type"));
-        Assert.That(response.Headers.AccessControlMaxAge.ToString(), Is.EqualTo("600"));
+            Assert.That((response.Status, response.Body.Length), Is.EqualTo((204, 0)), route.Target);
+            Assert.That(response.Headers.AccessControlAllowOrigin.ToString(), Is.EqualTo(Allowed), route.Target);
+            Assert.That(response.Headers.AccessControlAllowMethods.ToString(), Is.EqualTo(string.Join(',', route.Allow.Split(", "))), route.Target);
+            Assert.That(response.Headers.AccessControlAllowHeaders.ToString(), Is.EqualTo("Content-Type"), route.Target);
+            Assert.That(response.Headers.AccessControlMaxAge.ToString(), Is.EqualTo("600"), route.Target);
+        }
     }
 
     [Test]

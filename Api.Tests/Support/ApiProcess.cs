@@ -172,20 +172,8 @@ public sealed class ApiProcess : IApiServer, IDisposable
     }
 
     /// <summary>Log lines may be written just after the answer reaches the client.</summary>
-    public async Task<string?> WaitForOutputAsync(Func<string, bool> predicate, int milliseconds = 5000)
-    {
-        for (var waited = 0; waited < milliseconds; waited += 20)
-        {
-            if (Output.FirstOrDefault(predicate) is { } line)
-            {
-                return line;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return null;
-    }
+    public Task<string?> WaitForOutputAsync(Func<string, bool> predicate, int milliseconds = 5000) =>
+        Poll.UntilAsync(() => Task.FromResult(Output.FirstOrDefault(predicate)), line => line is not null, TimeSpan.FromMilliseconds(milliseconds));
 
     public void Dispose()
     {
