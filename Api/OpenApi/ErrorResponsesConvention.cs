@@ -32,13 +32,12 @@ internal sealed class ErrorResponsesConvention : IActionModelConvention
             SharedResponse.ServerError.Declaration,
         ];
 
-        // An action's own declaration of a status (the validation 400 of /exemple) stands: shared where it says the same, described as ours where it says nothing.
+        // An action's own declaration of a status stands; shared where it names the same type (the validation 400 of /exemple).
         foreach (var answer in answers.OfType<ProducesResponseTypeAttribute>())
         {
             var own = action.Filters.OfType<ProducesResponseTypeAttribute>().FirstOrDefault(declared => declared.StatusCode == answer.StatusCode);
-            if (own is not null && SharedResponse.DeclaredBy([answer], answer.StatusCode)?.Covers(own) == true) action.Filters[action.Filters.IndexOf(own)] = answer;
-            else if (own is not null) own.Description ??= answer.Description;
-            else if (!Declares(action, status => status == answer.StatusCode)) action.Filters.Add(answer);
+            if (own is not null && own.Type == answer.Type) action.Filters[action.Filters.IndexOf(own)] = answer;
+            else if (own is null && !Declares(action, status => status == answer.StatusCode)) action.Filters.Add(answer);
         }
     }
 

@@ -99,11 +99,8 @@ internal sealed class SharedResponse(string name, string description, params Sha
     public static ProducesResponseTypeAttribute? Declaring(int status) =>
         All.FirstOrDefault(shared => shared.Declaration?.StatusCode == status && status != StatusCodes.Status400BadRequest)?.Declaration;
 
-    public bool Covers(ProducesResponseTypeAttribute declared) => Declaration is { } shared && shared.StatusCode == declared.StatusCode && shared.Type == declared.Type;
-
     public static SharedResponse? DeclaredBy(IEnumerable<object> declarations, int status) =>
-        declarations.Select(declaration => All.FirstOrDefault(shared => ReferenceEquals(shared.Declaration, declaration)))
-            .FirstOrDefault(shared => shared?.Declaration?.StatusCode == status);
+        All.FirstOrDefault(shared => shared.Declaration?.StatusCode == status && declarations.Contains(shared.Declaration));
 
     public IOpenApiResponse Reference(OpenApiDocument document, IDictionary<string, OpenApiMediaType>? content = null)
     {
