@@ -43,13 +43,14 @@ internal sealed record SharedParameter(string Key, string Name, string Descripti
 /// <summary>An answer many operations share, under <c>components.responses</c>; its <see cref="Declaration"/> lists it in the API explorer.</summary>
 internal sealed class SharedResponse(string name, string description, params SharedHeader[] headers)
 {
+    public const string BadRequestName = "BadRequest";
     public const string RefusedToo = "The server refuses a request it cannot parse with a 400 without a body.";
 
     public static readonly SharedResponse NotModified = Declared("NotModified", StatusCodes.Status304NotModified, problem: null,
         "The client's copy is current: `If-None-Match` names the answer's `ETag` (or is `*`), or, without it, `If-Modified-Since` is not older than " +
         "`Last-Modified`. No body; the 200's `ETag` and `Cache-Control`.", SharedHeader.ETag, SharedHeader.CacheControl);
     // No media type: the 400 a client library can cause, the server's, has none (docs/design.md, "The OpenAPI document").
-    public static readonly SharedResponse BadRequest = Declared("BadRequest", StatusCodes.Status400BadRequest, problem: null,
+    public static readonly SharedResponse BadRequest = Declared(BadRequestName, StatusCodes.Status400BadRequest, problem: null,
         "Refused before routing. By the server, without a body or `Content-Type`: a request line, target or header it cannot parse (a NUL in the path, " +
         "percent-encoded or not; no or two `Host` headers). By the API, as a problem (`application/problem+json`): framing or a target two servers could read " +
         "differently (`Transfer-Encoding` in HTTP/1.0 or other than chunked, a `#` or a raw control character in the target). The connection then closes.");
