@@ -20,7 +20,7 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         new("IfUnmodifiedSince", HeaderNames.IfUnmodifiedSince, "An HTTP date: a 412 when the item changed since. Ignored when `If-Match` is sent."),
     ];
 
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
         var document = context.Document!;
@@ -29,11 +29,46 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         DescribePathParameters(operation, description);
         DescribeFormBody(operation, description, document, context.ApplicationServices);
         AddExamples(operation, description);
+        await AddSharedResponsesAsync(operation, context, cancellationToken);
         DescribeCaching(operation, description, document);
         DescribeAnswers(operation, description, document);
         SetOperationId(operation, description);
-        ReferenceSharedResponses(operation, description, document);
-        return Task.CompletedTask;
+    }
+
+    // The statuses the API answers an action with beyond its own, and the errors it declares without a type, as shared answers.
+    private static async Task AddSharedResponsesAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var description = context.Description;
+        var metadata = description.ActionDescriptor.EndpointMetadata;
+        var sources = description.ParameterDescriptions.Select(parameter => parameter.Source).ToList();
+        var readsBody = description.HttpMethod is "POST" or "PUT" or "PATCH";
+        // BodyFormatter's 304 and 412, where the answer may be stored.
+        var validated = description.HttpMethod is "GET" or "HEAD" && !metadata.OfType<ResponseCacheAttribute>().Any(cache => cache.NoStore);
+        SharedResponse?[] answers =
+        [
+            validated ? SharedResponse.NotModified : null,
+            validated ? SharedResponse.PreconditionFailed : null,
+            readsBody ? SharedResponse.InvalidBody
+                : sources.Any(source => source != BindingSource.Path && source != BindingSource.Services && source != BindingSource.Special)
+                    ? SharedResponse.InvalidValue
+                    : SharedResponse.BadRequest,
+            readsBody ? SharedResponse.RequestTimeout : null,
+            readsBody ? SharedResponse.ContentTooLarge : null,
+            description.RelativePath?.Contains('{', StringComparison.Ordinal) == true ? SharedResponse.NotFound : null,
+            sources.Contains(BindingSource.Body) ? SharedResponse.UnsupportedMediaType : null,
+            metadata.OfType<DisableRateLimitingAttribute>().Any() ? null : SharedResponse.TooManyRequests,
+            SharedResponse.ServerError,
+        ];
+
+        foreach (var shared in answers.OfType<SharedResponse>().Union(SharedResponse.ByStatus))
+        {
+            // An action's own declaration of a status stands where it names another type (the probes' 503).
+            var own = description.SupportedResponseTypes.FirstOrDefault(response => response.StatusCode == shared.Status);
+            if (own is null ? answers.Contains(shared) : own.Type == typeof(void) || own.Type == shared.Problem)
+                operation.Responses![shared.Status.ToString(CultureInfo.InvariantCulture)] = await shared.ReferenceAsync(context, cancellationToken);
+        }
+
+        operation.Responses!["default"] = SharedResponse.Refused.Reference(context.Document!);
     }
 
     // BodyFormatter's validators and conditions: the build's, or an action's own with [ResponseCache]; a 412 change's conditions.
@@ -65,18 +100,6 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
                 Parameters = new Dictionary<string, RuntimeExpressionAnyWrapper> { [links.Parameter] = new() { Expression = RuntimeExpression.Build($"$response.body#/{links.Parameter}") } },
             });
         }
-    }
-
-    private static void ReferenceSharedResponses(OpenApiOperation operation, ApiDescription description, OpenApiDocument document)
-    {
-        var declarations = description.ActionDescriptor.FilterDescriptors.Select(descriptor => descriptor.Filter).ToList();
-        foreach (var (status, response) in (operation.Responses ?? []).ToList())
-        {
-            if (int.TryParse(status, CultureInfo.InvariantCulture, out var code) && SharedResponse.DeclaredBy(declarations, code) is { } shared)
-                operation.Responses![status] = shared.Reference(document, (response as OpenApiResponse)?.Content);
-        }
-
-        operation.Responses!["default"] = SharedResponse.Refused.Reference(document);
     }
 
     private static OpenApiResponse? Response(OpenApiOperation operation, int status) =>
