@@ -44,7 +44,7 @@ internal sealed record SharedParameter(string Key, string Name, string Descripti
 internal sealed class SharedResponse(string name, string description, params SharedHeader[] headers)
 {
     public const string BadRequestName = "BadRequest";
-    public const string RefusedToo = "The server refuses a request it cannot parse with a 400 without a body.";
+    private const string RefusedToo = "The server refuses a request it cannot parse with a 400 without a body.";
 
     public static readonly SharedResponse NotModified = Declared("NotModified", StatusCodes.Status304NotModified, problem: null,
         "The client's copy is current: `If-None-Match` names the answer's `ETag` (or is `*`), or, without it, `If-Modified-Since` is not older than " +
