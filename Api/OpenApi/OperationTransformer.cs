@@ -32,7 +32,9 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         await AddSharedResponsesAsync(operation, context, cancellationToken);
         DescribeCaching(operation, description, document);
         DescribeAnswers(operation, description, document);
-        SetOperationId(operation, description);
+        // The framework names an operation by its route's name; without one, by the controller's and action's.
+        var action = (ControllerActionDescriptor)description.ActionDescriptor;
+        operation.OperationId ??= char.ToLowerInvariant(action.ControllerName[0]) + action.ControllerName[1..] + action.ActionName;
     }
 
     // The statuses the API answers an action with beyond its own, and the errors it declares without a type, as shared answers.
@@ -104,13 +106,6 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
 
     private static OpenApiResponse? Response(OpenApiOperation operation, int status) =>
         operation.Responses?.GetValueOrDefault(status.ToString(CultureInfo.InvariantCulture)) as OpenApiResponse;
-
-    // The route's name, which the framework sets, or else the controller's and action's.
-    private static void SetOperationId(OpenApiOperation operation, ApiDescription description)
-    {
-        var action = (ControllerActionDescriptor)description.ActionDescriptor;
-        operation.OperationId ??= char.ToLowerInvariant(action.ControllerName[0]) + action.ControllerName[1..] + action.ActionName;
-    }
 
     private static void DescribePathParameters(OpenApiOperation operation, ApiDescription description)
     {
