@@ -12,7 +12,6 @@ internal static class ControllersExtensions
         services.AddOptions<MvcOptions>().Configure<IOptions<JsonOptions>, IOptions<CachingSettings>, IServiceProviderIsService>((mvc, json, caching, registered) =>
         {
             mvc.Conventions.Add(new HeadForGetConvention());
-            mvc.Conventions.Add(new ErrorResponsesConvention());
             mvc.Conventions.Add(new FluentValidationFilter(registered));
             // One formatter for text and JSON in place of MVC's, which stream their answers (BodyFormatter).
             mvc.OutputFormatters.RemoveType<StringOutputFormatter>();

@@ -2,10 +2,11 @@ using System.Text.Json.Nodes;
 
 namespace Api.OpenApi;
 
-/// <summary>The document's info; the OPTIONS operations, which the API explorer does not see; then paths, answers and components in order.</summary>
+/// <summary>The document's info; HEAD and OPTIONS operations from each path's others; then paths, answers and components in order.</summary>
 internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
 {
     public const string Title = "Flask tutorial API";
+    public const string HeadOk = nameof(HeadOk);
 
     private const string Description =
         "The web API of the French Flask tutorial « Python : Comment faire une api web avec Flask », served by ASP.NET Core. " +
@@ -19,7 +20,7 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         Describe(document);
-        AddOptionsOperations(document);
+        AddHeadAndOptionsOperations(document);
         Arrange(document);
         return Task.CompletedTask;
     }
@@ -46,11 +47,12 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
         }));
     }
 
-    private static void AddOptionsOperations(OpenApiDocument document)
+    private static void AddHeadAndOptionsOperations(OpenApiDocument document)
     {
         foreach (var (path, item) in document.Paths)
         {
             if (item.Operations is not { Count: > 0 } operations) continue;
+            if (operations.ContainsKey(HttpMethod.Head)) operations[HttpMethod.Head] = HeadOf(operations[HttpMethod.Get], document);
             var allow = AutomaticOptionsEndpointDataSource.AllowHeader(operations.Keys.Select(method => method.Method));
             var first = operations.FirstOrDefault(operation => operation.Key != HttpMethod.Head).Value ?? operations.Values.First();
             var responses = new OpenApiResponses
@@ -72,6 +74,29 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
                 Responses = responses,
             };
         }
+    }
+
+    // RFC 9110 §9.3.2: its GET's 200 and 400 without the body, and GET's other statuses as its default.
+    private static OpenApiOperation HeadOf(OpenApiOperation get, OpenApiDocument document)
+    {
+        var ok = get.Responses!["200"];
+        var badRequest = get.Responses["400"];
+        return new OpenApiOperation
+        {
+            OperationId = "head" + char.ToUpperInvariant(get.OperationId![0]) + get.OperationId[1..],
+            Summary = $"{get.Summary} (headers only)",
+            Description = "As GET, with the same conditions, without the body.",
+            Tags = new HashSet<OpenApiTagReference> { new(ApiTags.AutomaticMethods, document) },
+            // The GET's conditions, shared parameters, are not repeated: the GET says HEAD takes them.
+            Parameters = get.Parameters?.Where(parameter => parameter is not OpenApiParameterReference).ToList() is { Count: > 0 } own ? own : null,
+            Responses = new OpenApiResponses
+            {
+                ["200"] = get.Metadata?.TryGetValue(HeadOk, out var head) == true ? ((SharedResponse)head).Reference(document) : new OpenApiResponse { Description = ok.Description, Headers = ok.Headers },
+                // A HEAD answers no problem body: its 400 is GET's where that has none, else says it is GET's, without it.
+                ["400"] = badRequest is OpenApiResponseReference { Reference.Id: SharedResponse.BadRequestName } ? badRequest : new OpenApiResponse { Description = "GET's 400, without the body." },
+                ["default"] = SharedResponse.HeadOther.Reference(document),
+            },
+        };
     }
 
     private static void Arrange(OpenApiDocument document)

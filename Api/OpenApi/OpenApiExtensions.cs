@@ -4,15 +4,13 @@ namespace Api.OpenApi;
 
 internal static class OpenApiExtensions
 {
-    public const string DocumentName = "v1";
     public const string DocsPath = "/docs";
-    private const string DocumentRoute = "/openapi/{documentName}.json";
 
     public static IServiceCollection AddApiDocument(this IServiceCollection services)
     {
         // The document describes numbers as this API writes them: numbers, never strings.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
-        services.AddOpenApi(DocumentName, options =>
+        services.AddOpenApi(options =>
         {
             options.CreateSchemaReferenceId = SchemaNames.For;
             options.AddSchemaTransformer<SchemaTransformer>();
@@ -26,11 +24,9 @@ internal static class OpenApiExtensions
     public static WebApplication MapApiDocument(this WebApplication app)
     {
         // Neither counts against the rate limit: the docs page alone makes five requests.
-        app.MapOpenApi(DocumentRoute).AnswerHeadLikeGet().DisableRateLimiting();
+        app.MapOpenApi().AnswerHeadLikeGet().DisableRateLimiting();
         app.MapScalarApiReference(DocsPath, options => options
             .WithTitle(DocumentTransformer.Title)
-            .WithOpenApiRoutePattern(DocumentRoute)
-            .AddDocument(DocumentName)
             // Nothing on the page may need the internet: the script comes from the package; fonts, agent, MCP, telemetry, hosted tools off.
             .DisableDefaultFonts()
             .DisableAgent()

@@ -20,26 +20,61 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         new("IfUnmodifiedSince", HeaderNames.IfUnmodifiedSince, "An HTTP date: a 412 when the item changed since. Ignored when `If-Match` is sent."),
     ];
 
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var description = context.Description;
         var document = context.Document!;
-        var isHead = string.Equals(description.HttpMethod, HttpMethods.Head, StringComparison.OrdinalIgnoreCase);
         if (description.ActionDescriptor.EndpointMetadata.OfType<DocumentOrderAttribute>().FirstOrDefault() is { } order)
             (operation.Metadata ??= new Dictionary<string, object>())[nameof(DocumentOrderAttribute)] = order.Place;
         DescribePathParameters(operation, description);
         DescribeFormBody(operation, description, document, context.ApplicationServices);
         AddExamples(operation, description);
-        DescribeCaching(operation, description, document, isHead);
+        await AddSharedResponsesAsync(operation, context, cancellationToken);
+        DescribeCaching(operation, description, document);
         DescribeAnswers(operation, description, document);
-        SetOperationId(operation, description, isHead);
-        ReferenceSharedResponses(operation, description, document, isHead);
-        if (isHead) DescribeAsHead(operation, document);
-        return Task.CompletedTask;
+        // The framework names an operation by its route's name; without one, by the controller's and action's.
+        var action = (ControllerActionDescriptor)description.ActionDescriptor;
+        operation.OperationId ??= char.ToLowerInvariant(action.ControllerName[0]) + action.ControllerName[1..] + action.ActionName;
+    }
+
+    // The statuses the API answers an action with beyond its own, and the errors it declares without a type, as shared answers.
+    private static async Task AddSharedResponsesAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var description = context.Description;
+        var metadata = description.ActionDescriptor.EndpointMetadata;
+        var sources = description.ParameterDescriptions.Select(parameter => parameter.Source).ToList();
+        var readsBody = description.HttpMethod is "POST" or "PUT" or "PATCH";
+        // BodyFormatter's 304 and 412, where the answer may be stored.
+        var validated = description.HttpMethod is "GET" or "HEAD" && !metadata.OfType<ResponseCacheAttribute>().Any(cache => cache.NoStore);
+        SharedResponse?[] answers =
+        [
+            validated ? SharedResponse.NotModified : null,
+            validated ? SharedResponse.PreconditionFailed : null,
+            readsBody ? SharedResponse.InvalidBody
+                : sources.Any(source => source != BindingSource.Path && source != BindingSource.Services && source != BindingSource.Special)
+                    ? SharedResponse.InvalidValue
+                    : SharedResponse.BadRequest,
+            readsBody ? SharedResponse.RequestTimeout : null,
+            readsBody ? SharedResponse.ContentTooLarge : null,
+            description.RelativePath?.Contains('{', StringComparison.Ordinal) == true ? SharedResponse.NotFound : null,
+            sources.Contains(BindingSource.Body) ? SharedResponse.UnsupportedMediaType : null,
+            metadata.OfType<DisableRateLimitingAttribute>().Any() ? null : SharedResponse.TooManyRequests,
+            SharedResponse.ServerError,
+        ];
+
+        foreach (var shared in answers.OfType<SharedResponse>().Union(SharedResponse.ByStatus))
+        {
+            // An action's own declaration of a status stands where it names another type (the probes' 503).
+            var own = description.SupportedResponseTypes.FirstOrDefault(response => response.StatusCode == shared.Status);
+            if (own is null ? answers.Contains(shared) : own.Type == typeof(void) || own.Type == shared.Problem)
+                operation.Responses![shared.Status.ToString(CultureInfo.InvariantCulture)] = await shared.ReferenceAsync(context, cancellationToken);
+        }
+
+        operation.Responses!["default"] = SharedResponse.Refused.Reference(context.Document!);
     }
 
     // BodyFormatter's validators and conditions: the build's, or an action's own with [ResponseCache]; a 412 change's conditions.
-    private static void DescribeCaching(OpenApiOperation operation, ApiDescription description, OpenApiDocument document, bool isHead)
+    private static void DescribeCaching(OpenApiOperation operation, ApiDescription description, OpenApiDocument document)
     {
         var cache = description.ActionDescriptor.EndpointMetadata.OfType<ResponseCacheAttribute>().FirstOrDefault();
         if (operation.Responses?.ContainsKey("412") == true && operation.Responses?.ContainsKey("304") != true)
@@ -47,17 +82,11 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         if (cache?.NoStore != true && operation.Responses?.ContainsKey("304") != true) return;
 
         // A HEAD's 200 is its GET's without the body: shared where every GET of its kind has the same headers.
-        if (isHead && (cache is null || cache.NoStore))
-        {
-            operation.Responses!["200"] = (cache is null ? SharedResponse.HeadOk : SharedResponse.HeadOkNoStore).Reference(document);
-            return;
-        }
-
+        if (cache is null || cache.NoStore) (operation.Metadata ??= new Dictionary<string, object>())[DocumentTransformer.HeadOk] = cache is null ? SharedResponse.HeadOk : SharedResponse.HeadOkNoStore;
         SharedHeader[] headers = cache is null ? [SharedHeader.ETag, SharedHeader.CacheControl, SharedHeader.LastModified] : cache.NoStore ? [SharedHeader.NoStore] : [SharedHeader.ETag, SharedHeader.CacheControl];
         foreach (var header in headers) header.AddTo(Response(operation, StatusCodes.Status200OK), document);
         if (cache?.NoStore == true) SharedHeader.NoStore.AddTo(Response(operation, StatusCodes.Status503ServiceUnavailable), document);
-        // HEAD takes the same conditions as its GET, which says so.
-        else if (!isHead) operation.Parameters = [.. operation.Parameters ?? [], .. ConditionParameters.Select(parameter => parameter.Reference(document))];
+        else operation.Parameters = [.. operation.Parameters ?? [], .. ConditionParameters.Select(parameter => parameter.Reference(document))];
     }
 
     private static void DescribeAnswers(OpenApiOperation operation, ApiDescription description, OpenApiDocument document)
@@ -75,49 +104,8 @@ internal sealed class OperationTransformer : IOpenApiOperationTransformer
         }
     }
 
-    private static void ReferenceSharedResponses(OpenApiOperation operation, ApiDescription description, OpenApiDocument document, bool isHead)
-    {
-        var declarations = description.ActionDescriptor.FilterDescriptors.Select(descriptor => descriptor.Filter).ToList();
-        foreach (var (status, response) in (operation.Responses ?? []).ToList())
-        {
-            // A HEAD's 400 with a problem body is left to its default (DescribeAsHead).
-            if (int.TryParse(status, CultureInfo.InvariantCulture, out var code) && SharedResponse.DeclaredBy(declarations, code) is { } shared
-                && !(isHead && response.Content is { Count: > 0 }))
-            {
-                operation.Responses![status] = shared.Reference(document, (response as OpenApiResponse)?.Content);
-            }
-        }
-
-        operation.Responses!["default"] = SharedResponse.Refused.Reference(document);
-    }
-
     private static OpenApiResponse? Response(OpenApiOperation operation, int status) =>
         operation.Responses?.GetValueOrDefault(status.ToString(CultureInfo.InvariantCulture)) as OpenApiResponse;
-
-    private static void SetOperationId(OpenApiOperation operation, ApiDescription description, bool isHead)
-    {
-        var action = (ControllerActionDescriptor)description.ActionDescriptor;
-        var name = action.AttributeRouteInfo?.Name ?? action.ControllerName + action.ActionName;
-        operation.OperationId = (isHead ? "head" + char.ToUpperInvariant(name[0]) : char.ToLowerInvariant(name[0]).ToString()) + name[1..];
-    }
-
-    // RFC 9110 §9.3.2: its GET's 200 and 400 without the body, and GET's other statuses as its default.
-    private static void DescribeAsHead(OpenApiOperation operation, OpenApiDocument document)
-    {
-        operation.Summary = $"{operation.Summary} (headers only)";
-        operation.Description = "As GET, with the same conditions, without the body.";
-        operation.Tags = new HashSet<OpenApiTagReference> { new(ApiTags.AutomaticMethods, document) };
-        var responses = new OpenApiResponses();
-        foreach (var (status, response) in (operation.Responses ?? []).Where(response => response.Key is "200" or "400"))
-        {
-            // A HEAD answers no problem body: its 400 says it is GET's, without it.
-            if (response is OpenApiResponse described) (described.Content, described.Description) = (null, status == "400" ? "GET's 400, without the body." : described.Description);
-            responses[status] = response;
-        }
-
-        responses["default"] = SharedResponse.HeadOther.Reference(document);
-        operation.Responses = responses;
-    }
 
     private static void DescribePathParameters(OpenApiOperation operation, ApiDescription description)
     {

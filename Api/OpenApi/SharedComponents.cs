@@ -40,16 +40,17 @@ internal sealed record SharedParameter(string Key, string Name, string Descripti
     }
 }
 
-/// <summary>An answer many operations share, under <c>components.responses</c>; its <see cref="Declaration"/> lists it in the API explorer.</summary>
+/// <summary>An answer many operations share, under <c>components.responses</c>; <see cref="Status"/> for one the API gives an action.</summary>
 internal sealed class SharedResponse(string name, string description, params SharedHeader[] headers)
 {
-    public const string RefusedToo = "The server refuses a request it cannot parse with a 400 without a body.";
+    public const string BadRequestName = "BadRequest";
+    private const string RefusedToo = "The server refuses a request it cannot parse with a 400 without a body.";
 
     public static readonly SharedResponse NotModified = Declared("NotModified", StatusCodes.Status304NotModified, problem: null,
         "The client's copy is current: `If-None-Match` names the answer's `ETag` (or is `*`), or, without it, `If-Modified-Since` is not older than " +
         "`Last-Modified`. No body; the 200's `ETag` and `Cache-Control`.", SharedHeader.ETag, SharedHeader.CacheControl);
     // No media type: the 400 a client library can cause, the server's, has none (docs/design.md, "The OpenAPI document").
-    public static readonly SharedResponse BadRequest = Declared("BadRequest", StatusCodes.Status400BadRequest, problem: null,
+    public static readonly SharedResponse BadRequest = Declared(BadRequestName, StatusCodes.Status400BadRequest, problem: null,
         "Refused before routing. By the server, without a body or `Content-Type`: a request line, target or header it cannot parse (a NUL in the path, " +
         "percent-encoded or not; no or two `Host` headers). By the API, as a problem (`application/problem+json`): framing or a target two servers could read " +
         "differently (`Transfer-Encoding` in HTTP/1.0 or other than chunked, a `#` or a raw control character in the target). The connection then closes.");
@@ -92,18 +93,12 @@ internal sealed class SharedResponse(string name, string description, params Sha
     public static readonly SharedResponse Preflight = new("Preflight",
         "A CORS preflight while `Cors:AllowedOrigins` is set: no body; to an allowed origin, `Access-Control-Allow-*` headers naming the methods of `Allow`.");
 
-    private static readonly SharedResponse[] All = [NotModified, PreconditionFailed, Unavailable, Unauthorized, BadRequest, InvalidBody, InvalidValue, NotFound, RequestTimeout, ContentTooLarge, UnsupportedMediaType, TooManyRequests, ServerError];
+    // An error an action declares without a type is its status's; the 400 depends on what the action reads.
+    public static readonly SharedResponse[] ByStatus = [NotModified, PreconditionFailed, Unavailable, Unauthorized, NotFound, RequestTimeout, ContentTooLarge, UnsupportedMediaType, TooManyRequests, ServerError];
 
-    public ProducesResponseTypeAttribute? Declaration { get; private init; }
+    public int Status { get; private init; }
 
-    public static ProducesResponseTypeAttribute? Declaring(int status) =>
-        All.FirstOrDefault(shared => shared.Declaration?.StatusCode == status && status != StatusCodes.Status400BadRequest)?.Declaration;
-
-    public bool Covers(ProducesResponseTypeAttribute declared) => Declaration is { } shared && shared.StatusCode == declared.StatusCode && shared.Type == declared.Type;
-
-    public static SharedResponse? DeclaredBy(IEnumerable<object> declarations, int status) =>
-        declarations.Select(declaration => All.FirstOrDefault(shared => ReferenceEquals(shared.Declaration, declaration)))
-            .FirstOrDefault(shared => shared?.Declaration?.StatusCode == status);
+    public Type? Problem { get; private init; }
 
     public IOpenApiResponse Reference(OpenApiDocument document, IDictionary<string, OpenApiMediaType>? content = null)
     {
@@ -118,10 +113,18 @@ internal sealed class SharedResponse(string name, string description, params Sha
         return new OpenApiResponseReference(name, document);
     }
 
-    private static SharedResponse Declared(string name, int status, Type? problem, string description, params SharedHeader[] headers) => new(name, description, headers)
+    public async Task<IOpenApiResponse> ReferenceAsync(OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        Declaration = problem is not null
-            ? new ProducesResponseTypeAttribute(problem, status, MediaTypeNames.Application.ProblemJson) { Description = description }
-            : new ProducesResponseTypeAttribute(status) { Description = description },
-    };
+        var document = context.Document!;
+        if (Problem is null) return Reference(document);
+        if (document.Components?.Schemas?.ContainsKey(Problem.Name) != true)
+            document.AddComponent(Problem.Name, await context.GetOrCreateSchemaAsync(Problem, null, cancellationToken));
+        return Reference(document, new Dictionary<string, OpenApiMediaType>
+        {
+            [MediaTypeNames.Application.ProblemJson] = new() { Schema = new OpenApiSchemaReference(Problem.Name, document) },
+        });
+    }
+
+    private static SharedResponse Declared(string name, int status, Type? problem, string description, params SharedHeader[] headers) =>
+        new(name, description, headers) { Status = status, Problem = problem };
 }
