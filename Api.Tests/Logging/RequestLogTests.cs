@@ -26,6 +26,8 @@ public sealed class RequestLogTests : ApiTestBase
 
         var response = await api.SendAsync(ApiRequest.Get("/"));
         await logs.WaitForAsync(e => e.Category == RequestLog);
+        // Hosting records the duration once the answer is sent, which may be after the client has read it.
+        await durations.WaitForMeasurementsAsync(1, TimeSpan.FromSeconds(5));
 
         var error = logs.Entries.Single(e => e.Level >= LogLevel.Error);
         Assert.That(error.Exception?.Message, Is.EqualTo("boom"));
