@@ -19,6 +19,7 @@ provider_names = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
 requests = ["GET /items/{id}", "GET /items?limit=20", "PUT /items/{id}", "POST /items"]
 writes = {"PUT /items/{id}", "POST /items"}
 levers = [s for s in servers if s.startswith("api-")]
+tuned_floor = "floor-api-driver" in servers
 out = "bench/out"
 
 
@@ -62,7 +63,7 @@ for provider in providers:
               f"| {ratio(a, f)} | {ratio(a, t)} | {target} |")
     print()
     if levers:
-        print(f"EF Core's levers on {name}: the API, and the API without one of them; API/variant is what the lever gives.\n")
+        print(f"The store's levers on {name}: the API, and the API without one of them; API/variant is what the lever gives.\n")
         print("| request | API req/s | " + " | ".join(f"{l} req/s" for l in levers) + " | "
               + " | ".join(f"API/{l}" for l in levers) + " |")
         print("|---|" + "---:|" * (1 + 2 * len(levers)))
@@ -71,6 +72,15 @@ for provider in providers:
             values = [median(provider, l, request, 4) for l in levers]
             print(f"| {request} | {a:,.0f} | " + " | ".join(f"{v:,.0f}" for v in values) + " | "
                   + " | ".join(ratio(a, v) for v in values) + " |")
+        print()
+
+    if tuned_floor and provider == "postgres":
+        print(f"The floor on {name} with the API's driver settings too (Max Auto Prepare, No Reset On Close).\n")
+        print("| request | floor req/s | floor with the API's driver settings req/s | API req/s | API/floor with them |")
+        print("|---|---:|---:|---:|---:|")
+        for request in requests:
+            f, d, a = (median(provider, s, request, 4) for s in ("floor", "floor-api-driver", "api"))
+            print(f"| {request} | {f:,.0f} | {d:,.0f} | {a:,.0f} | {ratio(a, d)} |")
         print()
 
 sizes = sorted({int(r[3][5:]) for r in rows if r[3].startswith("page ")})

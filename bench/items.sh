@@ -8,6 +8,8 @@
 # WARMUP s, then measured DURATION s; each page size is warmed up CURVE_WARMUP s, then measured DURATION s.
 #   PROVIDERS="sqlite postgres" ROUNDS=3 DURATION=6 WARMUP=10 bash bench/items.sh
 #   ROUNDS=1 DURATION=1 WARMUP=1 CURVE_WARMUP=1 bash bench/items.sh     # a smoke run: proves the script, measures nothing
+# API_DRIVER_FLOOR=1 also measures the floor on PostgreSQL with the driver settings the API's store adds (Max Auto
+# Prepare, No Reset On Close): how much of the API's standing to the floor is the driver's.
 # LEVERS="no-pooling tracking no-compiled-queries no-auto-prepare reset-on-close" adds the API built without one of
 # its store's levers, EF Core's or Npgsql's (an edit of HEAD's store, as bench/features.sh makes them). Each server is pinned to SERVER_CPU, PostgreSQL to DB_CPU (the
 # same by default: a request's whole cost on one core, as with SQLite in process) and wrk to LOAD_CPU.
@@ -46,6 +48,7 @@ declare -A levers=(
   [reset-on-close]="Api/Features/Items/ItemStoreExtensions.cs|s/postgres\.NoResetOnClose = true;/postgres.NoResetOnClose = false;/|NoResetOnClose = true"
   [no-compiled-queries]="Api/Features/Items/EfItemStore.cs|s/EF\.CompileAsyncQuery(\((TContext db, long after, int take) => .*\));\$/\1.AsAsyncEnumerable();/; s/EF\.CompileAsyncQuery((TContext db, long id, CancellationToken _) => \(.*\)\.FirstOrDefault(\(.*\)));\$/(TContext db, long id, CancellationToken token) => \1.FirstOrDefaultAsync(\2, token);/; s/EF\.CompileAsyncQuery((TContext db, long id, CancellationToken _) => \(.*\)\.Any(\(.*\)));\$/(TContext db, long id, CancellationToken token) => \1.AnyAsync(\2, token);/|EF.CompileAsyncQuery"
 )
+API_DRIVER_FLOOR=${API_DRIVER_FLOOR:-}
 declare -A provider_names=([sqlite]=Sqlite [postgres]=Postgres)
 read -r -a providers <<<"$PROVIDERS"
 read -r -a lever_labels <<<"$LEVERS"
@@ -153,7 +156,7 @@ measure_items() {
   etags="$work/$provider-$database.etags"
   rm -f "$etags"
   fresh_database "$provider" "$database"
-  start_server "$dll" "$url" RequestLogging__Enabled=false "Database__Provider=${provider_names[$provider]}" "ConnectionStrings__Items=$connection" "$@"
+  start_server "$dll" "$url" RequestLogging__Enabled=false "Database__Provider=${provider_names[$provider]}" "ConnectionStrings__Items=$connection${connection_suffix:-}" "$@"
   for phase in warm-up measured; do
     seconds=$WARMUP
     [ "$phase" = measured ] && seconds=$DURATION
@@ -226,10 +229,15 @@ for round in $(seq 1 "$ROUNDS"); do
     measure_items "$provider" floor "${dll[floor]}" "$round" yes
     measure_items "$provider" template "${dll[template]}" "$round" no Logging__LogLevel__Microsoft.EntityFrameworkCore=Warning
     measure_items "$provider" api "${dll[api]}" "$round" yes "${image[@]}"
+    # The floor again, with the driver settings the API's store adds to a PostgreSQL connection string.
+    if [ "$provider" = postgres ] && [ -n "$API_DRIVER_FLOOR" ]; then
+      connection_suffix=";Max Auto Prepare=20;No Reset On Close=true" measure_items "$provider" floor-api-driver "${dll[floor]}" "$round" no
+    fi
     for lever in "${lever_labels[@]}"; do
       measure_items "$provider" "api-$lever" "${dll[api-$lever]}" "$round" no "${image[@]}"
     done
   done
 done
 
+[ -z "$API_DRIVER_FLOOR" ] || servers+=(floor-api-driver)
 python3 bench/items.py "$results" "$ROUNDS" "$DURATION" "$WARMUP" "$CURVE_WARMUP" "$CONNECTIONS" "$ITEMS" "$setup" "${servers[@]}"
