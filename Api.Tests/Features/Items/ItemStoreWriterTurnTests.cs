@@ -11,7 +11,8 @@ namespace Api.Tests.Features.Items;
 /// <summary>
 /// On SQLite, which has one writer, writes take their turn in the process: while one holds it, reads go on, and the
 /// other writes and the readiness probe wait for it up to <c>Database:TimeoutSeconds</c>, that wait included in the
-/// operation's time. Also, a probe that meets another process's write lock fails.
+/// operation's time. The writes that waited commit together, each answered once their transaction commits, and one
+/// that fails fails alone. Also, a probe that meets another process's write lock fails.
 /// </summary>
 [NonParallelizable]
 public sealed class ItemStoreWriterTurnTests
@@ -81,6 +82,66 @@ public sealed class ItemStoreWriterTurnTests
     }
 
     [Test]
+    public async Task The_writes_that_waited_commit_together_by_groups_and_none_is_answered_before_its_commit()
+    {
+        await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Sqlite);
+        var commits = new HeldCommits();
+        await using var held = await HeldStore.OpenAsync(database, timeoutSeconds: 30, commits);
+
+        var first = held.Store.AddAsync(Pen);
+        await held.Inserts.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+        var waited = Enumerable.Range(0, SqliteWriteQueue<SqliteItemsDbContext>.GroupSize + 6).Select(n => held.Store.AddAsync(Pen with { Name = $"pen {n}" })).ToList();
+        var probe = held.Probe.ProbeAsync(CancellationToken.None);
+        held.Inserts.LetAllThrough();
+        await commits.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That((await first).Version, Is.EqualTo(1), "the write alone in the queue is written alone, with no transaction of the store's");
+        Assert.That(waited.Count(write => write.IsCompleted), Is.Zero, "no write of the group is answered while its commit is held");
+        commits.LetAllThrough();
+        var added = await Task.WhenAll(waited);
+        await probe;
+
+        Assert.That(commits.Count, Is.EqualTo(2), $"{waited.Count} writes and the probe in two transactions of at most {SqliteWriteQueue<SqliteItemsDbContext>.GroupSize}");
+        Assert.That(added.Select(item => item.Name), Is.EqualTo(waited.Select((_, n) => $"pen {n}")), "in the order they came");
+        Assert.That((await database.Store.ListAsync(first.Result.Id, 100)).Items.Select(item => item.Id), Is.EqualTo(added.Select(item => item.Id)));
+    }
+
+    [Test]
+    public async Task A_write_that_fails_among_others_committed_together_fails_alone_and_leaves_nothing()
+    {
+        await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Sqlite);
+        await using var held = await HeldStore.OpenAsync(database, timeoutSeconds: 30, new FailedInsert("bad"));
+
+        var first = held.Store.AddAsync(Pen);
+        await held.Inserts.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+        var before = held.Store.AddAsync(Pen with { Name = "before" });
+        var bad = held.Store.AddAsync(Pen with { Name = "bad" });
+        var after = held.Store.AddAsync(Pen with { Name = "after" });
+        held.Inserts.LetAllThrough();
+
+        Assert.That(await Assert.CatchAsync(() => bad), Is.Not.InstanceOf<StoreUnavailableException>());
+        var kept = new[] { await first, await before, await after };
+        Assert.That((await database.Store.ListAsync(null, 10)).Items.Select(item => item.Name), Is.EqualTo(kept.Select(item => item.Name)), "the failed INSERT's row is rolled back");
+    }
+
+    [Test]
+    public async Task When_writes_committed_together_cannot_commit_each_fails_and_none_is_kept()
+    {
+        await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Sqlite);
+        var commits = new HeldCommits { Refuse = true };
+        await using var held = await HeldStore.OpenAsync(database, timeoutSeconds: 30, commits);
+
+        var first = held.Store.AddAsync(Pen);
+        await held.Inserts.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+        var group = new[] { held.Store.AddAsync(Pen), held.Store.AddAsync(Pen) };
+        held.Inserts.LetAllThrough();
+        commits.LetAllThrough();
+
+        foreach (var write in group) Assert.That(await Assert.CatchAsync(() => write), Is.Not.Null);
+        Assert.That((await database.Store.ListAsync(null, 10)).Items.Select(item => item.Id), Is.EqualTo(new[] { (await first).Id }));
+    }
+
+    [Test]
     public async Task The_probe_fails_while_another_process_holds_the_write_lock()
     {
         await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Sqlite, ("Database:TimeoutSeconds", "1"));
@@ -93,13 +154,16 @@ public sealed class ItemStoreWriterTurnTests
 
     /// <summary>
     /// Another store on the database, whose INSERTs the test holds, opened and ready before the test starts its clock.
-    /// Disposed, it lets every held INSERT through before the store goes.
+    /// Disposed, it lets every held INSERT and commit through before the store goes.
     /// </summary>
     private sealed class HeldStore : IAsyncDisposable
     {
         private readonly ServiceProvider _services;
 
-        private HeldStore(ServiceProvider services, HeldInserts inserts) => (_services, Inserts) = (services, inserts);
+        private readonly IInterceptor[] _interceptors;
+
+        private HeldStore(ServiceProvider services, HeldInserts inserts, IInterceptor[] interceptors) =>
+            (_services, Inserts, _interceptors) = (services, inserts, interceptors);
 
         public HeldInserts Inserts { get; }
 
@@ -107,14 +171,15 @@ public sealed class ItemStoreWriterTurnTests
 
         public IItemStoreProbe Probe => _services.GetRequiredService<IItemStoreProbe>();
 
-        public static async Task<HeldStore> OpenAsync(StoreDatabase database, int timeoutSeconds = 1)
+        public static async Task<HeldStore> OpenAsync(StoreDatabase database, int timeoutSeconds = 1, params IInterceptor[] interceptors)
         {
             var inserts = new HeldInserts();
             var held = new HeldStore(
                 database.NewServices(
-                    added => added.ConfigureDbContext<SqliteItemsDbContext>(options => options.AddInterceptors(inserts)),
+                    added => added.ConfigureDbContext<SqliteItemsDbContext>(options => options.AddInterceptors([inserts, .. interceptors])),
                     ("Database:TimeoutSeconds", timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture))),
-                inserts);
+                inserts,
+                interceptors);
             await held.Store.FindAsync(1);
             return held;
         }
@@ -122,6 +187,7 @@ public sealed class ItemStoreWriterTurnTests
         public async ValueTask DisposeAsync()
         {
             Inserts.LetAllThrough();
+            foreach (var commits in _interceptors.OfType<HeldCommits>()) commits.LetAllThrough();
             await _services.DisposeAsync();
             Inserts.Dispose();
         }
@@ -149,6 +215,49 @@ public sealed class ItemStoreWriterTurnTests
             {
                 _reached.TrySetResult();
                 await _through.WaitAsync(CancellationToken.None);
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Holds each commit of a transaction of the store's until the test lets them through, and counts them; or refuses them.</summary>
+    private sealed class HeldCommits : DbTransactionInterceptor
+    {
+        private readonly TaskCompletionSource _through = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _count;
+
+        public bool Refuse { get; init; }
+
+        /// <summary>Done when the first commit is held.</summary>
+        public Task Reached => _reached.Task;
+
+        public int Count => _count;
+
+        public void LetAllThrough() => _through.TrySetResult();
+
+        public override async ValueTask<InterceptionResult> TransactionCommittingAsync(
+            DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            _reached.TrySetResult();
+            await _through.Task;
+            if (Refuse) throw new InvalidOperationException("The test refuses the commit.");
+            Interlocked.Increment(ref _count);
+            return result;
+        }
+    }
+
+    /// <summary>Fails the INSERT of the item named <paramref name="name"/> once SQLite has run it: its row is in the transaction.</summary>
+    private sealed class FailedInsert(string name) : DbCommandInterceptor
+    {
+        public override async ValueTask<DbDataReader> ReaderExecutedAsync(
+            DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("INSERT", StringComparison.Ordinal) && command.Parameters.Cast<DbParameter>().Any(parameter => Equals(parameter.Value, name)))
+            {
+                await result.DisposeAsync();
+                throw new InvalidOperationException($"The test fails the INSERT of {name}.");
             }
 
             return result;

@@ -7,11 +7,11 @@ namespace Api.Features.Items;
 /// <summary>
 /// The store on EF Core: pooled contexts, no tracking, compiled queries, and one statement per operation where it
 /// succeeds (docs/design.md, "Items: storage", lists them). On SQLite, which has one writer at a time, writes take
-/// their turn in the process (<paramref name="writerTurn"/>) rather than in SQLite's busy loop, which sleeps a
-/// thread 150 ms at a time.
+/// their turn in the process (<paramref name="writes"/>) rather than in SQLite's busy loop, which sleeps a thread
+/// 150 ms at a time.
 /// </summary>
 internal sealed class EfItemStore<TContext>(
-    IDbContextFactory<TContext> contexts, ItemStoreHealth health, TimeProvider time, TimeSpan timeout, SemaphoreSlim? writerTurn) : IItemStore, IItemStoreProbe
+    IDbContextFactory<TContext> contexts, ItemStoreHealth health, TimeProvider time, TimeSpan timeout, SqliteWriteQueue<TContext>? writes) : IItemStore, IItemStoreProbe
     where TContext : ItemsDbContext
 {
     // UPDATE ... RETURNING: the replaced item in the statement that replaces it, which ExecuteUpdate cannot return.
@@ -104,6 +104,8 @@ internal sealed class EfItemStore<TContext>(
     public Task ProbeAsync(CancellationToken cancellationToken) =>
         RunAsync(write: true, 0, static async (db, _, cancellationToken) =>
         {
+            // Among SQLite's writes committed together, whose BEGIN IMMEDIATE has taken the write lock already.
+            if (db.Database.CurrentTransaction is not null) return 0;
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
@@ -146,29 +148,29 @@ internal sealed class EfItemStore<TContext>(
     }
 
     /// <summary>
-    /// Runs the operation within <c>timeout</c>, the writer's turn included. Npgsql's own timeouts do not bound it: once a
-    /// command times out on a server that stopped answering, Npgsql sends a cancel request over a new connection, waits
-    /// for it, then for its Cancellation Timeout (15 s in all with a 5 s timeout). Past the deadline the caller is
-    /// answered, and the operation finishes or fails on its own, holding its context, connection and writer's turn until then.
+    /// Runs the operation within <c>timeout</c>, its wait in the write queue included. Npgsql's own timeouts do not bound
+    /// it: once a command times out on a server that stopped answering, Npgsql sends a cancel request over a new
+    /// connection, waits for it, then for its Cancellation Timeout (15 s in all with a 5 s timeout). Past the deadline
+    /// the caller is answered, and the operation finishes or fails on its own, holding its context and connection (and
+    /// on SQLite the writer's turn) until then. A write still queued then never runs.
     /// </summary>
     private async Task<TResult> RunAsync<TState, TResult>(
         bool write, TState state, Func<TContext, TState, CancellationToken, Task<TResult>> operation, CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
-        var turn = write ? writerTurn : null;
-        if (turn is not null && !await turn.WaitAsync(timeout, cancellationToken))
-        {
-            throw health.Report(new StoreUnavailableException($"The database was busy with other writes for {timeout.TotalSeconds:0} s.") { RetryAfter = TimeSpan.FromSeconds(1) });
-        }
-
-        var work = RunInTurnAsync(turn, state, operation, cancellationToken);
+        var queued = write ? writes?.Enqueue(state, operation) : null;
+        var work = queued?.Answered ?? RunAloneAsync(state, operation, cancellationToken);
         try
         {
-            var left = TimeSpan.FromTicks(Math.Max(0, (timeout - time.GetElapsedTime(started)).Ticks));
-            return await work.WaitAsync(left, time, cancellationToken);
+            return await work.WaitAsync(timeout, time, cancellationToken);
         }
         catch (Exception exception) when (!work.IsCompleted)
         {
+            if (queued?.TryAbandon() is true)
+            {
+                if (exception is not TimeoutException) throw;
+                throw health.Report(new StoreUnavailableException($"The database was busy with other writes for {timeout.TotalSeconds:0} s.") { RetryAfter = TimeSpan.FromSeconds(1) });
+            }
+
             // Past the deadline, or the client is gone: the operation's own failure, if any, is observed here.
             _ = work.ContinueWith(static abandoned => abandoned.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             if (exception is not TimeoutException) throw;
@@ -180,17 +182,10 @@ internal sealed class EfItemStore<TContext>(
         }
     }
 
-    private async Task<TResult> RunInTurnAsync<TState, TResult>(
-        SemaphoreSlim? turn, TState state, Func<TContext, TState, CancellationToken, Task<TResult>> operation, CancellationToken cancellationToken)
+    private async Task<TResult> RunAloneAsync<TState, TResult>(
+        TState state, Func<TContext, TState, CancellationToken, Task<TResult>> operation, CancellationToken cancellationToken)
     {
-        try
-        {
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            return await operation(db, state, cancellationToken);
-        }
-        finally
-        {
-            turn?.Release();
-        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await operation(db, state, cancellationToken);
     }
 }

@@ -31,8 +31,9 @@ internal static class ItemStoreExtensions
             options.UseNpgsql(target.ConnectionString, postgres => postgres.CommandTimeout(target.TimeoutSeconds)).ConfigureWarnings(QuietFailures);
         });
         services.AddSingleton(provider => provider.GetRequiredService<ItemStoreTarget>().Provider == ItemsDatabaseSettings.Postgres
-            ? (IItemStoreProbe)Store<PostgresItemsDbContext>(provider, writerTurn: null)
-            : Store<SqliteItemsDbContext>(provider, writerTurn: new SemaphoreSlim(1, 1)));
+            ? (IItemStoreProbe)Store<PostgresItemsDbContext>(provider, writes: null)
+            : Store(provider, provider.GetRequiredService<SqliteWriteQueue<SqliteItemsDbContext>>()));
+        services.AddSingleton(provider => new SqliteWriteQueue<SqliteItemsDbContext>(provider.GetRequiredService<IDbContextFactory<SqliteItemsDbContext>>()));
         services.AddSingleton(provider => (IItemStore)provider.GetRequiredService<IItemStoreProbe>());
         services.AddSingleton(provider => provider.GetRequiredService<ItemStoreTarget>().Provider == ItemsDatabaseSettings.Postgres
             ? (ItemStoreOpener)new ItemStoreOpener<PostgresItemsDbContext>(provider.GetRequiredService<IDbContextFactory<PostgresItemsDbContext>>(), provider.GetRequiredService<ItemStoreTarget>(), provider.GetRequiredService<IItemStoreProbe>())
@@ -74,11 +75,11 @@ internal static class ItemStoreExtensions
     /// </summary>
     private static void QuietFailures(WarningsConfigurationBuilder warnings) => warnings.Log((CoreEventId.QueryIterationFailed, LogLevel.Debug));
 
-    private static EfItemStore<TContext> Store<TContext>(IServiceProvider provider, SemaphoreSlim? writerTurn)
+    private static EfItemStore<TContext> Store<TContext>(IServiceProvider provider, SqliteWriteQueue<TContext>? writes)
         where TContext : ItemsDbContext =>
         new EfItemStore<TContext>(
             provider.GetRequiredService<IDbContextFactory<TContext>>(), provider.GetRequiredService<ItemStoreHealth>(), provider.GetRequiredService<TimeProvider>(),
-            TimeSpan.FromSeconds(provider.GetRequiredService<ItemStoreTarget>().TimeoutSeconds), writerTurn);
+            TimeSpan.FromSeconds(provider.GetRequiredService<ItemStoreTarget>().TimeoutSeconds), writes);
 }
 
 /// <summary>The database the settings name: its provider, its full connection string, and where it is, said without a password.</summary>
