@@ -6,7 +6,7 @@ namespace Api.Tests.Server;
 
 /// <summary>
 /// Framing two parsers could read differently, refused in memory; over a socket, with Kestrel's own parsing and the
-/// connection closed: RealServer/FramingTests and RequestTargetTests.
+/// connection closed: RealServer/FramingTests, and RequestTargetTests for fragments and control characters in the target.
 /// </summary>
 public sealed class StrictFramingTests : ApiTestBase
 {
@@ -36,19 +36,6 @@ public sealed class StrictFramingTests : ApiTestBase
     [Test]
     public async Task Chunked_alone_is_read([Values("chunked", " Chunked ,")] string transferEncoding) =>
         Assert.That((await SendAsync(Chunked(transferEncoding))).Text, Is.EqualTo("""{"a":"1"}"""));
-
-    [Test]
-    public async Task A_target_with_a_fragment_is_400_problem_and_closes_the_connection() =>
-        Assert.That(
-            (string?)(await RefusedAsync(ApiRequest.Get("/test/a#frag"))).Json!["detail"],
-            Is.EqualTo("The request target holds a '#': a fragment is never sent to a server."));
-
-    // Characters by their code: a test's name holding a control character confuses test runners.
-    [Test]
-    public async Task A_target_with_a_raw_control_character_is_400_problem_and_closes_the_connection([Values(0x01, 0x1f, 0x7f)] int character) =>
-        Assert.That(
-            (string?)(await RefusedAsync(ApiRequest.Get($"/test/a{(char)character}b"))).Json!["detail"],
-            Is.EqualTo("The request target holds a control character: a client sends it percent-encoded."));
 
     [Test]
     public async Task The_characters_beside_the_control_ranges_are_not_refused([Values(0x20, 0x7e)] int character) =>
