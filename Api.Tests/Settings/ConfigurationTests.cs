@@ -1,6 +1,5 @@
 using Api.Limits;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -10,30 +9,15 @@ using Microsoft.Extensions.Options;
 
 namespace Api.Tests.Settings;
 
-/// <summary>Each setting reaches the framework facility that enforces it.</summary>
+/// <summary>
+/// The time limits' defaults and the forwarded headers' settings as the framework facilities that enforce them read them (each
+/// setting's effect on the wire: RealServer).
+/// </summary>
 public sealed class ConfigurationTests : ApiTestBase
 {
     private T Resolve<T>(params (string, string)[] settings)
         where T : class =>
         Factory.With(settings).Services.GetRequiredService<IOptions<T>>().Value;
-
-    [Test]
-    public void Request_limits_reach_kestrel_the_form_options_and_the_timeout_policy()
-    {
-        (string, string)[] settings =
-        [
-            ("Limits:MaxBodyBytes", "4096"), ("Limits:MaxFormFields", "7"), ("Limits:MaxFormKeyBytes", "9"), ("Limits:RequestTimeout", "00:00:05"),
-        ];
-
-        var kestrel = Resolve<KestrelServerOptions>(settings);
-        var form = Resolve<FormOptions>(settings);
-        var timeout = Resolve<RequestTimeoutOptions>(settings).Policies[RequestLimitsExtensions.BodyReadingPolicy];
-
-        Assert.That(kestrel.Limits.MaxRequestBodySize, Is.EqualTo(4096));
-        Assert.That(kestrel.AddServerHeader, Is.False);
-        Assert.That((form.ValueCountLimit, form.KeyLengthLimit), Is.EqualTo((7, 9)));
-        Assert.That((timeout.Timeout, timeout.TimeoutStatusCode), Is.EqualTo((TimeSpan.FromSeconds(5), 408)));
-    }
 
     // Timeouts of 30 s and more, which the tests on the real process set shorter to observe them.
     [Test]
