@@ -90,17 +90,6 @@ public sealed class ConditionalGetTests : ApiTestBase
     }
 
     [Test]
-    public async Task If_none_match_wins_over_if_modified_since()
-    {
-        var etag = await ETagAsync("/");
-        var before = HeaderUtilities.FormatDate(BodyFormatter.BuildTime.AddDays(-1));
-        var after = HeaderUtilities.FormatDate(BodyFormatter.BuildTime.AddDays(1));
-
-        Assert.That((await GetAsync("/", ("If-None-Match", etag), ("If-Modified-Since", before))).Status, Is.EqualTo(304));
-        Assert.That((await GetAsync("/", ("If-None-Match", "\"other\""), ("If-Modified-Since", after))).Status, Is.EqualTo(200));
-    }
-
-    [Test]
     public async Task A_post_an_error_the_document_and_the_docs_page_carry_no_validators_and_ignore_the_conditions()
     {
         var post = await SendAsync(ApiRequest.Form("/exemple", "param1=jeej") with { Headers = [new("If-None-Match", "*")] });
