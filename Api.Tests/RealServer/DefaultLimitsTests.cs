@@ -51,16 +51,4 @@ public sealed class DefaultLimitsTests : ApiProcessTestBase
         }
     }
 
-    // The fixed window's limiter gives a refused request the whole window as its Retry-After.
-    [Test]
-    public async Task Once_the_rate_limiter_is_on_its_permits_come_back_each_minute()
-    {
-        using var limited = await ApiProcess.StartListeningAsync(("RateLimiting__PermitLimit", "1"));
-
-        Assert.That((await limited.GetAsync("/")).Status, Is.EqualTo(200));
-        var refused = await limited.GetAsync("/");
-
-        ProblemAssert.IsProblem(refused, 429);
-        Assert.That(refused.Headers.RetryAfter.ToString(), Is.EqualTo("60"));
-    }
 }

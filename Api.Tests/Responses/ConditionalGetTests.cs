@@ -90,17 +90,6 @@ public sealed class ConditionalGetTests : ApiTestBase
     }
 
     [Test]
-    public async Task If_none_match_wins_over_if_modified_since()
-    {
-        var etag = await ETagAsync("/");
-        var before = HeaderUtilities.FormatDate(BodyFormatter.BuildTime.AddDays(-1));
-        var after = HeaderUtilities.FormatDate(BodyFormatter.BuildTime.AddDays(1));
-
-        Assert.That((await GetAsync("/", ("If-None-Match", etag), ("If-Modified-Since", before))).Status, Is.EqualTo(304));
-        Assert.That((await GetAsync("/", ("If-None-Match", "\"other\""), ("If-Modified-Since", after))).Status, Is.EqualTo(200));
-    }
-
-    [Test]
     public async Task A_post_an_error_the_document_and_the_docs_page_carry_no_validators_and_ignore_the_conditions()
     {
         var post = await SendAsync(ApiRequest.Form("/exemple", "param1=jeej") with { Headers = [new("If-None-Match", "*")] });
@@ -123,15 +112,12 @@ public sealed class ConditionalGetTests : ApiTestBase
         Assert.That(again.Status, Is.EqualTo(304));
     }
 
+    // The evaluation case by case: PreconditionsTests.
     [TestCase("If-Match", "\"other\"", 412)]
-    [TestCase("If-Match", "W/{0}", 412)]
     [TestCase("If-Unmodified-Since", "Thu, 01 Jan 1970 00:00:00 GMT", 412)]
     [TestCase("If-Match", "{0}", 200)]
-    [TestCase("If-Match", "\"other\", {0}", 200)]
-    [TestCase("If-Match", "*", 200)]
     [TestCase("If-Match", "not an etag", 200)]
     [TestCase("If-Unmodified-Since", "Fri, 01 Jan 2100 00:00:00 GMT", 200)]
-    [TestCase("If-Unmodified-Since", "someday", 200)]
     public async Task A_precondition_the_answer_fails_is_412_problem_without_validators_and_one_it_meets_or_that_does_not_parse_is_200(string header, string value, int expected)
     {
         var etag = await ETagAsync("/");
@@ -159,21 +145,9 @@ public sealed class ConditionalGetTests : ApiTestBase
         Assert.That(response.Headers.ETag.Count, Is.Zero);
     }
 
-    [Test]
-    public async Task The_cache_control_is_the_setting()
-    {
-        var api = Factory.With(("Caching:CacheControl", "no-cache"));
-        var etag = (await api.SendAsync(ApiRequest.Get("/"))).Headers.ETag.ToString();
-
-        var revalidated = await api.SendAsync(new ApiRequest("GET", "/") { Headers = [new("If-None-Match", etag)] });
-
-        Assert.That((revalidated.Status, revalidated.Headers.CacheControl.ToString()), Is.EqualTo((304, "no-cache")));
-    }
-
     [TestCase("public, max-age=60", true)]
     [TestCase("no-cache", true)]
     [TestCase("private, max-age=0, must-revalidate", true)]
-    [TestCase("max-age=soon", false)]
     [TestCase("", false)]
     [TestCase("no-cache\r\nX-Injected: 1", false)]
     public void The_cache_control_setting_must_be_a_cache_control_value(string value, bool valid) =>

@@ -35,16 +35,6 @@ public sealed class ProblemResponseTests : ApiTestBase
     }
 
     [Test]
-    public async Task Method_not_allowed_names_the_methods_the_path_takes()
-    {
-        var response = await SendAsync("DELETE", "/exemple");
-
-        ProblemAssert.IsProblem(response, 405);
-        Assert.That((string?)response.Json!["title"], Is.EqualTo("Method Not Allowed"));
-        Assert.That((string?)response.Json!["detail"], Is.EqualTo("The path '/exemple' does not accept DELETE; it accepts OPTIONS, POST."));
-    }
-
-    [Test]
     public async Task A_problem_of_the_applications_own_keeps_its_type_title_and_detail_and_without_a_registered_type_is_typed_about_blank()
     {
         var own = Results.Problem(type: "https://example.com/probs/out-of-stock", title: "Out of stock", detail: "Item 12 is out of stock.", statusCode: 409);

@@ -1,12 +1,9 @@
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-
 namespace Api.Tests.Server;
 
 /// <summary>
 /// Framing two parsers could read differently, refused in memory; over a socket, with Kestrel's own parsing and the
-/// connection closed: RealServer/FramingTests and RequestTargetTests.
+/// connection closed: RealServer/FramingTests (Content-Length as digits alone too), and RequestTargetTests for fragments,
+/// control characters and absolute-form targets.
 /// </summary>
 public sealed class StrictFramingTests : ApiTestBase
 {
@@ -38,31 +35,6 @@ public sealed class StrictFramingTests : ApiTestBase
         Assert.That((await SendAsync(Chunked(transferEncoding))).Text, Is.EqualTo("""{"a":"1"}"""));
 
     [Test]
-    public async Task A_target_with_a_fragment_is_400_problem_and_closes_the_connection() =>
-        Assert.That(
-            (string?)(await RefusedAsync(ApiRequest.Get("/test/a#frag"))).Json!["detail"],
-            Is.EqualTo("The request target holds a '#': a fragment is never sent to a server."));
-
-    // Characters by their code: a test's name holding a control character confuses test runners.
-    [Test]
-    public async Task A_target_with_a_raw_control_character_is_400_problem_and_closes_the_connection([Values(0x01, 0x1f, 0x7f)] int character) =>
-        Assert.That(
-            (string?)(await RefusedAsync(ApiRequest.Get($"/test/a{(char)character}b"))).Json!["detail"],
-            Is.EqualTo("The request target holds a control character: a client sends it percent-encoded."));
-
-    [Test]
     public async Task The_characters_beside_the_control_ranges_are_not_refused([Values(0x20, 0x7e)] int character) =>
         Assert.That((await SendAsync(ApiRequest.Get($"/test/a{(char)character}b"))).Status, Is.EqualTo(200));
-
-    [Test]
-    public void Kestrel_takes_an_absolute_form_targets_host_and_reads_content_length_as_digits_only()
-    {
-        var kestrel = Factory.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value;
-        var contentLength = kestrel.RequestHeaderEncodingSelector("Content-Length")!;
-        var chars = new char[8];
-
-        Assert.That(kestrel.AllowHostHeaderOverride, Is.True);
-        Assert.That(kestrel.RequestHeaderEncodingSelector("Host"), Is.Null);
-        Assert.That(new string(chars, 0, contentLength.GetChars("+1_0"u8, chars)), Is.EqualTo("x1x0"));
-    }
 }

@@ -16,14 +16,4 @@ public sealed class ContentRootTests
         Assert.That(Assert.Throws<UnreadableContentRootException>(() => Default("nope"))!.Message,
             Is.EqualTo($"Cannot start: The content root {Path.Combine(AppContext.BaseDirectory, "nope")} does not exist."));
     }
-
-    [Test]
-    public void A_file_is_refused()
-    {
-        using var temporary = new TemporaryFolder();
-        var file = Path.Combine(temporary.FullName, "appsettings.json");
-        File.WriteAllText(file, "{}");
-
-        Assert.That(Assert.Throws<UnreadableContentRootException>(() => Default(file))!.Message, Is.EqualTo($"Cannot start: The content root {file} is a file, not a folder."));
-    }
 }

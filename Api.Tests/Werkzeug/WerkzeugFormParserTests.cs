@@ -87,17 +87,14 @@ public sealed class WerkzeugFormParserTests
 
     private static (string Key, string[] Values) Field(string key, params string[] values) => (key, values);
 
+    // Beside the bodies the Flask replay echoes through POST /test (Parity/ParityTests): plus, escapes, empty pairs, a=b=c.
     public static IEnumerable<TestCaseData> UrlEncodedRules()
     {
         TestCaseData Case(string name, string body, params (string Key, string[] Values)[] fields) => new TestCaseData(body, fields).SetName(name);
 
         yield return Case("Keys keep their first sent order and repeated keys all their values", "b=2&a=1&b=3", Field("b", "2", "3"), Field("a", "1"));
-        yield return Case("Plus is a space and an escaped plus is a plus", "x+y=a+b&s=1%2B1", Field("x y", "a b"), Field("s", "1+1"));
         yield return Case("A pair without equals is a key with an empty value", "flag&a=", Field("flag", ""), Field("a", ""));
         yield return Case("A pair starting with equals is an empty key with its value", "=v&a=1", Field("", "v"), Field("a", "1"));
-        yield return Case("Empty pairs are skipped", "&&a=1&&", Field("a", "1"));
-        yield return Case("Only the first equals splits key and value", "a=b=c", Field("a", "b=c"));
-        yield return Case("Percent escapes decode as UTF-8", "mot=caf%C3%A9", Field("mot", "café"));
         yield return Case("Invalid escapes are kept as sent", "a=%zz&b=%4&c=%", Field("a", "%zz"), Field("b", "%4"), Field("c", "%"));
         yield return Case("An empty body has no fields", "");
     }
