@@ -212,15 +212,23 @@ public sealed class ItemsRouteTests(string provider)
         Assert.That(tags, Is.Unique);
     }
 
+    [TestCase("*")]
+    [TestCase("\"987654321.1\"")]
+    public async Task A_put_never_creates_even_with_if_match(string tag) =>
+        ProblemAssert.IsProblem(await SendAsync(ApiRequest.Json("PUT", "/items/987654321", Widget).With("If-Match", tag)), 404);
+
     [Test]
-    public async Task A_put_never_creates_even_with_if_match_star() =>
-        ProblemAssert.IsProblem(await SendAsync(ApiRequest.Json("PUT", "/items/987654321", Widget).With("If-Match", "*")), 404);
+    public async Task A_delete_with_if_match_of_an_item_that_does_not_exist_is_404() =>
+        ProblemAssert.IsProblem(await SendAsync(new ApiRequest("DELETE", "/items/987654321").With("If-Match", "\"987654321.1\"")), 404);
 
     [TestCase("If-Match", "{0}", 200)]
     [TestCase("If-Match", "*", 200)]
     [TestCase("If-Match", "\"other\", {0}", 200)]
     [TestCase("If-Match", "\"1.0\"", 412)]
     [TestCase("If-Match", "W/{0}", 412)]
+    [TestCase("If-Match", "\"0{1}.1\"", 412)]
+    [TestCase("If-Match", "\"{1}.01\"", 412)]
+    [TestCase("If-Match", "\"{2}.1\"", 412)]
     [TestCase("If-Match", "d*,9*", 200)]
     [TestCase("If-Unmodified-Since", "Thu, 01 Jan 1970 00:00:00 GMT", 412)]
     [TestCase("If-Unmodified-Since", "Fri, 01 Jan 2100 00:00:00 GMT", 200)]
@@ -230,9 +238,11 @@ public sealed class ItemsRouteTests(string provider)
     public async Task A_put_honours_its_preconditions_and_a_failed_one_changes_nothing(string header, string value, int status)
     {
         var item = await SendAsync(ApiRequest.Json("POST", "/items", Widget));
-        var target = $"/items/{(long)item.Json!["id"]!}";
+        var id = (long)item.Json!["id"]!;
+        var target = $"/items/{id}";
 
-        var response = await SendAsync(ApiRequest.Json("PUT", target, """{"name":"Gadget","price":5}""").With(header, string.Format(CultureInfo.InvariantCulture, value, ETagOf(item))));
+        var condition = string.Format(CultureInfo.InvariantCulture, value, ETagOf(item), id, id + 1);
+        var response = await SendAsync(ApiRequest.Json("PUT", target, """{"name":"Gadget","price":5}""").With(header, condition));
         var read = await SendAsync(ApiRequest.Get(target));
 
         Assert.That(response.Status, Is.EqualTo(status));

@@ -98,6 +98,12 @@ public sealed class ItemsController(IItemStore store, TimeProvider time) : Contr
     [ProducesResponseType(StatusCodes.Status503ServiceUnavailable)]
     public async Task<IActionResult> Delete(long id, CancellationToken cancellationToken)
     {
+        if (MatchedVersion(id) is { } matched)
+        {
+            var outcome = await store.DeleteAsync(id, matched, cancellationToken);
+            return outcome == DeleteOutcome.Deleted ? NoContent() : outcome == DeleteOutcome.NotFound ? NotFound() : StatusCode(StatusCodes.Status412PreconditionFailed);
+        }
+
         while (true)
         {
             if (await store.FindAsync(id, cancellationToken) is not { } current) return NotFound();
@@ -120,6 +126,13 @@ public sealed class ItemsController(IItemStore store, TimeProvider time) : Contr
     private async Task<ActionResult<ItemResponse>> ReplaceAsync(long id, ItemRequest request, CancellationToken cancellationToken)
     {
         var fields = request.ToFields();
+        if (MatchedVersion(id) is { } matched)
+        {
+            var outcome = await store.ReplaceAsync(id, matched, fields, cancellationToken);
+            if (outcome.Outcome == ReplaceOutcome.Replaced) return Answer(outcome.Item!);
+            return outcome.Outcome == ReplaceOutcome.NotFound ? NotFound() : StatusCode(StatusCodes.Status412PreconditionFailed);
+        }
+
         while (true)
         {
             if (await store.FindAsync(id, cancellationToken) is not { } current) return NotFound();
@@ -131,6 +144,17 @@ public sealed class ItemsController(IItemStore store, TimeProvider time) : Contr
 
             if (replaced.Outcome == ReplaceOutcome.NotFound) return NotFound();
         }
+    }
+
+    // If-Match naming one version of this item, and no If-None-Match (If-Unmodified-Since yields to If-Match): the change
+    // is made on that version without reading the item first, and the precondition fails when the item has another.
+    private long? MatchedVersion(long id)
+    {
+        var headers = Request.Headers;
+        if (headers.IfNoneMatch.Count > 0 || headers.IfMatch.Count != 1 || !EntityTagHeaderValue.TryParse(headers.IfMatch[0], out var tag) || tag.IsWeak) return null;
+        var dot = tag.Tag.AsSpan().IndexOf('.');
+        return dot > 0 && long.TryParse(tag.Tag.AsSpan()[(dot + 1)..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            && ETagOf(id, version) == tag.Tag ? version : null;
     }
 
     private bool PreconditionsHold(Item current) =>
@@ -150,7 +174,9 @@ public sealed class ItemsController(IItemStore store, TimeProvider time) : Contr
         Response.Headers.LastModified = HeaderUtilities.FormatDate(LastModifiedOf(item));
     }
 
-    private static string ETagOf(Item item) => $"\"{item.Id}.{item.Version}\"";
+    private static string ETagOf(Item item) => ETagOf(item.Id, item.Version);
+
+    private static string ETagOf(long id, long version) => $"\"{id}.{version}\"";
 
     private static DateTimeOffset LastModifiedOf(Item item) => DateTimeOffset.FromUnixTimeSeconds(new DateTimeOffset(item.UpdatedAt).ToUnixTimeSeconds());
 }
