@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 
 namespace Api.OpenApi;
 
-/// <summary>The document's info; HEAD and OPTIONS operations from each path's others; then paths, answers and components in order.</summary>
 internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
 {
     public const string Title = "Flask tutorial API";
@@ -37,8 +36,7 @@ internal sealed class DocumentTransformer : IOpenApiDocumentTransformer
         };
         document.Servers = [new OpenApiServer { Url = "/", Description = "The origin that serves this document; a generated client is given the API's base URL." }];
         // `security: []` says every operation is public; the writer leaves an empty list out, hence a raw extension.
-        document.Extensions ??= new Dictionary<string, IOpenApiExtension>();
-        document.Extensions["security"] = new JsonNodeExtension(new JsonArray());
+        (document.Extensions ??= new Dictionary<string, IOpenApiExtension>())["security"] = new JsonNodeExtension(new JsonArray());
         document.Tags = new HashSet<OpenApiTag>(ApiTags.Descriptions.Select(tag => new OpenApiTag
         {
             Name = tag.Key,

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.Json.Serialization.Metadata;
 using Scalar.AspNetCore;
 
 namespace Api.OpenApi;
@@ -12,7 +14,7 @@ internal static class OpenApiExtensions
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         services.AddOpenApi(options =>
         {
-            options.CreateSchemaReferenceId = SchemaNames.For;
+            options.CreateSchemaReferenceId = SchemaReferenceId;
             options.AddSchemaTransformer<SchemaTransformer>();
             options.AddOperationTransformer<OperationTransformer>();
             options.AddDocumentTransformer<DocumentTransformer>();
@@ -41,4 +43,20 @@ internal static class OpenApiExtensions
             .DisableRateLimiting();
         return app;
     }
+
+    private static string? SchemaReferenceId(JsonTypeInfo typeInfo) => typeInfo.Type switch
+    {
+        var type when type.GetCustomAttribute<SchemaNameAttribute>() is { } name =>
+            string.Format(CultureInfo.InvariantCulture, name.Format, [.. type.GenericTypeArguments.Select(JsonName)]),
+        // An IFormCollection's items: the operation transformer describes such a form body itself.
+        var type when type == typeof(KeyValuePair<string, StringValues>) => null,
+        _ => OpenApiOptions.CreateDefaultSchemaReferenceId(typeInfo),
+    };
+
+    private static string JsonName(Type value) =>
+        value == typeof(string) ? "String"
+        : value == typeof(BigInteger) ? "Integer"
+        : value == typeof(double) ? "Number"
+        : value.IsArray ? JsonName(value.GetElementType()!) + "List"
+        : value.Name;
 }

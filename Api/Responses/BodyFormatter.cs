@@ -5,7 +5,7 @@ namespace Api.Responses;
 
 /// <summary>MVC's one output formatter: one buffer with its Content-Length (MVC's stream chunked it, and HEAD lacked GET's length),
 /// one media type whatever Accept asks; a storable 200 gets a strong XXH128 ETag, the build's caching headers, and 304 or 412.</summary>
-internal sealed class BodyFormatter : OutputFormatter
+internal sealed class BodyFormatter(JsonSerializerOptions json, IOptions<CachingSettings> caching) : OutputFormatter
 {
     public const string Text = MediaTypeNames.Text.Plain + "; charset=utf-8";
 
@@ -14,16 +14,6 @@ internal sealed class BodyFormatter : OutputFormatter
         new DateTimeOffset(File.GetLastWriteTimeUtc(typeof(BodyFormatter).Assembly.Location)).ToUnixTimeSeconds());
 
     private static readonly string LastModified = HeaderUtilities.FormatDate(BuildTime);
-    private readonly JsonSerializerOptions _json;
-    private readonly IOptions<CachingSettings> _caching;
-
-    public BodyFormatter(JsonSerializerOptions json, IOptions<CachingSettings> caching)
-    {
-        (_json, _caching) = (json, caching);
-        SupportedMediaTypes.Add(MediaTypeNames.Text.Plain);
-        SupportedMediaTypes.Add(MediaTypeNames.Application.Json);
-        SupportedMediaTypes.Add(MediaTypeNames.Application.ProblemJson);
-    }
 
     public override bool CanWriteResult(OutputFormatterCanWriteContext context)
     {
@@ -44,7 +34,7 @@ internal sealed class BodyFormatter : OutputFormatter
     public override Task WriteAsync(OutputFormatterWriteContext context)
     {
         var http = context.HttpContext;
-        var body = context.Object is string text ? Encoding.UTF8.GetBytes(text) : Serialize(context.Object, _json);
+        var body = context.Object is string text ? Encoding.UTF8.GetBytes(text) : Serialize(context.Object, json);
         var (request, response) = (http.Request, http.Response);
         var headers = response.Headers;
         if (response.StatusCode == StatusCodes.Status200OK && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
@@ -53,7 +43,7 @@ internal sealed class BodyFormatter : OutputFormatter
             // An action that says how its answer is cached gives its own validators; the others are the build's.
             var lastModified = headers.CacheControl.Count == 0 ? BuildTime
                 : HeaderUtilities.TryParseDate(headers.LastModified.ToString(), out var date) ? date : (DateTimeOffset?)null;
-            if (headers.CacheControl.Count == 0) (headers.CacheControl, headers.LastModified) = (_caching.Value.CacheControl, LastModified);
+            if (headers.CacheControl.Count == 0) (headers.CacheControl, headers.LastModified) = (caching.Value.CacheControl, LastModified);
             if (headers.ETag.Count == 0) headers.ETag = StrongETag(body);
             switch (Preconditions.Evaluate(request, headers.ETag.ToString(), lastModified))
             {

@@ -54,8 +54,7 @@ internal static class SettingsExtensions
     }
 
     private static Type[]? Generic(Type type, Type definition) =>
-        (type.IsGenericType && type.GetGenericTypeDefinition() == definition ? type : type.GetInterfaces().FirstOrDefault(face => face.IsGenericType && face.GetGenericTypeDefinition() == definition))
-            ?.GenericTypeArguments;
+        type.GetInterfaces().Prepend(type).FirstOrDefault(face => face.IsGenericType && face.GetGenericTypeDefinition() == definition)?.GenericTypeArguments;
 
     private static bool Reads(Type type, string value)
     {

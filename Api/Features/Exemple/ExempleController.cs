@@ -37,13 +37,8 @@ internal sealed class ExempleFormValidator : AbstractValidator<ExempleForm>
 {
     public const string MissingParam1Message = "The form field 'param1' is required.";
 
-    public ExempleFormValidator()
-    {
-        RuleFor(form => form.Param1)
-            .NotNull()
-            .OverridePropertyName(ExempleForm.Param1Field)
-            .WithMessage(MissingParam1Message);
-    }
+    public ExempleFormValidator() =>
+        RuleFor(form => form.Param1).NotNull().OverridePropertyName(ExempleForm.Param1Field).WithMessage(MissingParam1Message);
 }
 
 /// <summary>The answer of <c>POST /exemple</c>: <c>{"return1": param1 + "AAA"}</c>.</summary>
