@@ -142,6 +142,23 @@ public sealed class ItemStoreWriterTurnTests
     }
 
     [Test]
+    public async Task The_writer_carries_nothing_of_the_request_whose_call_created_it()
+    {
+        await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Sqlite);
+        var inserts = new HeldInserts();
+        inserts.LetAllThrough();
+        await using var services = database.NewServices(added => added.ConfigureDbContext<SqliteItemsDbContext>(options => options.AddInterceptors(inserts)));
+        using (new Activity("the first request").Start())
+        {
+            _ = services.GetRequiredService<IItemStore>();
+        }
+
+        await services.GetRequiredService<IItemStore>().AddAsync(Pen);
+
+        Assert.That(inserts.ActivityAtFirst, Is.Null);
+    }
+
+    [Test]
     public async Task The_probe_fails_while_another_process_holds_the_write_lock()
     {
         await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Sqlite, ("Database:TimeoutSeconds", "1"));
@@ -202,6 +219,9 @@ public sealed class ItemStoreWriterTurnTests
         /// <summary>Done when the first INSERT is held.</summary>
         public Task Reached => _reached.Task;
 
+        /// <summary>The Activity current where the first INSERT ran.</summary>
+        public string? ActivityAtFirst { get; private set; }
+
         public void LetOneThrough() => _through.Release();
 
         public void LetAllThrough() => _through.Release(100);
@@ -213,7 +233,7 @@ public sealed class ItemStoreWriterTurnTests
         {
             if (command.CommandText.Contains("INSERT", StringComparison.Ordinal))
             {
-                _reached.TrySetResult();
+                if (_reached.TrySetResult()) ActivityAtFirst = Activity.Current?.OperationName;
                 await _through.WaitAsync(CancellationToken.None);
             }
 

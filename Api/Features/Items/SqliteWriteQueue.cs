@@ -22,7 +22,11 @@ internal sealed class SqliteWriteQueue<TContext> : IAsyncDisposable, IDisposable
     public SqliteWriteQueue(IDbContextFactory<TContext> contexts)
     {
         _contexts = contexts;
-        _writer = Task.Run(WriteAsync);
+        // The writer belongs to no request: not to the one whose call created the queue, its Activity and its scopes.
+        using (ExecutionContext.SuppressFlow())
+        {
+            _writer = Task.Run(WriteAsync);
+        }
     }
 
     public QueuedWrite<TResult> Enqueue<TState, TResult>(TState state, Func<TContext, TState, CancellationToken, Task<TResult>> operation)
