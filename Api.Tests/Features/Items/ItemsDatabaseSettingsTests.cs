@@ -67,6 +67,50 @@ public sealed class ItemsDatabaseSettingsTests
         Assert.That(prepared, Has.Some.Contains("FROM items"));
     }
 
+    [Test]
+    public void The_benchs_floor_with_the_apis_driver_settings_has_the_stores_defaults()
+    {
+        var settings = new ItemsDatabaseSettings();
+        settings.Database.Provider = ItemsDatabaseSettings.Postgres;
+        settings.ConnectionStrings.Items = "Host=db";
+        var store = new Npgsql.NpgsqlConnectionStringBuilder(ItemStoreTarget.From(settings, "/srv/api").ConnectionString);
+        var script = File.ReadAllText(Path.Combine(RepositoryRoot.Find(), "bench", "items.sh"));
+        var suffix = System.Text.RegularExpressions.Regex.Match(script, "connection_suffix=\"(;[^\"]+)\"").Groups[1].Value;
+
+        var floor = new Npgsql.NpgsqlConnectionStringBuilder("Host=db" + suffix);
+
+        Assert.That((floor.MaxAutoPrepare, floor.NoResetOnClose), Is.EqualTo((store.MaxAutoPrepare, store.NoResetOnClose)), suffix);
+    }
+
+    [Test]
+    public async Task On_postgresql_a_connection_given_back_without_a_reset_still_drops_its_open_transaction()
+    {
+        await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Postgres);
+        // The store's connection string, in a pool of its own: one connection, given back and taken again.
+        var connectionString = database.Services.GetRequiredService<ItemStoreTarget>().ConnectionString + ";Application Name=left open";
+        int leftOpenBy;
+        await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            leftOpenBy = connection.ProcessID;
+            await using var command = new Npgsql.NpgsqlCommand(
+                "BEGIN; SET LOCAL statement_timeout = '4321ms'; INSERT INTO items (name, price_cents, created_at, updated_at, version) VALUES ('left open', 0, now(), now(), 1)",
+                connection);
+            await command.ExecuteNonQueryAsync();
+        } // Given back to the pool inside its transaction.
+
+        await using (var reused = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            await reused.OpenAsync();
+            await using var show = new Npgsql.NpgsqlCommand("SHOW statement_timeout", reused);
+
+            Assert.That(reused.ProcessID, Is.EqualTo(leftOpenBy), "the same connection");
+            Assert.That(await show.ExecuteScalarAsync(), Is.Not.EqualTo("4321ms"));
+        }
+
+        Assert.That((await database.Store.ListAsync(null, 10)).Items, Is.Empty, "the row of the transaction left open is not kept");
+    }
+
     [TestCase("Database:Provider", "MySql", "Invalid setting Database:Provider='MySql': must be Sqlite or Postgres (in any case).")]
     [TestCase("Database:Provider", "", "Invalid setting Database:Provider='': must be Sqlite or Postgres (in any case).")]
     [TestCase("Database:TimeoutSeconds", "0", "Invalid setting Database:TimeoutSeconds='0': must be a number of seconds from 1 to 300.")]
