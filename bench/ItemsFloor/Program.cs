@@ -137,13 +137,26 @@ namespace ItemsFloor
             await AnswerAsync(response, StatusCodes.Status201Created, item, cancellationToken);
         }
 
-        // As the API's controller: the preconditions are checked against the item as read, and the UPDATE changes that
-        // version only; when another change came first, they are checked again on that one.
+        // As the API's controller: an If-Match of one of the item's tags is the version the UPDATE changes, without a read;
+        // otherwise the preconditions are checked against the item as read, and the UPDATE changes that version only;
+        // when another change came first, they are checked again on that one.
         public static async Task ReplaceAsync(ItemTable items, long id, HttpRequest request, HttpResponse response, CancellationToken cancellationToken)
         {
             if (await ReadAsync(request, cancellationToken) is not { } fields)
             {
                 response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
+            var ifMatch = request.Headers.IfMatch.ToString();
+            var prefix = $"\"{id}.";
+            if (request.Headers.IfNoneMatch.Count == 0 && ifMatch.StartsWith(prefix, StringComparison.Ordinal) && ifMatch.EndsWith('"')
+                && long.TryParse(ifMatch.AsSpan()[prefix.Length..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var matched)
+                && ETagOf(id, matched) == ifMatch)
+            {
+                var (changed, found) = await items.ReplaceAsync(id, matched, fields, Now(), cancellationToken);
+                if (changed is not null) await AnswerAsync(response, StatusCodes.Status200OK, changed, cancellationToken);
+                else response.StatusCode = found ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status404NotFound;
                 return;
             }
 
@@ -254,7 +267,9 @@ namespace ItemsFloor
             json.WriteEndObject();
         }
 
-        private static string ETagOf(ItemRow item) => $"\"{item.Id}.{item.Version}\"";
+        private static string ETagOf(ItemRow item) => ETagOf(item.Id, item.Version);
+
+        private static string ETagOf(long id, long version) => $"\"{id}.{version}\"";
 
         /// <summary>Now, in whole microseconds, as the API's store takes it.</summary>
         private static DateTime Now()
