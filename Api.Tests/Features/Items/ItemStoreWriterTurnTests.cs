@@ -46,7 +46,9 @@ public sealed class ItemStoreWriterTurnTests
 
         var late = await Assert.ThrowsAsync<StoreUnavailableException>(() => holding);
         Assert.That((late!.Message, late.RetryAfter), Is.EqualTo(("The database did not answer within 1 s.", TimeSpan.FromSeconds(1))));
-        Assert.That((await store.FindAsync(kept.Id))?.Name, Is.EqualTo("pen"), "neither replaced nor deleted");
+        held.Inserts.LetAllThrough();
+        await store.AddAsync(Pen).WaitAsync(TimeSpan.FromSeconds(30)); // Queued behind the writes that gave up.
+        Assert.That((await store.FindAsync(kept.Id))?.Name, Is.EqualTo("pen"), "neither replaced nor deleted: a write that gave up before its turn never runs");
     }
 
     [Test]
@@ -95,15 +97,14 @@ public sealed class ItemStoreWriterTurnTests
         held.Inserts.LetAllThrough();
         await commits.Reached.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.That((await first).Version, Is.EqualTo(1), "the write alone in the queue is written alone, with no transaction of the store's");
+        Assert.That((await first.WaitAsync(TimeSpan.FromSeconds(10))).Version, Is.EqualTo(1), "the write alone in the queue is written alone, with no transaction of the store's");
         Assert.That(waited.Count(write => write.IsCompleted), Is.Zero, "no write of the group is answered while its commit is held");
         commits.LetAllThrough();
-        var added = await Task.WhenAll(waited);
-        await probe;
+        var added = await Task.WhenAll(waited).WaitAsync(TimeSpan.FromSeconds(30));
+        await probe.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.That(commits.Count, Is.EqualTo(2), $"{waited.Count} writes and the probe in two transactions of at most {SqliteWriteQueue<SqliteItemsDbContext>.GroupSize}");
-        Assert.That(added.Select(item => item.Name), Is.EqualTo(waited.Select((_, n) => $"pen {n}")), "in the order they came");
-        Assert.That((await database.Store.ListAsync(first.Result.Id, 100)).Items.Select(item => item.Id), Is.EqualTo(added.Select(item => item.Id)));
+        Assert.That((await database.Store.ListAsync(first.Result.Id, 100)).Items.Select(item => (item.Id, item.Name)), Is.EqualTo(added.Select(item => (item.Id, item.Name))), "in the order they came");
     }
 
     [Test]
@@ -125,6 +126,26 @@ public sealed class ItemStoreWriterTurnTests
     }
 
     [Test]
+    public async Task When_sqlite_rolls_back_the_whole_group_each_write_fails_as_the_store_being_unavailable_and_none_is_kept()
+    {
+        await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Sqlite);
+        await using var held = await HeldStore.OpenAsync(database, timeoutSeconds: 30, new FailedInsert("doomed") { RollsBackEverything = true });
+
+        var first = held.Store.AddAsync(Pen);
+        await held.Inserts.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+        var group = new[] { held.Store.AddAsync(Pen with { Name = "before" }), held.Store.AddAsync(Pen with { Name = "doomed" }), held.Store.AddAsync(Pen with { Name = "after" }) };
+        held.Inserts.LetAllThrough();
+
+        foreach (var write in group)
+        {
+            var failure = await Assert.ThrowsAsync<StoreUnavailableException>(() => write.WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.That(failure!.InnerException, Is.InstanceOf<SqliteException>().With.Property(nameof(SqliteException.SqliteErrorCode)).EqualTo(SQLitePCL.raw.SQLITE_IOERR));
+        }
+
+        Assert.That((await database.Store.ListAsync(null, 10)).Items.Select(item => item.Id), Is.EqualTo(new[] { (await first).Id }));
+    }
+
+    [Test]
     public async Task When_writes_committed_together_cannot_commit_each_fails_and_none_is_kept()
     {
         await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Sqlite);
@@ -137,7 +158,7 @@ public sealed class ItemStoreWriterTurnTests
         held.Inserts.LetAllThrough();
         commits.LetAllThrough();
 
-        foreach (var write in group) Assert.That(await Assert.CatchAsync(() => write), Is.Not.Null);
+        foreach (var write in group) Assert.That(await Assert.CatchAsync(() => write.WaitAsync(TimeSpan.FromSeconds(30))), Is.Not.InstanceOf<TimeoutException>());
         Assert.That((await database.Store.ListAsync(null, 10)).Items.Select(item => item.Id), Is.EqualTo(new[] { (await first).Id }));
     }
 
@@ -268,16 +289,25 @@ public sealed class ItemStoreWriterTurnTests
         }
     }
 
-    /// <summary>Fails the INSERT of the item named <paramref name="name"/> once SQLite has run it: its row is in the transaction.</summary>
+    /// <summary>
+    /// Fails the INSERT of the item named <paramref name="name"/> once SQLite has run it: its row is in the transaction.
+    /// Or, as SQLite does after an I/O error, rolls back the whole transaction and fails with SQLITE_IOERR.
+    /// </summary>
     private sealed class FailedInsert(string name) : DbCommandInterceptor
     {
+        public bool RollsBackEverything { get; init; }
+
         public override async ValueTask<DbDataReader> ReaderExecutedAsync(
             DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
         {
             if (command.CommandText.Contains("INSERT", StringComparison.Ordinal) && command.Parameters.Cast<DbParameter>().Any(parameter => Equals(parameter.Value, name)))
             {
                 await result.DisposeAsync();
-                throw new InvalidOperationException($"The test fails the INSERT of {name}.");
+                if (!RollsBackEverything) throw new InvalidOperationException($"The test fails the INSERT of {name}.");
+                await using var rollback = command.Connection!.CreateCommand();
+                rollback.CommandText = "ROLLBACK";
+                await rollback.ExecuteNonQueryAsync(cancellationToken);
+                throw new SqliteException("disk I/O error", SQLitePCL.raw.SQLITE_IOERR);
             }
 
             return result;

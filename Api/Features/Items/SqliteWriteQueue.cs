@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 
@@ -82,7 +83,20 @@ internal sealed class SqliteWriteQueue<TContext> : IAsyncDisposable, IDisposable
         {
             // Savepoints of one name stack up, each rolled back to alone, until the commit releases them all.
             await transaction.CreateSavepointAsync(BeforeWrite);
-            if (!await write.RunAsync(db)) await transaction.RollbackToSavepointAsync(BeforeWrite);
+            if (await write.RunAsync(db) is { } failure)
+            {
+                try
+                {
+                    await transaction.RollbackToSavepointAsync(BeforeWrite);
+                }
+                catch (Exception)
+                {
+                    // SQLite rolled the whole transaction back itself (an I/O error, a full disk), and Microsoft.Data.Sqlite
+                    // saw it: every write of the group fails with that write's failure, which says what happened.
+                    ExceptionDispatchInfo.Throw(failure);
+                }
+            }
+
             db.ChangeTracker.Clear();
         }
 
@@ -101,8 +115,8 @@ internal abstract class QueuedWrite
 
     public bool TryStart() => Interlocked.CompareExchange(ref _state, Started, Queued) == Queued;
 
-    /// <summary>Runs the write, and whether it succeeded: its failure is kept for its answer, as its result is.</summary>
-    public abstract Task<bool> RunAsync(ItemsDbContext db);
+    /// <summary>Runs the write, and its failure, if any: kept for its answer, as its result is.</summary>
+    public abstract Task<Exception?> RunAsync(ItemsDbContext db);
 
     /// <summary>Gives the caller its result or its own failure: the write's transaction committed.</summary>
     public abstract void Answer();
@@ -119,18 +133,18 @@ internal sealed class QueuedWrite<TResult>(Func<ItemsDbContext, Task<TResult>> o
 
     public Task<TResult> Answered => _answer.Task;
 
-    public override async Task<bool> RunAsync(ItemsDbContext db)
+    public override async Task<Exception?> RunAsync(ItemsDbContext db)
     {
         try
         {
             _result = await operation(db);
-            return true;
         }
         catch (Exception failure)
         {
             _failure = failure;
-            return false;
         }
+
+        return _failure;
     }
 
     public override void Answer()
