@@ -217,6 +217,18 @@ public sealed class ItemsRouteTests(string provider)
     public async Task A_put_never_creates_even_with_if_match(string tag) =>
         ProblemAssert.IsProblem(await SendAsync(ApiRequest.Json("PUT", "/items/987654321", Widget).With("If-Match", tag)), 404);
 
+    [TestCase("If-None-Match", "{0}", 412)]
+    [TestCase("If-None-Match", "*", 412)]
+    [TestCase("If-Unmodified-Since", "Thu, 01 Jan 1970 00:00:00 GMT", 200)]
+    public async Task An_if_match_of_the_items_tag_is_weighed_with_the_other_conditions_sent_with_it(string header, string value, int status)
+    {
+        var item = await SendAsync(ApiRequest.Json("POST", "/items", Widget));
+        var request = ApiRequest.Json("PUT", $"/items/{(long)item.Json!["id"]!}", Widget)
+            .With("If-Match", ETagOf(item)).With(header, string.Format(CultureInfo.InvariantCulture, value, ETagOf(item)));
+
+        Assert.That((await SendAsync(request)).Status, Is.EqualTo(status));
+    }
+
     [Test]
     public async Task A_delete_with_if_match_of_an_item_that_does_not_exist_is_404() =>
         ProblemAssert.IsProblem(await SendAsync(new ApiRequest("DELETE", "/items/987654321").With("If-Match", "\"987654321.1\"")), 404);
