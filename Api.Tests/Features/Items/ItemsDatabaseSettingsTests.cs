@@ -37,11 +37,11 @@ public sealed class ItemsDatabaseSettingsTests
         Assert.That((target.Provider, target.Where), Is.EqualTo((ItemsDatabaseSettings.Sqlite, "/srv/api/data/items.db")));
     }
 
-    [TestCase("Host=db", 20, true)]
-    [TestCase("Host=db;Max Auto Prepare=0;No Reset On Close=false", 0, false)]
-    [TestCase("Host=db;maxautoprepare=5;NORESETONCLOSE=false", 5, false)]
-    public void On_postgresql_statements_are_prepared_and_connections_not_reset_unless_the_connection_string_says(
-        string connectionString, int maxAutoPrepare, bool noResetOnClose)
+    [TestCase("Host=db", 20, true, 5)]
+    [TestCase("Host=db;Max Auto Prepare=0;No Reset On Close=false;Command Timeout=7", 0, false, 7)]
+    [TestCase("Host=db;maxautoprepare=5;NORESETONCLOSE=false;commandtimeout=9", 5, false, 9)]
+    public void On_postgresql_statements_are_prepared_connections_not_reset_and_commands_timed_as_the_store_unless_the_connection_string_says(
+        string connectionString, int maxAutoPrepare, bool noResetOnClose, int commandTimeout)
     {
         var settings = new ItemsDatabaseSettings();
         settings.Database.Provider = ItemsDatabaseSettings.Postgres;
@@ -49,7 +49,7 @@ public sealed class ItemsDatabaseSettingsTests
 
         var used = new Npgsql.NpgsqlConnectionStringBuilder(ItemStoreTarget.From(settings, "/srv/api").ConnectionString);
 
-        Assert.That((used.MaxAutoPrepare, used.NoResetOnClose), Is.EqualTo((maxAutoPrepare, noResetOnClose)));
+        Assert.That((used.MaxAutoPrepare, used.NoResetOnClose, used.CommandTimeout), Is.EqualTo((maxAutoPrepare, noResetOnClose, commandTimeout)));
     }
 
     [Test]

@@ -98,6 +98,8 @@ internal sealed record ItemStoreTarget(string Provider, string ConnectionString,
             var given = ((DbConnectionStringBuilder)postgres).Keys.Cast<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
             // The pool's wait and the connection's: Npgsql's default is 15 s, whatever the command timeout.
             if (!given.Contains("Timeout")) postgres.Timeout = timeout;
+            // The store's command timeout as the connection's own: Npgsql re-sets the socket's timeouts whenever they differ.
+            if (!given.Contains("Command Timeout")) postgres.CommandTimeout = timeout;
             // The store's few statements, each prepared once per connection rather than parsed and planned on every run;
             // a connection given back is not reset, since the store changes no session state (docs/operations.md).
             if (!given.Contains("Max Auto Prepare")) postgres.MaxAutoPrepare = StatementsPrepared;
