@@ -23,6 +23,9 @@ internal abstract class ItemsDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>A time as the <c>created_at</c> and <c>updated_at</c> columns hold it, for SQL written by hand.</summary>
     public abstract object StoredTime(DateTime utc);
 
+    /// <summary>A time as such a column gives it back to SQL written by hand.</summary>
+    public abstract DateTime TimeRead(object stored);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Item>(item =>
@@ -53,6 +56,8 @@ internal sealed class SqliteItemsDbContext(DbContextOptions<SqliteItemsDbContext
 {
     public override object StoredTime(DateTime utc) => MicrosecondsConverter.ToMicroseconds(utc);
 
+    public override DateTime TimeRead(object stored) => MicrosecondsConverter.FromMicroseconds((long)stored);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -78,6 +83,8 @@ internal sealed class SqliteItemsDbContext(DbContextOptions<SqliteItemsDbContext
 internal sealed class PostgresItemsDbContext(DbContextOptions<PostgresItemsDbContext> options) : ItemsDbContext(options)
 {
     public override object StoredTime(DateTime utc) => utc;
+
+    public override DateTime TimeRead(object stored) => (DateTime)stored;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

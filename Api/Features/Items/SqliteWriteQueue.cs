@@ -57,11 +57,12 @@ internal sealed class SqliteWriteQueue<TContext> : IAsyncDisposable, IDisposable
                 if (write.TryStart()) group.Add(write);
             }
 
+            if (group.Count == 0) continue;
             try
             {
                 await using var db = await _contexts.CreateDbContextAsync();
                 if (group.Count == 1) await group[0].RunAsync(db);
-                else if (group.Count > 1) await CommitTogetherAsync(db, group);
+                else await CommitTogetherAsync(db, group);
                 group.ForEach(static written => written.Answer());
             }
             catch (Exception failure)
@@ -96,8 +97,6 @@ internal sealed class SqliteWriteQueue<TContext> : IAsyncDisposable, IDisposable
                     ExceptionDispatchInfo.Throw(failure);
                 }
             }
-
-            db.ChangeTracker.Clear();
         }
 
         await transaction.CommitAsync();
