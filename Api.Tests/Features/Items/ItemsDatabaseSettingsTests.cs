@@ -68,6 +68,25 @@ public sealed class ItemsDatabaseSettingsTests
     }
 
     [Test]
+    public async Task On_postgresql_an_item_without_a_description_is_added_by_the_same_prepared_statement_as_one_with()
+    {
+        await using var database = await StoreDatabase.CreateAsync(ItemsDatabaseSettings.Postgres);
+        // A pool of its own with one connection: every statement below runs on it, and pg_prepared_statements is its own.
+        await using var services = database.NewServices(("ConnectionStrings:Items", database.ConnectionString + ";Maximum Pool Size=1;Application Name=one connection"));
+        var store = services.GetRequiredService<IItemStore>();
+        const int Adds = 20;
+        for (var add = 0; add < Adds; add++) await store.AddAsync(new ItemFields("pen", add % 2 == 0 ? null : "blue", 1m));
+
+        await using var db = await services.GetRequiredService<IDbContextFactory<PostgresItemsDbContext>>().CreateDbContextAsync();
+        var runsPrepared = await db.Database
+            .SqlQueryRaw<long>("SELECT generic_plans + custom_plans AS \"Value\" FROM pg_prepared_statements WHERE statement LIKE '%INSERT INTO \"items\"%'")
+            .ToListAsync();
+
+        // Npgsql prepares a statement at its fifth run, typed as that run's parameters were; a null typed otherwise would run unprepared.
+        Assert.That(runsPrepared.Sum(), Is.EqualTo(Adds - 4));
+    }
+
+    [Test]
     public void The_benchs_floor_with_the_apis_driver_settings_has_the_stores_defaults()
     {
         var settings = new ItemsDatabaseSettings();

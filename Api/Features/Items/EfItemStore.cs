@@ -68,7 +68,7 @@ internal sealed class EfItemStore<TContext>(
         return RunAsync(write: true, (fields, now), static async (db, state, cancellationToken) =>
         {
             var (fields, now) = state;
-            var id = (long)(await FirstValueAsync(db, AddSql, [fields.Name, fields.Description, ItemsDbContext.Cents(fields.Price), db.StoredTime(now)], cancellationToken))!;
+            var id = (long)(await FirstValueAsync(db, AddSql, [fields.Name, db.TextParameter(fields.Description), ItemsDbContext.Cents(fields.Price), db.StoredTime(now)], cancellationToken))!;
             return Written(id, fields, now, now, version: 1);
         }, cancellationToken);
     }
@@ -81,7 +81,7 @@ internal sealed class EfItemStore<TContext>(
         {
             var (id, version, fields, now) = state;
             var createdAt = await FirstValueAsync(
-                db, ReplaceSql, [fields.Name, fields.Description, ItemsDbContext.Cents(fields.Price), db.StoredTime(now), id, version], cancellationToken);
+                db, ReplaceSql, [fields.Name, db.TextParameter(fields.Description), ItemsDbContext.Cents(fields.Price), db.StoredTime(now), id, version], cancellationToken);
             return createdAt is not null ? new ReplaceResult(ReplaceOutcome.Replaced, Written(id, fields, db.TimeRead(createdAt), now, version + 1))
                 : new ReplaceResult(await Exists(db, id, cancellationToken) ? ReplaceOutcome.VersionChanged : ReplaceOutcome.NotFound, null);
         }, cancellationToken);

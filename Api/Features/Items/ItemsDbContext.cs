@@ -26,6 +26,12 @@ internal abstract class ItemsDbContext(DbContextOptions options) : DbContext(opt
     /// <summary>A time as such a column gives it back to SQL written by hand.</summary>
     public abstract DateTime TimeRead(object stored);
 
+    /// <summary>
+    /// The value of a nullable text column, for SQL written by hand: typed as text even when null, so that PostgreSQL's
+    /// prepared statement, whose parameters' types are those of its first run, serves the null and the other values.
+    /// </summary>
+    public abstract object? TextParameter(string? text);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Item>(item =>
@@ -58,6 +64,8 @@ internal sealed class SqliteItemsDbContext(DbContextOptions<SqliteItemsDbContext
 
     public override DateTime TimeRead(object stored) => MicrosecondsConverter.FromMicroseconds((long)stored);
 
+    public override object? TextParameter(string? text) => text;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -85,6 +93,8 @@ internal sealed class PostgresItemsDbContext(DbContextOptions<PostgresItemsDbCon
     public override object StoredTime(DateTime utc) => utc;
 
     public override DateTime TimeRead(object stored) => (DateTime)stored;
+
+    public override object? TextParameter(string? text) => new Npgsql.NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text, Value = (object?)text ?? DBNull.Value };
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
