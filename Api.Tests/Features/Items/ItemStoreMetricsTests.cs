@@ -33,6 +33,7 @@ public sealed class ItemStoreMetricsTests
 
         Assert.That(metrics, Does.Match("(?m)^microsoft_entityframeworkcore_queries(_total)?(\\{[^}]*\\})? [1-9]"), "the read is counted");
         Assert.That(metrics, Does.Match("(?m)^microsoft_entityframeworkcore_active_dbcontexts[{ ]"));
+        Assert.That(metrics, Does.Match("(?m)^microsoft_entityframeworkcore_savechanges(_total)?(\\{[^}]*\\})? 0( [0-9]+)?$"), "the write is the store's own command, which the meter does not count");
         await factory.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
