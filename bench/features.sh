@@ -2,7 +2,9 @@
 # What each per-request feature costs: the API as built ("api"), and the same build with one feature turned off,
 # side by side with raw Kestrel and the controllers template in one run, as bench/compare.sh measures them (the
 # four tutorial requests, start-up, RSS). A feature is turned off by one edit of the source in a worktree of HEAD
-# (the edit must change the file, or the script stops), or by a setting where the API has one.
+# (the edit must change the file, or the script stops), or by a setting where the API has one. "api-again" is the
+# API built again like the variants with a comment added: its distance from "api" is what the run cannot resolve.
+# FEATURES picks some labels (FEATURES="api-again no-framing"); the rows of every round are kept in bench/out/features.tsv.
 #   ROUNDS=2 bash bench/features.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +19,7 @@ read -r -a image <<<"$(image_env)"
 
 # label|file|sed edit|environment: each turns one feature off.
 features=(
+  "api-again|Api/Program.cs|\$a // Built again, unchanged.|"
   "no-framing|Api/Program.cs|/app.UseServerRules();/d|"
   "no-werkzeug-paths|Api/Program.cs|/app.UseWerkzeugPaths();/d|"
   "no-werkzeug-matching|Api/Werkzeug/WerkzeugExtensions.cs|/Singleton<MatcherPolicy, WerkzeugMatcherPolicy>/d|"
@@ -30,7 +33,7 @@ features=(
 
 results=$(mktemp)
 worktrees=$(mktemp -d)
-trap 'rm -f "$results"; rm -rf "$worktrees"; git worktree prune; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
+trap 'mkdir -p bench/out; cp "$results" bench/out/features.tsv; rm -f "$results"; rm -rf "$worktrees"; git worktree prune; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
 
 echo "Publishing the floor, the template, the API and each variant (Release, as the Dockerfile does)..." >&2
 publish_peers
@@ -41,6 +44,7 @@ dll[api]="$out/api/Api.dll"
 env[api]=""
 for feature in "${features[@]}"; do
   IFS='|' read -r label file edit extra <<<"$feature"
+  [[ " ${FEATURES:-$label} " == *" $label "* ]] || continue
   labels+=("$label")
   env[$label]="$extra"
   dll[$label]="$out/api/Api.dll"
@@ -55,14 +59,21 @@ for feature in "${features[@]}"; do
   dll[$label]="$out/features/$label/Api.dll"
 done
 
+dll[floor]="$out/floor/Floor.dll"
+dll[template]="$out/template/Template.dll"
+order=(floor template "${labels[@]}")
 for round in $(seq 1 "$ROUNDS"); do
   echo "Round $round of $ROUNDS..." >&2
-  measure_server floor "$out/floor/Floor.dll" "$round"
-  measure_server template "$out/template/Template.dll" "$round"
-  for label in "${labels[@]}"; do
-    # shellcheck disable=SC2086
-    measure_server "$label" "${dll[$label]}" "$round" "${image[@]}" ${env[$label]}
+  for label in "${order[@]}"; do
+    if [ "$label" = floor ] || [ "$label" = template ]; then
+      measure_server "$label" "${dll[$label]}" "$round"
+    else
+      # shellcheck disable=SC2086
+      measure_server "$label" "${dll[$label]}" "$round" "${image[@]}" ${env[$label]}
+    fi
   done
+  # Each round in the other order, so that a machine that slows down or warms up over a run weighs on every build alike.
+  mapfile -t order < <(printf '%s\n' "${order[@]}" | tac)
 done
 
 python3 bench/compare.py "$results" "$ROUNDS" "${labels[@]/%/=}"
