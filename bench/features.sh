@@ -4,7 +4,8 @@
 # four tutorial requests, start-up, RSS). A feature is turned off by one edit of the source in a worktree of HEAD
 # (the edit must change the file, or the script stops), or by a setting where the API has one. "api-again" is the
 # API built again like the variants with a comment added: its distance from "api" is what the run cannot resolve.
-# FEATURES picks some labels (FEATURES="api-again no-framing"); the rows of every round are kept in bench/out/features.tsv.
+# Each round runs the builds in the other order than the one before: use an even number of rounds.
+# FEATURES picks some variants (FEATURES="api-again no-framing"); every round's rows go to bench/out/features.tsv.
 #   ROUNDS=2 bash bench/features.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,9 +32,14 @@ features=(
   "no-request-timeouts|Api/Program.cs|/app.UseRequestTimeouts();/d|"
 )
 
+for label in ${FEATURES:-}; do
+  printf '%s\n' "${features[@]}" | grep -q "^$label|" || { echo "FEATURES: no variant is named '$label'" >&2; exit 2; }
+done
+
 results=$(mktemp)
 worktrees=$(mktemp -d)
-trap 'mkdir -p bench/out; cp "$results" bench/out/features.tsv; rm -f "$results"; rm -rf "$worktrees"; git worktree prune; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null || true' EXIT
+trap '{ [ -n "${pid:-}" ] && kill "$pid"; } 2>/dev/null || true; rm -rf "$worktrees"; git worktree prune || true
+  { [ -s "$results" ] && mkdir -p bench/out && cp "$results" bench/out/features.tsv; } || true; rm -f "$results"' EXIT
 
 echo "Publishing the floor, the template, the API and each variant (Release, as the Dockerfile does)..." >&2
 publish_peers
