@@ -5,7 +5,7 @@
 # (the edit must change the file, or the script stops), or by a setting where the API has one. "api-again" is the
 # API built again like the variants with a comment added: its distance from "api" is what the run cannot resolve.
 # Each round runs the builds in the other order than the one before: use an even number of rounds.
-# FEATURES picks some variants (FEATURES="api-again no-framing"); every round's rows go to bench/out/features.tsv.
+# FEATURES picks some variants (FEATURES="api-again no-framing"); every round's rows go to artifacts/bench/features.tsv.
 #   ROUNDS=2 bash bench/features.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,7 +39,7 @@ done
 results=$(mktemp)
 worktrees=$(mktemp -d)
 trap '{ [ -n "${pid:-}" ] && kill "$pid"; } 2>/dev/null || true; rm -rf "$worktrees"; git worktree prune || true
-  { [ -s "$results" ] && mkdir -p bench/out && cp "$results" bench/out/features.tsv; } || true; rm -f "$results"' EXIT
+  { [ -s "$results" ] && mkdir -p artifacts/bench && cp "$results" artifacts/bench/features.tsv; } || true; rm -f "$results"' EXIT
 
 echo "Publishing the floor, the template, the API and each variant (Release, as the Dockerfile does)..." >&2
 publish_peers
