@@ -5,11 +5,12 @@
 # Each round measures every server in turn as bench/run.sh does (measure_server in bench/lib.sh): start-up,
 # COLD seconds of GET /test/42 from the first answer, the four tutorial requests (all warmed up WARMUP s
 # each, then each measured DURATION s), and RSS.
-#   VARIANTS="before=main after=HEAD" ROUNDS=3 bash bench/compare.sh
+# Each round runs the servers in the other order than the one before (measure_rounds): use an even number of rounds.
+#   VARIANTS="before=main after=HEAD" ROUNDS=4 bash bench/compare.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-4}
 DURATION=${DURATION:-6}
 WARMUP=${WARMUP:-10}
 COLD=${COLD:-10}
@@ -37,15 +38,6 @@ for variant in "${variants[@]}"; do
   env[$label]="${extra//,/ }"
 done
 
-for round in $(seq 1 "$ROUNDS"); do
-  echo "Round $round of $ROUNDS..." >&2
-  measure_server floor "$out/floor/Floor.dll" "$round"
-  measure_server template "$out/template/Template.dll" "$round"
-  for variant in "${variants[@]}"; do
-    label=${variant%%=*}
-    # shellcheck disable=SC2086
-    measure_server "$label" "${dll[$label]}" "$round" "${image[@]}" ${env[$label]}
-  done
-done
+measure_rounds floor template "${variants[@]%%=*}"
 
 python3 bench/compare.py "$results" "$ROUNDS" "${variants[@]}"

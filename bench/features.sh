@@ -65,21 +65,6 @@ for feature in "${features[@]}"; do
   dll[$label]="$out/features/$label/Api.dll"
 done
 
-dll[floor]="$out/floor/Floor.dll"
-dll[template]="$out/template/Template.dll"
-order=(floor template "${labels[@]}")
-for round in $(seq 1 "$ROUNDS"); do
-  echo "Round $round of $ROUNDS..." >&2
-  for label in "${order[@]}"; do
-    if [ "$label" = floor ] || [ "$label" = template ]; then
-      measure_server "$label" "${dll[$label]}" "$round"
-    else
-      # shellcheck disable=SC2086
-      measure_server "$label" "${dll[$label]}" "$round" "${image[@]}" ${env[$label]}
-    fi
-  done
-  # Each round in the other order, so that a machine that slows down or warms up over a run weighs on every build alike.
-  mapfile -t order < <(printf '%s\n' "${order[@]}" | tac)
-done
+measure_rounds floor template "${labels[@]}"
 
 python3 bench/compare.py "$results" "$ROUNDS" "${labels[@]/%/=}"

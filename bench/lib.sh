@@ -103,5 +103,23 @@ measure_server() {
 }
 
 # record FIELD...: one tab-separated row appended to $results, the file the sourcing script collects its rows in.
+# measure_rounds LABEL...: $ROUNDS rounds of measure_server for each label: dll[LABEL] and env[LABEL] (set by the sourcing
+# script), and the image's environment for the API's builds. Each round runs in the other order than the one before, so
+# that a machine that warms up or slows down over the run weighs on every build alike (with an even number of rounds).
+# shellcheck disable=SC2154,SC2086 # dll, env, image: set by the sourcing script; env[LABEL] splits into its settings
+measure_rounds() {
+  local order=("$@") round label
+  for round in $(seq 1 "$ROUNDS"); do
+    echo "Round $round of $ROUNDS..." >&2
+    for label in "${order[@]}"; do
+      case $label in
+        floor | template) measure_server "$label" "$out/$label/${label^}.dll" "$round" ;;
+        *) measure_server "$label" "${dll[$label]}" "$round" "${image[@]}" ${env[$label]} ;;
+      esac
+    done
+    mapfile -t order < <(printf '%s\n' "${order[@]}" | tac)
+  done
+}
+
 # shellcheck disable=SC2154 # results: set by the sourcing script
 record() { printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
